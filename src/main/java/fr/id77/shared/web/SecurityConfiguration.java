@@ -1,0 +1,44 @@
+package fr.id77.shared.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/** Who may see what: the catalogue and information pages are public, everything else needs a signed-in account. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String[] PUBLIC = {
+            "/", "/offres/**", "/contact", "/mentions-legales", "/accessibilite",
+            "/connexion", "/inscription", "/inscription/**", "/mot-de-passe-oublie", "/mot-de-passe-oublie/**",
+            "/mot-de-passe/**", "/css/**", "/img/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error"
+    };
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/connexion")
+                        .loginProcessingUrl("/connexion")
+                        .usernameParameter("identifiant")
+                        .passwordParameter("motDePasse")
+                        .failureUrl("/connexion?erreur")
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutUrl("/deconnexion")
+                        .logoutSuccessUrl("/connexion?deconnecte"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                        + "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                                        + "frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+}
