@@ -1,0 +1,115 @@
+package fr.id77.support;
+
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Real headless Chromium through Selenium, against the application on a random port. Every page a
+ * journey visits goes through {@link #visit} or {@link #checkAccessibility}: an axe-core violation fails
+ * the test. Skips loudly where Chromium is absent, but never under CI (CI=true).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class BrowserTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+
+    @LocalServerPort
+    protected int port;
+
+    protected WebDriver driver;
+
+    @BeforeAll
+    void startBrowser() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            String message = "Chromium ou chromedriver absent (" + CHROMIUM + ", " + CHROMEDRIVER + ")";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message + " : obligatoire sous CI");
+            }
+            System.err.println("\n!!!!!!!! TESTS NAVIGATEUR IGNORÉS : " + message + " !!!!!!!!\n");
+            assumeTrue(false, message);
+        }
+        System.setProperty("SE_OFFLINE", "true");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=fr-FR");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Opens a page of the application and checks it with axe. */
+    protected void visit(String path) {
+        driver.get(url(path));
+        checkAccessibility();
+    }
+
+    /** Runs axe-core on the current page (WCAG 2.1 A/AA and best practices); any violation fails the test. */
+    protected void checkAccessibility() {
+        Results results = new AxeBuilder().analyze(driver);
+        List<Rule> violations = results.getViolations();
+        if (!violations.isEmpty()) {
+            String detail = violations.stream()
+                    .map(v -> "- " + v.getId() + " (" + v.getImpact() + ") : " + v.getHelp() + "\n    "
+                            + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5).collect(Collectors.joining("\n    ")))
+                    .collect(Collectors.joining("\n"));
+            fail("Violations d'accessibilité sur " + driver.getCurrentUrl() + " :\n" + detail);
+        }
+    }
+
+    protected WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    protected List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    protected WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(10));
+    }
+
+    protected String path() {
+        String current = driver.getCurrentUrl();
+        return current.substring(("http://localhost:" + port).length());
+    }
+}
