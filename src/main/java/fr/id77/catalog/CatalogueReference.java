@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +43,12 @@ public class CatalogueReference {
         this.domains = domains;
         this.thematics = thematics;
         this.typologies = typologies;
+    }
+
+    /** Reads the reference data once the application is up, so that no page pays for it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        snapshot();
     }
 
     private Snapshot snapshot() {

@@ -1,0 +1,105 @@
+package fr.id77.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fr.id77.support.QueryCounting;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** The catalogue pages through the whole web stack (real security, real templates, real database). */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(QueryCounting.class)
+class CatalogueWebTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/",
+            "/?q=amenagement",
+            "/?q=o37&tri=titre",
+            "/?code=O3",
+            "/?domaine=amenagement-urbanisme&domaine=tourisme&thematique=urbanisme&typologie=ingenierie-de-projet",
+            "/?domaine=eau-assainissement&tri=recentes&page=2",
+            "/?page=3",
+            "/?code=Z999"
+    })
+    void aCataloguePageRunsAtMostFourStatements(String url) throws Exception {
+        QueryCounting.reset();
+        mvc.perform(get(url)).andExpect(status().isOk());
+        assertThat(QueryCounting.count()).as(url).isLessThanOrEqualTo(4);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/?page=-1", "/?page=abc", "/?page=99999999999999", "/?tri=xyz", "/?domaine=inconnu", "/?thematique=%3Cscript%3E",
+            "/?typologie=../../etc", "/?q=%00%01", "/?q=%F0%9F%92%A9%E2%80%8B", "/?q=%27%22%3B--%7C%26!:*(", "/?code=%25%5F",
+            "/?q=a&q=b", "/?domaine="
+    })
+    void badInputNeverBreaksThePage(String url) throws Exception {
+        MvcResult result = mvc.perform(get(url)).andExpect(status().isOk()).andReturn();
+        String html = result.getResponse().getContentAsString();
+        assertThat(html).contains("Offres de service").doesNotContain("Exception").doesNotContain("<script>");
+    }
+
+    @Test
+    void aTenKilobyteQueryIsTrimmedWithAMessage() throws Exception {
+        String html = mvc.perform(get("/").param("q", "aménagement ".repeat(900)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("seuls ses 200 premiers caractères");
+    }
+
+    @Test
+    void anUnknownCodeExplainsWhatToDo() throws Exception {
+        mvc.perform(get("/").param("code", "O999"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Aucune offre n'a l'identifiant « <strong>O999</strong> »")));
+    }
+
+    @Test
+    void anUnknownSlugIsIgnoredWithAMessage() throws Exception {
+        mvc.perform(get("/").param("domaine", "inconnu"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Le domaine « inconnu » n&#39;existe pas : ce filtre a été ignoré")));
+    }
+
+    @Test
+    void offerPagesAreReachableByCodeInAnyCase() throws Exception {
+        mvc.perform(get("/offres/O69")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("ID77-DADT-PROTER")));
+        mvc.perform(get("/offres/o69")).andExpect(redirectedUrl("/offres/O69"));
+        mvc.perform(get("/offres/O999")).andExpect(status().isNotFound());
+        mvc.perform(get("/offres/..%2F..")).andExpect(status().is4xxClientError());
+    }
+
+    @Test
+    void informationPagesArePublicAndSecured() throws Exception {
+        for (String page : new String[] {"/contact", "/mentions-legales", "/accessibilite", "/connexion"}) {
+            mvc.perform(get(page)).andExpect(status().isOk())
+                    .andExpect(header().exists("Content-Security-Policy"))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("ID77 © Département de Seine-et-Marne")));
+        }
+        mvc.perform(get("/contact")).andExpect(content().string(org.hamcrest.Matchers.containsString("01.64.14.73.56")));
+    }
+
+    @Test
+    void aRequestFromAVisitorLeadsToSignIn() throws Exception {
+        mvc.perform(get("/demandes/nouvelle").param("offre", "O37"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/connexion"));
+    }
+}
