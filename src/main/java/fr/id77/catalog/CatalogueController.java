@@ -54,7 +54,6 @@ class CatalogueController {
         Offer offer = offers.findByCodeAndPublishedTrue(normalized)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("offer", OfferDetails.of(offer));
-        model.addAttribute("domains", reference.domains());
         return "catalog/offer";
     }
 }
