@@ -2,7 +2,6 @@ package fr.id77.catalog;
 
 import fr.id77.catalog.CatalogueQuery.CodeKey;
 import fr.id77.catalog.CatalogueReference.DomainRef;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +24,12 @@ class CatalogueSearch {
 
     private final JdbcClient jdbc;
     private final CatalogueReference reference;
+    private final OfferDomains offerDomains;
 
-    CatalogueSearch(JdbcClient jdbc, CatalogueReference reference) {
+    CatalogueSearch(JdbcClient jdbc, CatalogueReference reference, OfferDomains offerDomains) {
         this.jdbc = jdbc;
         this.reference = reference;
+        this.offerDomains = offerDomains;
     }
 
     @Transactional(readOnly = true)
@@ -99,13 +100,7 @@ class CatalogueSearch {
                         rs.getString("summary"), rs.getShort("typology_id"), rs.getBoolean("billed")))
                 .list();
 
-        Map<Long, List<DomainRef>> domainsByOffer = new LinkedHashMap<>();
-        jdbc.sql("SELECT od.offer_id, od.domain_id FROM offer_domain od WHERE od.offer_id IN (:ids) ORDER BY od.domain_id")
-                .param("ids", rows.stream().map(Row::id).toList())
-                .query(rs -> {
-                    domainsByOffer.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(reference.domain(rs.getShort(2)));
-                });
+        Map<Long, List<DomainRef>> domainsByOffer = offerDomains.of(rows.stream().map(Row::id).toList());
 
         List<OfferCard> cards = rows.stream()
                 .map(r -> new OfferCard(r.id(), r.code(), r.title(), r.summary(), reference.typology(r.typologyId()).label(),

@@ -1,0 +1,66 @@
+package fr.id77.catalog;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The catalogue as other modules see it (favourites, requests): offers by code or id, by reference only. */
+@Service
+public class Offers {
+
+    /** What another module needs to know of an offer. */
+    public record OfferSummary(long id, String code, String title, String typology, String organisation,
+                               List<CatalogueReference.DomainRef> domains, String practicalInfo) {
+    }
+
+    private final JdbcClient jdbc;
+    private final CatalogueReference reference;
+    private final OfferDomains offerDomains;
+
+    Offers(JdbcClient jdbc, CatalogueReference reference, OfferDomains offerDomains) {
+        this.jdbc = jdbc;
+        this.reference = reference;
+        this.offerDomains = offerDomains;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OfferSummary> publishedByCode(String code) {
+        if (code == null || !code.strip().toUpperCase().matches("[A-Z][0-9]{1,4}")) {
+            return Optional.empty();
+        }
+        Map<Long, OfferSummary> found = load("o.code = :code AND o.published", Map.of("code", code.strip().toUpperCase()));
+        return found.values().stream().findFirst();
+    }
+
+    /** Offers by id (published or not: a request keeps its offer), in one statement plus one for their domains. */
+    @Transactional(readOnly = true)
+    public Map<Long, OfferSummary> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return load("o.id IN (:ids)", Map.of("ids", ids));
+    }
+
+    private Map<Long, OfferSummary> load(String where, Map<String, ?> params) {
+        record Row(long id, String code, String title, short typologyId, String organisation, String practicalInfo) {
+        }
+        List<Row> rows = jdbc.sql("SELECT o.id, o.code, o.title, o.typology_id, org.name, o.practical_info FROM offer o "
+                        + "JOIN organisation org ON org.id = o.organisation_id WHERE " + where)
+                .params(params)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getShort(4),
+                        rs.getString(5), rs.getString(6)))
+                .list();
+        Map<Long, List<CatalogueReference.DomainRef>> domains = offerDomains.of(rows.stream().map(Row::id).toList());
+        Map<Long, OfferSummary> result = new LinkedHashMap<>();
+        for (Row r : rows) {
+            result.put(r.id(), new OfferSummary(r.id(), r.code(), r.title(), reference.typology(r.typologyId()).label(),
+                    r.organisation(), domains.getOrDefault(r.id(), List.of()), r.practicalInfo()));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,36 @@
+package fr.id77.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest
+class OffersTests {
+
+    @Autowired
+    Offers offers;
+
+    @Test
+    void findsAPublishedOfferByCodeInAnyCaseAndRefusesGarbage() {
+        Offers.OfferSummary o69 = offers.publishedByCode(" o69 ").orElseThrow();
+        assertThat(o69.code()).isEqualTo("O69");
+        assertThat(o69.title()).startsWith("Aide au montage administratif et financier");
+        assertThat(o69.domains()).extracting(CatalogueReference.DomainRef::slug).contains("strategie-territoriale");
+        assertThat(o69.practicalInfo()).contains("ID77-DADT-PROTER");
+        assertThat(offers.publishedByCode("O999")).isEmpty();
+        assertThat(offers.publishedByCode("'; drop table offer; --")).isEmpty();
+        assertThat(offers.publishedByCode(null)).isEmpty();
+    }
+
+    @Test
+    void findsOffersByIds() {
+        long o01 = offers.publishedByCode("O01").orElseThrow().id();
+        long r02 = offers.publishedByCode("R02").orElseThrow().id();
+        assertThat(offers.byIds(List.of(o01, r02)).values()).extracting(Offers.OfferSummary::code)
+                .containsExactlyInAnyOrder("O01", "R02");
+        assertThat(offers.byIds(List.of())).isEmpty();
+    }
+}
