@@ -1,0 +1,172 @@
+package fr.id77.requests;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.hibernate.annotations.Generated;
+
+/**
+ * A request filed by a collectivity on an offer. Its status only changes through the transition
+ * methods, which enforce who may do what from which status.
+ */
+@Entity
+@Table(name = "request")
+class Request {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Generated
+    @Column(insertable = false, updatable = false)
+    private Integer numero;
+
+    @Column(name = "offer_id")
+    private long offerId;
+    @Column(name = "collectivity_id")
+    private long collectivityId;
+    @Column(name = "referent_id")
+    private Long referentId;
+    @Column(name = "created_by")
+    private long createdBy;
+    @Column(name = "chef_de_file_id")
+    private Long chefDeFileId;
+    @Column(name = "responsable_id")
+    private Long responsableId;
+
+    @Enumerated(EnumType.STRING)
+    private RequestStatus status;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected Request() {
+    }
+
+    Request(long offerId, long collectivityId, Long referentId, long createdBy, Long chefDeFileId) {
+        this.offerId = offerId;
+        this.collectivityId = collectivityId;
+        this.referentId = referentId;
+        this.createdBy = createdBy;
+        this.chefDeFileId = chefDeFileId;
+        this.status = RequestStatus.EN_ATTENTE;
+        this.createdAt = Instant.now();
+        this.updatedAt = createdAt;
+    }
+
+    // --- who may do what -------------------------------------------------------------------------
+
+    boolean isMember(Actor actor) {
+        return actor.collectivityId() != null && actor.collectivityId() == collectivityId;
+    }
+
+    boolean isHandler(Actor actor) {
+        return actor.staff() && (Long.valueOf(actor.userId()).equals(chefDeFileId)
+                || Long.valueOf(actor.userId()).equals(responsableId));
+    }
+
+    boolean canView(Actor actor) {
+        return actor.admin() || isMember(actor) || isHandler(actor);
+    }
+
+    boolean canProcess(Actor actor) {
+        return actor.admin() || isHandler(actor);
+    }
+
+    boolean canCancel(Actor actor) {
+        return isMember(actor) && status == RequestStatus.EN_ATTENTE;
+    }
+
+    boolean canChangeReferent(Actor actor) {
+        return (isMember(actor) || actor.admin()) && status != RequestStatus.SUPPRIMEE && status != RequestStatus.ANNULEE;
+    }
+
+    boolean canComment(Actor actor) {
+        return canView(actor) && status != RequestStatus.SUPPRIMEE;
+    }
+
+    /** The statuses a processing actor may move this request to. */
+    Set<RequestStatus> nextStatuses(Actor actor) {
+        Set<RequestStatus> next = EnumSet.noneOf(RequestStatus.class);
+        if (canProcess(actor)) {
+            switch (status) {
+                case EN_ATTENTE -> next.addAll(Set.of(RequestStatus.EN_COURS, RequestStatus.REJETEE));
+                case EN_COURS -> next.addAll(Set.of(RequestStatus.TERMINEE, RequestStatus.REJETEE));
+                case TERMINEE, REJETEE -> next.add(RequestStatus.EN_COURS);
+                default -> { }
+            }
+        }
+        if (canCancel(actor)) {
+            next.add(RequestStatus.ANNULEE);
+        }
+        if (actor.admin() && status != RequestStatus.SUPPRIMEE) {
+            next.add(RequestStatus.SUPPRIMEE);
+        }
+        return next;
+    }
+
+    /**
+     * Moves to {@code target} if {@code actor} may; a reason is required to reject, reopen and delete.
+     * Returns the previous status.
+     */
+    RequestStatus moveTo(RequestStatus target, Actor actor, String reason) {
+        if (!canView(actor)) {
+            throw RequestException.notFound();
+        }
+        if (!nextStatuses(actor).contains(target)) {
+            throw RequestException.invalid("Impossible de passer la demande de « " + status.getLabel() + " » à « "
+                    + target.getLabel() + " ».");
+        }
+        boolean reasonRequired = target == RequestStatus.REJETEE || target == RequestStatus.SUPPRIMEE
+                || (target == RequestStatus.EN_COURS && (status == RequestStatus.TERMINEE || status == RequestStatus.REJETEE));
+        if (reasonRequired && (reason == null || reason.isBlank())) {
+            throw RequestException.invalid("Indiquez le motif : il sera communiqué à la collectivité.");
+        }
+        RequestStatus from = status;
+        status = target;
+        updatedAt = Instant.now();
+        return from;
+    }
+
+    void assignResponsable(Long userId, Actor actor) {
+        if (!canProcess(actor)) {
+            throw RequestException.forbidden();
+        }
+        responsableId = userId;
+        updatedAt = Instant.now();
+    }
+
+    void changeReferent(Long newReferentId, Actor actor) {
+        if (!canChangeReferent(actor)) {
+            throw RequestException.forbidden();
+        }
+        referentId = newReferentId;
+        updatedAt = Instant.now();
+    }
+
+    Long getId() { return id; }
+    Integer getNumero() { return numero; }
+    long getOfferId() { return offerId; }
+    long getCollectivityId() { return collectivityId; }
+    Long getReferentId() { return referentId; }
+    long getCreatedBy() { return createdBy; }
+    Long getChefDeFileId() { return chefDeFileId; }
+    Long getResponsableId() { return responsableId; }
+    RequestStatus getStatus() { return status; }
+    Instant getCreatedAt() { return createdAt; }
+    Instant getUpdatedAt() { return updatedAt; }
+    long getVersion() { return version; }
+}

@@ -1,0 +1,20 @@
+package fr.id77.requests;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface RequestRepository extends JpaRepository<Request, Long> {
+
+    Optional<Request> findByNumero(int numero);
+
+    @Query("select count(r) > 0 from Request r where r.offerId = ?1 and r.collectivityId = ?2 "
+            + "and r.status in (fr.id77.requests.RequestStatus.EN_ATTENTE, fr.id77.requests.RequestStatus.EN_COURS)")
+    boolean hasOpenRequest(long offerId, long collectivityId);
+}
+
+interface RequestEventRepository extends JpaRepository<RequestEvent, Long> {
+
+    List<RequestEvent> findByRequestIdOrderByCreatedAtAscIdAsc(long requestId);
+}

@@ -1,0 +1,126 @@
+package fr.id77.requests;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Files requests and moves them through their statuses. Every change is checked against the actor,
+ * written to the history and published as an application event, in one transaction.
+ */
+@Service
+public class RequestService {
+
+    /** A request as its page shows it (ids of other modules' objects, resolved by the web layer). */
+    public record RequestState(long id, int numero, long offerId, long collectivityId, Long referentId, long createdBy,
+                               Long chefDeFileId, Long responsableId, RequestStatus status, Instant createdAt,
+                               long version, Set<RequestStatus> nextStatuses, boolean canProcess,
+                               boolean canChangeReferent, boolean canComment, List<HistoryLine> history) {
+    }
+
+    /** One line of the timeline. */
+    public record HistoryLine(String kind, long actorId, RequestStatus from, RequestStatus to, String reason, Instant at) {
+    }
+
+    private final RequestRepository requests;
+    private final RequestEventRepository history;
+    private final ApplicationEventPublisher events;
+
+    RequestService(RequestRepository requests, RequestEventRepository history, ApplicationEventPublisher events) {
+        this.requests = requests;
+        this.history = history;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasOpenRequest(long offerId, long collectivityId) {
+        return requests.hasOpenRequest(offerId, collectivityId);
+    }
+
+    /** Files a request as En attente; returns its number. */
+    @Transactional
+    public int file(Actor actor, long offerId, Long chefDeFileId, Long referentId) {
+        if (actor.collectivityId() == null) {
+            throw RequestException.forbidden();
+        }
+        Request request = requests.saveAndFlush(new Request(offerId, actor.collectivityId(), referentId, actor.userId(), chefDeFileId));
+        history.save(new RequestEvent(request.getId(), RequestEvent.Kind.CREATED, actor.userId(), null, RequestStatus.EN_ATTENTE, null));
+        events.publishEvent(new RequestEvents.Filed(request.getId(), request.getNumero(), offerId, actor.collectivityId(),
+                actor.userId(), chefDeFileId));
+        return request.getNumero();
+    }
+
+    @Transactional(readOnly = true)
+    public RequestState view(int numero, Actor actor) {
+        Request request = visible(numero, actor);
+        List<HistoryLine> lines = history.findByRequestIdOrderByCreatedAtAscIdAsc(request.getId()).stream()
+                .map(e -> new HistoryLine(e.getKind().name(), e.getActorId(), e.getFromStatus(), e.getToStatus(), e.getReason(),
+                        e.getCreatedAt()))
+                .toList();
+        return new RequestState(request.getId(), request.getNumero(), request.getOfferId(), request.getCollectivityId(),
+                request.getReferentId(), request.getCreatedBy(), request.getChefDeFileId(), request.getResponsableId(),
+                request.getStatus(), request.getCreatedAt(), request.getVersion(), request.nextStatuses(actor),
+                request.canProcess(actor), request.canChangeReferent(actor), request.canComment(actor), lines);
+    }
+
+    /** Moves a request to {@code target}, provided nobody changed it since {@code expectedVersion}. */
+    @Transactional
+    public void changeStatus(int numero, RequestStatus target, String reason, long expectedVersion, Actor actor) {
+        Request request = current(numero, expectedVersion, actor);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        RequestStatus from = request.moveTo(target, actor, why);
+        flush(request);
+        history.save(new RequestEvent(request.getId(), RequestEvent.Kind.STATUS, actor.userId(), from, target, why));
+        events.publishEvent(new RequestEvents.StatusChanged(request.getId(), numero, from, target, actor.userId(), why,
+                request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId()));
+    }
+
+    @Transactional
+    public void assignResponsable(int numero, Long responsableId, long expectedVersion, Actor actor) {
+        Request request = current(numero, expectedVersion, actor);
+        request.assignResponsable(responsableId, actor);
+        flush(request);
+        history.save(new RequestEvent(request.getId(), RequestEvent.Kind.RESPONSABLE, actor.userId(), null, null, null));
+        events.publishEvent(new RequestEvents.ResponsableChanged(request.getId(), numero, actor.userId(),
+                request.getCollectivityId(), responsableId));
+    }
+
+    @Transactional
+    public void changeReferent(int numero, Long referentId, long expectedVersion, Actor actor) {
+        Request request = current(numero, expectedVersion, actor);
+        request.changeReferent(referentId, actor);
+        flush(request);
+        history.save(new RequestEvent(request.getId(), RequestEvent.Kind.REFERENT, actor.userId(), null, null, null));
+        events.publishEvent(new RequestEvents.ReferentChanged(request.getId(), numero, actor.userId(),
+                request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId()));
+    }
+
+    private Request visible(int numero, Actor actor) {
+        Request request = requests.findByNumero(numero).orElseThrow(RequestException::notFound);
+        if (!request.canView(actor)) {
+            // the same answer as for a missing request: nobody learns which numbers exist elsewhere
+            throw RequestException.notFound();
+        }
+        return request;
+    }
+
+    private Request current(int numero, long expectedVersion, Actor actor) {
+        Request request = visible(numero, actor);
+        if (request.getVersion() != expectedVersion) {
+            throw RequestException.modifiedMeanwhile();
+        }
+        return request;
+    }
+
+    private void flush(Request request) {
+        try {
+            requests.saveAndFlush(request);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw RequestException.modifiedMeanwhile();
+        }
+    }
+}

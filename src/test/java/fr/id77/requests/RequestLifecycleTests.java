@@ -1,0 +1,210 @@
+package fr.id77.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.id77.catalog.Offers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/** The status machine of a request: who may move it where, with what reason, and two people at once. */
+@SpringBootTest
+@RecordApplicationEvents
+class RequestLifecycleTests {
+
+    @Autowired
+    RequestService service;
+    @Autowired
+    Offers offers;
+    @Autowired
+    ApplicationEvents events;
+
+    long offerId;
+    long collectivity;
+    Actor member;
+    Actor otherMember;
+    Actor chef;
+    Actor otherChef;
+    Actor admin;
+
+    @BeforeEach
+    void actors() {
+        offerId = offers.publishedByCode("O01").orElseThrow().id();
+        long base = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+        collectivity = base;
+        member = Actor.adherent(base + 1, collectivity);
+        otherMember = Actor.adherent(base + 2, collectivity + 1);
+        chef = Actor.chefDeFile(base + 3);
+        otherChef = Actor.chefDeFile(base + 4);
+        admin = Actor.admin(base + 5);
+    }
+
+    private int file() {
+        return service.file(member, offerId, chef.userId(), null);
+    }
+
+    private void move(int numero, RequestStatus to, String reason, Actor actor) {
+        service.changeStatus(numero, to, reason, service.view(numero, admin).version(), actor);
+    }
+
+    private RequestStatus status(int numero) {
+        return service.view(numero, admin).status();
+    }
+
+    @Test
+    void aFiledRequestIsPendingNumberedInSequenceRecordedAndPublished() {
+        int first = file();
+        int second = file();
+        assertThat(second).isGreaterThan(first);
+        RequestService.RequestState state = service.view(first, member);
+        assertThat(state.status()).isEqualTo(RequestStatus.EN_ATTENTE);
+        assertThat(state.history()).extracting(RequestService.HistoryLine::kind).containsExactly("CREATED");
+        assertThat(events.stream(RequestEvents.Filed.class)).anyMatch(e -> e.numero() == first && e.chefDeFileId() == chef.userId());
+        assertThat(service.hasOpenRequest(offerId, collectivity)).isTrue();
+    }
+
+    @Test
+    void theWholeLifeOfARequestIsInItsHistory() {
+        int numero = file();
+        move(numero, RequestStatus.EN_COURS, null, chef);
+        move(numero, RequestStatus.TERMINEE, "Rapport remis", chef);
+        move(numero, RequestStatus.EN_COURS, "Compléments demandés par la commune", chef);
+        move(numero, RequestStatus.REJETEE, "Hors du champ de l'offre", chef);
+        move(numero, RequestStatus.SUPPRIMEE, "Doublon", admin);
+        List<RequestService.HistoryLine> history = service.view(numero, admin).history();
+        assertThat(history).extracting(RequestService.HistoryLine::to).containsExactly(RequestStatus.EN_ATTENTE,
+                RequestStatus.EN_COURS, RequestStatus.TERMINEE, RequestStatus.EN_COURS, RequestStatus.REJETEE, RequestStatus.SUPPRIMEE);
+        assertThat(history.get(4).reason()).isEqualTo("Hors du champ de l'offre");
+        assertThat(history.get(4).actorId()).isEqualTo(chef.userId());
+        assertThat(events.stream(RequestEvents.StatusChanged.class).filter(e -> e.numero() == numero)).hasSize(5);
+        assertThat(service.view(numero, admin).nextStatuses()).isEmpty();
+    }
+
+    @Test
+    void everyForbiddenTransitionIsRefusedAndChangesNothing() {
+        List<String> refused = new ArrayList<>();
+        for (RequestStatus from : List.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS, RequestStatus.TERMINEE,
+                RequestStatus.REJETEE, RequestStatus.ANNULEE, RequestStatus.SUPPRIMEE)) {
+            for (RequestStatus to : RequestStatus.values()) {
+                for (Actor actor : List.of(member, chef)) {
+                    int numero = bringTo(from);
+                    boolean allowed = allowed(from, to, actor == chef);
+                    try {
+                        move(numero, to, "motif", actor);
+                        assertThat(allowed).as(from + " -> " + to + " by " + (actor == chef ? "chef" : "member")).isTrue();
+                        assertThat(status(numero)).isEqualTo(to);
+                    } catch (RequestException e) {
+                        assertThat(allowed).as(from + " -> " + to + " by " + (actor == chef ? "chef" : "member") + ": " + e.getMessage()).isFalse();
+                        assertThat(status(numero)).isEqualTo(from);
+                        refused.add(from + "->" + to);
+                    }
+                }
+            }
+        }
+        assertThat(refused).contains("EN_ATTENTE->TERMINEE", "ANNULEE->EN_COURS", "SUPPRIMEE->EN_COURS", "EN_COURS->ANNULEE");
+    }
+
+    private static boolean allowed(RequestStatus from, RequestStatus to, boolean chef) {
+        if (chef) {
+            return switch (from) {
+                case EN_ATTENTE -> to == RequestStatus.EN_COURS || to == RequestStatus.REJETEE;
+                case EN_COURS -> to == RequestStatus.TERMINEE || to == RequestStatus.REJETEE;
+                case TERMINEE, REJETEE -> to == RequestStatus.EN_COURS;
+                default -> false;
+            };
+        }
+        return from == RequestStatus.EN_ATTENTE && to == RequestStatus.ANNULEE;
+    }
+
+    private int bringTo(RequestStatus status) {
+        int numero = file();
+        switch (status) {
+            case EN_COURS -> move(numero, RequestStatus.EN_COURS, null, chef);
+            case TERMINEE -> { move(numero, RequestStatus.EN_COURS, null, chef); move(numero, RequestStatus.TERMINEE, null, chef); }
+            case REJETEE -> move(numero, RequestStatus.REJETEE, "motif", chef);
+            case ANNULEE -> move(numero, RequestStatus.ANNULEE, null, member);
+            case SUPPRIMEE -> move(numero, RequestStatus.SUPPRIMEE, "motif", admin);
+            default -> { }
+        }
+        return numero;
+    }
+
+    @Test
+    void rejectingReopeningAndDeletingNeedAReason() {
+        int numero = file();
+        assertThatThrownBy(() -> move(numero, RequestStatus.REJETEE, "  ", chef)).isInstanceOf(RequestException.class)
+                .hasMessageContaining("motif");
+        assertThatThrownBy(() -> move(numero, RequestStatus.SUPPRIMEE, null, admin)).hasMessageContaining("motif");
+        move(numero, RequestStatus.REJETEE, "Incomplet", chef);
+        assertThatThrownBy(() -> move(numero, RequestStatus.EN_COURS, "", chef)).hasMessageContaining("motif");
+        assertThat(status(numero)).isEqualTo(RequestStatus.REJETEE);
+    }
+
+    @Test
+    void outsidersCannotSeeOrActAndLearnNothing() {
+        int numero = file();
+        for (Actor outsider : List.of(otherMember, otherChef)) {
+            assertThatThrownBy(() -> service.view(numero, outsider))
+                    .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.NOT_FOUND));
+            assertThatThrownBy(() -> move(numero, RequestStatus.EN_COURS, null, outsider)).isInstanceOf(RequestException.class);
+        }
+        assertThat(service.view(numero, chef).canProcess()).isTrue();
+        assertThat(service.view(numero, member).canProcess()).isFalse();
+        assertThat(status(numero)).isEqualTo(RequestStatus.EN_ATTENTE);
+    }
+
+    @Test
+    void aStaleVersionIsRefusedAsModifiedMeanwhile() {
+        int numero = file();
+        long seen = service.view(numero, chef).version();
+        service.changeStatus(numero, RequestStatus.EN_COURS, null, seen, chef);
+        assertThatThrownBy(() -> service.changeStatus(numero, RequestStatus.REJETEE, "motif", seen, chef))
+                .isInstanceOfSatisfying(RequestException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RequestException.Kind.CONFLICT);
+                    assertThat(e.getMessage()).contains("modifiée entre-temps");
+                });
+        assertThat(status(numero)).isEqualTo(RequestStatus.EN_COURS);
+    }
+
+    @Test
+    void twoPeopleActingAtOnceOneWinsTheOtherIsTold() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            int numero = file();
+            long seen = service.view(numero, admin).version();
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<String> accept = pool.submit(() -> attempt(start, () -> service.changeStatus(numero, RequestStatus.EN_COURS, null, seen, chef)));
+                Future<String> cancel = pool.submit(() -> attempt(start, () -> service.changeStatus(numero, RequestStatus.ANNULEE, null, seen, member)));
+                start.countDown();
+                List<String> outcomes = List.of(accept.get(), cancel.get());
+                assertThat(outcomes).containsOnlyOnce("ok");
+                assertThat(outcomes).contains("CONFLICT");
+                assertThat(service.view(numero, admin).history()).hasSize(2);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static String attempt(CountDownLatch start, Runnable action) throws InterruptedException {
+        start.await();
+        try {
+            action.run();
+            return "ok";
+        } catch (RequestException e) {
+            return e.kind().name();
+        }
+    }
+}
