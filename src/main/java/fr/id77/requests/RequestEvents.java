@@ -23,4 +23,9 @@ public final class RequestEvents {
     /** The responsable (contact chef de file) of a request changed. */
     public record ResponsableChanged(long requestId, int numero, long actorId, long collectivityId, Long responsableId) {
     }
+
+    /** A comment was written on a request, by its collectivity or by ID77 staff. */
+    public record Commented(long requestId, int numero, long commentId, long actorId, boolean fromStaff,
+                            long collectivityId, Long chefDeFileId, Long responsableId) {
+    }
 }

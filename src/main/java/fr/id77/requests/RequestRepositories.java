@@ -18,3 +18,10 @@ interface RequestEventRepository extends JpaRepository<RequestEvent, Long> {
 
     List<RequestEvent> findByRequestIdOrderByCreatedAtAscIdAsc(long requestId);
 }
+
+interface RequestCommentRepository extends JpaRepository<RequestComment, Long> {
+
+    List<RequestComment> findByRequestIdOrderByCreatedAtAscIdAsc(long requestId);
+
+    Optional<RequestComment> findByIdAndRequestId(long id, long requestId);
+}

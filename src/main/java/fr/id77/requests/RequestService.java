@@ -22,18 +22,65 @@ public class RequestService {
                                boolean canChangeReferent, boolean canComment, List<HistoryLine> history) {
     }
 
+    /** One comment of the thread. */
+    public record CommentLine(long id, Long parentId, long authorId, boolean fromStaff, String body, Instant at) {
+    }
+
     /** One line of the timeline. */
     public record HistoryLine(String kind, long actorId, RequestStatus from, RequestStatus to, String reason, Instant at) {
     }
 
     private final RequestRepository requests;
     private final RequestEventRepository history;
+    private final RequestCommentRepository comments;
     private final ApplicationEventPublisher events;
 
-    RequestService(RequestRepository requests, RequestEventRepository history, ApplicationEventPublisher events) {
+    RequestService(RequestRepository requests, RequestEventRepository history, RequestCommentRepository comments,
+                   ApplicationEventPublisher events) {
         this.requests = requests;
         this.history = history;
+        this.comments = comments;
         this.events = events;
+    }
+
+    static final int MAX_COMMENT = 10_000;
+
+    /** Adds a comment (an answer when {@code parentId} names a comment of the same request); returns its id. */
+    @Transactional
+    public long comment(int numero, String body, Long parentId, Actor actor) {
+        Request request = visible(numero, actor);
+        if (!request.canComment(actor)) {
+            throw RequestException.forbidden();
+        }
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty()) {
+            throw RequestException.invalid("Écrivez votre message avant de l'envoyer.");
+        }
+        if (text.length() > MAX_COMMENT) {
+            throw RequestException.invalid("Votre message dépasse " + MAX_COMMENT + " caractères : raccourcissez-le.");
+        }
+        if (parentId != null && comments.findByIdAndRequestId(parentId, request.getId()).isEmpty()) {
+            throw RequestException.invalid("Le message auquel vous répondez n'existe pas sur cette demande.");
+        }
+        boolean fromStaff = !request.isMember(actor);
+        RequestComment comment = comments.save(new RequestComment(request.getId(), parentId, actor.userId(), fromStaff, text));
+        history.save(new RequestEvent(request.getId(), RequestEvent.Kind.COMMENT, actor.userId(), null, null, null));
+        events.publishEvent(new RequestEvents.Commented(request.getId(), numero, comment.getId(), actor.userId(), fromStaff,
+                request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId()));
+        return comment.getId();
+    }
+
+    /** The thread of a request, oldest first or newest first. */
+    @Transactional(readOnly = true)
+    public List<CommentLine> comments(int numero, boolean newestFirst, Actor actor) {
+        Request request = visible(numero, actor);
+        List<CommentLine> lines = new java.util.ArrayList<>(comments.findByRequestIdOrderByCreatedAtAscIdAsc(request.getId()).stream()
+                .map(c -> new CommentLine(c.getId(), c.getParentId(), c.getAuthorId(), c.isFromStaff(), c.getBody(), c.getCreatedAt()))
+                .toList());
+        if (newestFirst) {
+            java.util.Collections.reverse(lines);
+        }
+        return lines;
     }
 
     @Transactional(readOnly = true)
