@@ -1,6 +1,11 @@
 package fr.id77.catalog;
 
+import fr.id77.account.CurrentUser;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,10 +23,24 @@ class CatalogueController {
     private final CatalogueReference reference;
     private final OfferRepository offers;
 
-    CatalogueController(CatalogueSearch search, CatalogueReference reference, OfferRepository offers) {
+    private final ObjectProvider<FavouriteMarks> favouriteMarks;
+
+    CatalogueController(CatalogueSearch search, CatalogueReference reference, OfferRepository offers,
+                        ObjectProvider<FavouriteMarks> favouriteMarks) {
         this.search = search;
         this.reference = reference;
         this.offers = offers;
+        this.favouriteMarks = favouriteMarks;
+    }
+
+    /** The favourites among these offers for a signed-in person; null for a visitor (no star to light). */
+    private Set<Long> favourites(Authentication authentication, List<Long> offerIds) {
+        Optional<CurrentUser> user = CurrentUser.from(authentication);
+        FavouriteMarks marks = favouriteMarks.getIfAvailable();
+        if (user.isEmpty() || marks == null) {
+            return null;
+        }
+        return marks.favouritesAmong(user.get().id(), offerIds);
     }
 
     @GetMapping("/")
@@ -32,9 +51,11 @@ class CatalogueController {
                      @RequestParam(required = false) String typologie,
                      @RequestParam(required = false) String tri,
                      @RequestParam(required = false) String page,
-                     Model model) {
+                     Authentication authentication, Model model) {
         CatalogueQuery query = CatalogueQuery.from(reference, q, code, domaine, thematique, typologie, tri, page);
-        model.addAttribute("result", search.search(query));
+        CataloguePage result = search.search(query);
+        model.addAttribute("result", result);
+        model.addAttribute("favourites", favourites(authentication, result.offers().stream().map(OfferCard::id).toList()));
         model.addAttribute("query", query);
         model.addAttribute("domains", reference.domains());
         model.addAttribute("typologies", reference.typologies());
@@ -43,7 +64,7 @@ class CatalogueController {
     }
 
     @GetMapping("/offres/{code}")
-    String offer(@PathVariable String code, Model model) {
+    String offer(@PathVariable String code, Authentication authentication, Model model) {
         String normalized = code.strip().toUpperCase(Locale.ROOT);
         if (!normalized.matches("[A-Z][0-9]{1,4}")) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -54,6 +75,8 @@ class CatalogueController {
         Offer offer = offers.findByCodeAndPublishedTrue(normalized)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("offer", OfferDetails.of(offer));
+        Set<Long> favourite = favourites(authentication, List.of(offer.getId()));
+        model.addAttribute("favourite", favourite == null ? null : !favourite.isEmpty());
         return "catalog/offer";
     }
 }
