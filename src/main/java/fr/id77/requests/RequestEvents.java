@@ -28,4 +28,9 @@ public final class RequestEvents {
     public record Commented(long requestId, int numero, long commentId, long actorId, boolean fromStaff,
                             long collectivityId, Long chefDeFileId, Long responsableId) {
     }
+
+    /** Files were added to a request (with a comment or on their own). */
+    public record DocumentAdded(long requestId, int numero, int count, long actorId, boolean fromStaff,
+                                long collectivityId, Long chefDeFileId, Long responsableId) {
+    }
 }

@@ -25,3 +25,8 @@ interface RequestCommentRepository extends JpaRepository<RequestComment, Long> {
 
     Optional<RequestComment> findByIdAndRequestId(long id, long requestId);
 }
+
+interface RequestAttachmentRepository extends JpaRepository<RequestAttachment, Long> {
+
+    List<RequestAttachment> findByRequestIdOrderByCreatedAtAscIdAsc(long requestId);
+}

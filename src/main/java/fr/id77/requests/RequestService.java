@@ -33,14 +33,78 @@ public class RequestService {
     private final RequestRepository requests;
     private final RequestEventRepository history;
     private final RequestCommentRepository comments;
+    private final RequestAttachmentRepository attachments;
+    private final RequestFiles files;
     private final ApplicationEventPublisher events;
 
     RequestService(RequestRepository requests, RequestEventRepository history, RequestCommentRepository comments,
-                   ApplicationEventPublisher events) {
+                   RequestAttachmentRepository attachments, RequestFiles files, ApplicationEventPublisher events) {
         this.requests = requests;
         this.history = history;
         this.comments = comments;
+        this.attachments = attachments;
+        this.files = files;
         this.events = events;
+    }
+
+    /** A file of a request as its page lists it. */
+    public record AttachmentLine(long id, Long commentId, String fileName, String contentType, long sizeBytes, long uploadedBy,
+                                 Instant at) {
+    }
+
+    /** A file opened for download, after the authorization check. */
+    public record OpenedAttachment(String fileName, String contentType, long sizeBytes, java.io.InputStream content) {
+    }
+
+    /** Why these files would be refused (one French sentence per file); empty when they are all fine. */
+    public List<String> fileProblems(List<IncomingFile> incoming) {
+        return files.problems(incoming);
+    }
+
+    /** Adds files to a request on their own. */
+    @Transactional
+    public int attach(int numero, List<IncomingFile> incoming, Actor actor) {
+        Request request = visible(numero, actor);
+        if (!request.canComment(actor)) {
+            throw RequestException.forbidden();
+        }
+        int count = addFiles(request, null, incoming, actor);
+        if (count == 0) {
+            throw RequestException.invalid("Choisissez au moins un fichier à joindre.");
+        }
+        return count;
+    }
+
+    private int addFiles(Request request, Long commentId, List<IncomingFile> incoming, Actor actor) {
+        int count = files.attach(request.getId(), commentId, incoming, actor.userId());
+        if (count > 0) {
+            boolean fromStaff = !request.isMember(actor);
+            history.save(new RequestEvent(request.getId(), RequestEvent.Kind.ATTACHMENT, actor.userId(), null, null,
+                    count == 1 ? "1 fichier" : count + " fichiers"));
+            events.publishEvent(new RequestEvents.DocumentAdded(request.getId(), request.getNumero(), count, actor.userId(), fromStaff,
+                    request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId()));
+        }
+        return count;
+    }
+
+    @Transactional(readOnly = true)
+    public List<AttachmentLine> attachments(int numero, Actor actor) {
+        Request request = visible(numero, actor);
+        return attachments.findByRequestIdOrderByCreatedAtAscIdAsc(request.getId()).stream()
+                .map(a -> new AttachmentLine(a.getId(), a.getCommentId(), a.getFileName(), a.getContentType(), a.getSizeBytes(),
+                        a.getUploadedBy(), a.getCreatedAt()))
+                .toList();
+    }
+
+    /** Opens a file of a request the actor may see; another request's file id is « not found ». */
+    @Transactional(readOnly = true)
+    public OpenedAttachment open(int numero, long attachmentId, Actor actor) throws java.io.IOException {
+        Request request = visible(numero, actor);
+        RequestAttachment attachment = attachments.findById(attachmentId)
+                .filter(a -> a.getRequestId() == request.getId())
+                .orElseThrow(RequestException::notFound);
+        return new OpenedAttachment(attachment.getFileName(), attachment.getContentType(), attachment.getSizeBytes(),
+                files.open(attachment));
     }
 
     static final int MAX_COMMENT = 10_000;
@@ -48,6 +112,12 @@ public class RequestService {
     /** Adds a comment (an answer when {@code parentId} names a comment of the same request); returns its id. */
     @Transactional
     public long comment(int numero, String body, Long parentId, Actor actor) {
+        return comment(numero, body, parentId, List.of(), actor);
+    }
+
+    /** Adds a comment, possibly with files, all or nothing; returns its id. */
+    @Transactional
+    public long comment(int numero, String body, Long parentId, List<IncomingFile> incoming, Actor actor) {
         Request request = visible(numero, actor);
         if (!request.canComment(actor)) {
             throw RequestException.forbidden();
@@ -67,6 +137,7 @@ public class RequestService {
         history.save(new RequestEvent(request.getId(), RequestEvent.Kind.COMMENT, actor.userId(), null, null, null));
         events.publishEvent(new RequestEvents.Commented(request.getId(), numero, comment.getId(), actor.userId(), fromStaff,
                 request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId()));
+        addFiles(request, comment.getId(), incoming, actor);
         return comment.getId();
     }
 
@@ -91,11 +162,27 @@ public class RequestService {
     /** Files a request as En attente; returns its number. */
     @Transactional
     public int file(Actor actor, long offerId, Long chefDeFileId, Long referentId) {
+        return file(actor, offerId, chefDeFileId, referentId, null, List.of());
+    }
+
+    /**
+     * Files a request as En attente with its message to the chef de file (which becomes the first comment)
+     * and its files; all or nothing. Returns its number.
+     */
+    @Transactional
+    public int file(Actor actor, long offerId, Long chefDeFileId, Long referentId, String message, List<IncomingFile> incoming) {
         if (actor.collectivityId() == null) {
             throw RequestException.forbidden();
         }
+        String text = message == null ? "" : message.strip();
+        if (text.length() > MAX_COMMENT) {
+            throw RequestException.invalid("Votre message dépasse " + MAX_COMMENT + " caractères : raccourcissez-le.");
+        }
         Request request = requests.saveAndFlush(new Request(offerId, actor.collectivityId(), referentId, actor.userId(), chefDeFileId));
         history.save(new RequestEvent(request.getId(), RequestEvent.Kind.CREATED, actor.userId(), null, RequestStatus.EN_ATTENTE, null));
+        Long commentId = text.isEmpty() ? null
+                : comments.save(new RequestComment(request.getId(), null, actor.userId(), false, text)).getId();
+        files.attach(request.getId(), commentId, incoming, actor.userId());
         events.publishEvent(new RequestEvents.Filed(request.getId(), request.getNumero(), offerId, actor.collectivityId(),
                 actor.userId(), chefDeFileId));
         return request.getNumero();

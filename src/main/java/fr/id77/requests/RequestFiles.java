@@ -1,0 +1,108 @@
+package fr.id77.requests;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Checks and stores the files of a request inside the caller's transaction: every file is checked
+ * before any is stored, and stored files are removed again if the transaction rolls back, so nothing
+ * is ever half created.
+ */
+@Component
+class RequestFiles {
+
+    static final int MAX_FILES = 10;
+
+    private final AttachmentPolicy policy;
+    private final AttachmentStore store;
+    private final RequestAttachmentRepository attachments;
+
+    RequestFiles(AttachmentPolicy policy, AttachmentStore store, RequestAttachmentRepository attachments) {
+        this.policy = policy;
+        this.store = store;
+        this.attachments = attachments;
+    }
+
+    /** The reasons the given files would be refused, one per refused file; empty when all are fine. */
+    List<String> problems(List<IncomingFile> files) {
+        List<String> problems = new ArrayList<>();
+        List<IncomingFile> real = nonEmpty(files);
+        if (real.size() > MAX_FILES) {
+            problems.add("Vous pouvez joindre au plus " + MAX_FILES + " fichiers à la fois.");
+        }
+        for (IncomingFile file : real) {
+            String name = AttachmentPolicy.safeName(file.originalName());
+            if (file.size() > policy.maxSize().toBytes()) {
+                problems.add("« " + name + " » dépasse la taille maximale de " + policy.maxSizeLabel() + ".");
+                continue;
+            }
+            if (type(file).isEmpty()) {
+                problems.add("« " + name + " » n'est pas d'un type accepté (" + AttachmentPolicy.HUMAN_LIST + ").");
+            }
+        }
+        return problems;
+    }
+
+    /** Stores already checked files for a request (and comment); returns how many were stored. */
+    int attach(long requestId, Long commentId, List<IncomingFile> files, long actorId) {
+        List<String> problems = problems(files);
+        if (!problems.isEmpty()) {
+            throw RequestException.invalid(String.join(" ", problems));
+        }
+        int count = 0;
+        for (IncomingFile file : nonEmpty(files)) {
+            String type = type(file).orElseThrow();
+            AttachmentStore.Stored stored;
+            try (InputStream in = file.content().getInputStream()) {
+                stored = store.store(in, policy.maxSize().toBytes());
+            } catch (AttachmentStore.TooLargeException e) {
+                throw RequestException.invalid("« " + AttachmentPolicy.safeName(file.originalName()) + " » dépasse la taille maximale de "
+                        + policy.maxSizeLabel() + ".");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            removeOnRollback(stored.key());
+            attachments.save(new RequestAttachment(requestId, commentId, AttachmentPolicy.safeName(file.originalName()), type,
+                    stored.size(), stored.key(), actorId));
+            count++;
+        }
+        return count;
+    }
+
+    InputStream open(RequestAttachment attachment) throws IOException {
+        return store.open(attachment.getStorageKey());
+    }
+
+    private Optional<String> type(IncomingFile file) {
+        try (InputStream in = file.content().getInputStream()) {
+            return policy.allowedType(in, file.originalName());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<IncomingFile> nonEmpty(List<IncomingFile> files) {
+        return files == null ? List.of() : files.stream()
+                .filter(f -> f != null && f.size() > 0 && f.originalName() != null && !f.originalName().isBlank()).toList();
+    }
+
+    private void removeOnRollback(String key) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        store.delete(key);
+                    }
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package fr.id77.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.id77.catalog.Offers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+@SpringBootTest(properties = "id77.attachments.max-size=1KB")
+@RecordApplicationEvents
+class RequestFilesTests {
+
+    @Autowired
+    RequestService service;
+    @Autowired
+    Offers offers;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationEvents events;
+    @Value("${id77.data-dir}")
+    Path dataDir;
+
+    static IncomingFile file(String name, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        return new IncomingFile(name, bytes.length, new ByteArrayResource(bytes));
+    }
+
+    static final IncomingFile PDF = file("étude préalable.pdf", "%PDF-1.4\nétude");
+    static final IncomingFile CSV = file("../../chiffres.csv", "commune;habitants\nMelun;40000\n");
+
+    long requests() {
+        return jdbc.sql("SELECT count(*) FROM request").query(Long.class).single();
+    }
+
+    long storedFiles() throws IOException {
+        Path root = dataDir.resolve("files/requests");
+        if (!Files.exists(root)) {
+            return 0;
+        }
+        try (var walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    void aRequestIsFiledWithItsMessageAndFilesAndTheFilesCanBeReadBack() throws IOException {
+        long base = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+        Actor member = Actor.adherent(base, base + 1);
+        Actor chef = Actor.chefDeFile(base + 2);
+        int numero = service.file(member, offers.publishedByCode("O02").orElseThrow().id(), chef.userId(), null,
+                "Bonjour, voici notre étude.", List.of(PDF, CSV));
+
+        List<RequestService.CommentLine> thread = service.comments(numero, false, chef);
+        assertThat(thread).singleElement().extracting(RequestService.CommentLine::body).isEqualTo("Bonjour, voici notre étude.");
+        List<RequestService.AttachmentLine> files = service.attachments(numero, chef);
+        assertThat(files).extracting(RequestService.AttachmentLine::fileName).containsExactly("étude préalable.pdf", "chiffres.csv");
+        assertThat(files).allSatisfy(f -> assertThat(f.commentId()).isEqualTo(thread.getFirst().id()));
+        try (InputStream in = service.open(numero, files.getFirst().id(), chef).content()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("%PDF-1.4\nétude");
+        }
+
+        long other = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+        assertThatThrownBy(() -> service.open(numero, files.getFirst().id(), Actor.adherent(other, other + 1)))
+                .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.NOT_FOUND));
+        int second = service.file(member, offers.publishedByCode("O03").orElseThrow().id(), chef.userId(), null, "", List.of());
+        assertThatThrownBy(() -> service.open(second, files.getFirst().id(), member)).isInstanceOf(RequestException.class);
+
+        service.comment(numero, "Voici le plan", null, List.of(file("plan.txt", "plan du bourg")), chef);
+        assertThat(service.attachments(numero, member)).hasSize(3);
+        assertThat(events.stream(RequestEvents.DocumentAdded.class).filter(e -> e.numero() == numero))
+                .singleElement().satisfies(e -> assertThat(e.fromStaff()).isTrue());
+    }
+
+    @Test
+    void refusedFilesCreateNothingAtAll() throws IOException {
+        long base = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
+        Actor member = Actor.adherent(base, base + 1);
+        long offerId = offers.publishedByCode("O04").orElseThrow().id();
+        IncomingFile exe = new IncomingFile("devis.pdf", 64, new ByteArrayResource(new byte[] {'M', 'Z', 0, 0, 0, 0, 0, 0}));
+        IncomingFile html = file("note.txt", "<html><script>alert(1)</script></html>");
+        IncomingFile big = file("gros.pdf", "%PDF-1.4 " + "x".repeat(2000));
+
+        assertThat(service.fileProblems(List.of(PDF, exe, html, big))).hasSize(3)
+                .anySatisfy(p -> assertThat(p).contains("« devis.pdf » n'est pas d'un type accepté"))
+                .anySatisfy(p -> assertThat(p).contains("« note.txt »"))
+                .anySatisfy(p -> assertThat(p).contains("« gros.pdf » dépasse la taille maximale de 1 Ko"));
+
+        long before = requests();
+        long filesBefore = storedFiles();
+        for (IncomingFile bad : List.of(exe, html, big)) {
+            assertThatThrownBy(() -> service.file(member, offerId, null, null, "message", List.of(PDF, bad)))
+                    .isInstanceOf(RequestException.class);
+        }
+        IncomingFile lying = new IncomingFile("menteur.pdf", 10, new ByteArrayResource(("%PDF-1.4 " + "y".repeat(3000)).getBytes()));
+        assertThatThrownBy(() -> service.file(member, offerId, null, null, "message", List.of(PDF, lying)))
+                .hasMessageContaining("dépasse");
+        assertThat(requests()).isEqualTo(before);
+        assertThat(storedFiles()).isEqualTo(filesBefore);
+    }
+}
