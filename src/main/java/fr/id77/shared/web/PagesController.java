@@ -21,4 +21,9 @@ class PagesController {
     String accessibility() {
         return "pages/accessibilite";
     }
+
+    @GetMapping("/admin")
+    String admin() {
+        return "pages/admin";
+    }
 }

@@ -13,7 +13,7 @@ class SecurityConfiguration {
     static final String[] PUBLIC = {
             "/", "/offres/**", "/contact", "/mentions-legales", "/accessibilite",
             "/connexion", "/inscription", "/inscription/**", "/mot-de-passe-oublie", "/mot-de-passe-oublie/**",
-            "/mot-de-passe/**", "/css/**", "/img/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error"
+            "/mot-de-passe/**", "/courriels", "/css/**", "/img/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error"
     };
 
     @Bean

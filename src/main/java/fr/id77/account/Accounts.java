@@ -1,0 +1,158 @@
+package fr.id77.account;
+
+import fr.id77.shared.mail.MailOutbox;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other modules may do with accounts: register applicants, activate or suspend members, invite. */
+@Service
+public class Accounts {
+
+    private final UserAccountRepository users;
+    private final Tokens tokens;
+    private final MailOutbox mail;
+    private final PasswordEncoder passwordEncoder;
+
+    Accounts(UserAccountRepository users, Tokens tokens, MailOutbox mail, PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.tokens = tokens;
+        this.mail = mail;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean identifiantTaken(String identifiant) {
+        return users.existsByIdentifiant(identifiant);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean emailTaken(String email) {
+        return users.existsByEmail(email);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountSummary> summary(long userId) {
+        return users.findById(userId).map(AccountSummary::of);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AccountSummary> members(long collectivityId) {
+        return users.findByCollectivityIdOrderByCreatedAt(collectivityId).stream().map(AccountSummary::of).toList();
+    }
+
+    /** Creates a not-yet-validated account and mails the link confirming its e-mail address (48 h). */
+    @Transactional
+    public long registerApplicant(NewAccount applicant) {
+        UserAccount user = create(applicant, AccountStatus.PENDING);
+        sendRegistrationConfirmation(user);
+        return user.getId();
+    }
+
+    @Transactional(readOnly = true)
+    public LinkState registrationLinkState(String token) {
+        return tokens.check(token, EnumSet.of(TokenPurpose.CONFIRM_EMAIL)).state();
+    }
+
+    /** Uses a registration link: the e-mail is confirmed; returns the applicant's collectivity. */
+    @Transactional
+    public Optional<Long> confirmRegistrationEmail(String token) {
+        return tokens.consume(token, EnumSet.of(TokenPurpose.CONFIRM_EMAIL))
+                .flatMap(t -> users.findById(t.userId()))
+                .map(user -> {
+                    user.confirmEmail();
+                    return user.getCollectivityId();
+                });
+    }
+
+    /** Sends a new registration link when this address belongs to an unconfirmed applicant; else nothing. */
+    @Transactional
+    public void resendRegistrationConfirmation(String email) {
+        users.findByEmail(email.strip())
+                .filter(u -> u.getStatus() == AccountStatus.PENDING && u.getEmailConfirmedAt() == null)
+                .ifPresent(this::sendRegistrationConfirmation);
+    }
+
+    private void sendRegistrationConfirmation(UserAccount user) {
+        String token = tokens.issue(user.getId(), TokenPurpose.CONFIRM_EMAIL, null);
+        mail.enqueue(user.getEmail(), "ID77 : confirmez votre adresse e-mail", "confirmation-inscription",
+                Map.of("name", user.displayName(), "link", mail.link("/inscription/confirmation?jeton=" + token)));
+    }
+
+    /**
+     * The adhesion is validated: pending applicants become active and receive their identifiant with a
+     * link to choose their password; suspended members are active again.
+     */
+    @Transactional
+    public void activateMembers(long collectivityId) {
+        for (UserAccount user : users.findByCollectivityIdOrderByCreatedAt(collectivityId)) {
+            if (user.getStatus() == AccountStatus.PENDING) {
+                user.confirmEmail();
+                user.setStatus(AccountStatus.ACTIVE);
+                sendPasswordChoice(user, "bienvenue", "ID77 : votre adhésion est validée");
+            } else if (user.getStatus() == AccountStatus.SUSPENDED) {
+                user.setStatus(AccountStatus.ACTIVE);
+            }
+        }
+    }
+
+    /** Moves the members of a collectivity from one status to another (refusal, suspension). */
+    @Transactional
+    public void changeMembersStatus(long collectivityId, AccountStatus from, AccountStatus to) {
+        users.findByCollectivityIdOrderByCreatedAt(collectivityId).stream()
+                .filter(u -> u.getStatus() == from)
+                .forEach(u -> u.setStatus(to));
+    }
+
+    /** Creates an active account without password and mails it a link to choose one (7 days). */
+    @Transactional
+    public long invite(NewAccount invited, String invitedBy) {
+        UserAccount user = create(invited, AccountStatus.ACTIVE);
+        user.confirmEmail();
+        sendPasswordChoice(user, "invitation", "ID77 : " + invitedBy + " vous invite sur la plateforme");
+        return user.getId();
+    }
+
+    /** Demo data only: an active account with this password, not checked against the policy. */
+    @Transactional
+    public void createDemoAccount(NewAccount account, String password) {
+        if (users.existsByIdentifiant(account.identifiant())) {
+            return;
+        }
+        UserAccount user = create(account, AccountStatus.ACTIVE);
+        user.confirmEmail();
+        user.setPasswordHash(passwordEncoder.encode(password));
+    }
+
+    void sendPasswordChoice(UserAccount user, String template, String subject) {
+        String token = tokens.issue(user.getId(), TokenPurpose.SET_PASSWORD, null);
+        mail.enqueue(user.getEmail(), subject, template, Map.of("name", user.displayName(),
+                "identifiant", user.getIdentifiant(), "link", mail.link("/mot-de-passe/nouveau?jeton=" + token)));
+    }
+
+    private UserAccount create(NewAccount a, AccountStatus status) {
+        if (users.existsByIdentifiant(a.identifiant())) {
+            throw new AccountConflictException("identifiant");
+        }
+        if (users.existsByEmail(a.email())) {
+            throw new AccountConflictException("email");
+        }
+        UserAccount user = new UserAccount(a.identifiant(), a.email().strip(), a.role(), status, a.collectivityId());
+        user.rename(a.civility(), a.firstName(), a.lastName(), a.phone());
+        try {
+            return users.saveAndFlush(user);
+        } catch (DataIntegrityViolationException e) {
+            throw conflict(e);
+        }
+    }
+
+    static AccountConflictException conflict(DataIntegrityViolationException e) {
+        String message = String.valueOf(e.getMostSpecificCause().getMessage());
+        return new AccountConflictException(message.contains("identifiant") ? "identifiant" : "email");
+    }
+}

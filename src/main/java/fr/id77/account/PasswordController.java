@@ -1,0 +1,67 @@
+package fr.id77.account;
+
+import fr.id77.account.AccountForms.ForgottenPasswordForm;
+import fr.id77.account.AccountForms.NewPasswordForm;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Forgotten password, and choosing a password through a single-use link (welcome, invitation, reset). */
+@Controller
+class PasswordController {
+
+    private final AccountSettings settings;
+
+    PasswordController(AccountSettings settings) {
+        this.settings = settings;
+    }
+
+    @GetMapping("/mot-de-passe-oublie")
+    String forgotten(Model model) {
+        model.addAttribute("form", new ForgottenPasswordForm(""));
+        return "account/forgotten-password";
+    }
+
+    @PostMapping("/mot-de-passe-oublie")
+    String requestReset(@Valid @ModelAttribute("form") ForgottenPasswordForm form, BindingResult result,
+                        RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return "account/forgotten-password";
+        }
+        settings.requestReset(form.login());
+        redirect.addFlashAttribute("success", "Si un compte actif correspond, un e-mail vient de lui être envoyé avec un lien "
+                + "pour choisir un nouveau mot de passe. Ce lien est valable une heure.");
+        return "redirect:/mot-de-passe-oublie";
+    }
+
+    @GetMapping("/mot-de-passe/nouveau")
+    String newPassword(@RequestParam(name = "jeton", required = false) String token, Model model) {
+        model.addAttribute("linkState", settings.passwordLinkState(token));
+        model.addAttribute("form", new NewPasswordForm(token, "", ""));
+        model.addAttribute("rules", PasswordPolicy.RULES);
+        return "account/new-password";
+    }
+
+    @PostMapping("/mot-de-passe/nouveau")
+    String choosePassword(@Valid @ModelAttribute("form") NewPasswordForm form, BindingResult result, Model model,
+                          RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                settings.choosePassword(form.token(), form.password(), form.confirmation());
+                redirect.addFlashAttribute("success", "Votre mot de passe est enregistré : vous pouvez vous connecter.");
+                return "redirect:/connexion";
+            } catch (AccountSettings.Refused e) {
+                result.rejectValue(e.field, "refused", e.getMessage());
+            }
+        }
+        model.addAttribute("linkState", settings.passwordLinkState(form.token()));
+        model.addAttribute("rules", PasswordPolicy.RULES);
+        return "account/new-password";
+    }
+}

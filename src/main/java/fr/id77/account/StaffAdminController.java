@@ -1,0 +1,78 @@
+package fr.id77.account;
+
+import fr.id77.account.AccountForms.StaffInvitationForm;
+import jakarta.validation.Valid;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admins: every account, staff invitations (chef de file, admin), disabling an account. */
+@Controller
+class StaffAdminController {
+
+    private static final Map<String, String> STAFF_ROLES = Map.of(
+            Role.CHEF_DE_FILE.name(), Role.CHEF_DE_FILE.label(), Role.ADMIN.name(), Role.ADMIN.label());
+
+    private final AccountSettings settings;
+    private final Accounts accounts;
+
+    StaffAdminController(AccountSettings settings, Accounts accounts) {
+        this.settings = settings;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/admin/comptes")
+    String accounts(Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new StaffInvitationForm("", "", "", "", Role.CHEF_DE_FILE));
+        }
+        model.addAttribute("accounts", settings.allAccounts());
+        model.addAttribute("staffRoles", STAFF_ROLES);
+        return "account/admin-accounts";
+    }
+
+    @PostMapping("/admin/comptes/invitation")
+    String invite(CurrentUser me, @Valid @ModelAttribute("form") StaffInvitationForm form, BindingResult result,
+                  Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors() && form.role() == Role.ADHERENT) {
+            result.rejectValue("role", "role", "Choisissez chef de file ou administrateur.");
+        }
+        if (!result.hasErrors()) {
+            try {
+                accounts.invite(new NewAccount(form.identifiant(), form.email(), null, form.firstName().strip(),
+                        form.lastName().strip(), null, form.role(), null), me.displayName());
+                redirect.addFlashAttribute("success", "Invitation envoyée à " + form.email() + ".");
+                return "redirect:/admin/comptes";
+            } catch (AccountConflictException e) {
+                result.rejectValue(e.field(), "conflict", e.getMessage());
+            }
+        }
+        return accounts(model);
+    }
+
+    @PostMapping("/admin/comptes/{id}/desactiver")
+    String disable(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+        return setDisabled(me, id, true, redirect);
+    }
+
+    @PostMapping("/admin/comptes/{id}/reactiver")
+    String enable(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+        return setDisabled(me, id, false, redirect);
+    }
+
+    private String setDisabled(CurrentUser me, long id, boolean disabled, RedirectAttributes redirect) {
+        try {
+            settings.setDisabled(id, disabled, me.id());
+            redirect.addFlashAttribute("success", disabled ? "Compte désactivé." : "Compte réactivé.");
+        } catch (AccountSettings.Refused e) {
+            redirect.addFlashAttribute("failure", e.getMessage());
+        }
+        return "redirect:/admin/comptes";
+    }
+}

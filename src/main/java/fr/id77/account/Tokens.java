@@ -1,0 +1,97 @@
+package fr.id77.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Single-use, expiring links. The person receives a random token; only its SHA-256 is stored, so a
+ * copy of the database does not give working links. Using a token is one atomic UPDATE.
+ */
+@Component
+class Tokens {
+
+    record TokenCheck(LinkState state, Long userId, String payload) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final JdbcClient jdbc;
+
+    Tokens(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A new token for this user and purpose; earlier unused tokens of the same purpose stop working. */
+    String issue(long userId, TokenPurpose purpose, String payload) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        jdbc.sql("UPDATE account_token SET used_at = now() WHERE user_id = ? AND purpose = ? AND used_at IS NULL")
+                .params(userId, purpose.name()).update();
+        jdbc.sql("INSERT INTO account_token (user_id, purpose, token_hash, payload, expires_at) VALUES (?, ?, ?, ?, ?)")
+                .params(userId, purpose.name(), hash(token), payload, Timestamp.from(Instant.now().plus(purpose.validity())))
+                .update();
+        return token;
+    }
+
+    /** Looks at a token without using it (to show the right page). */
+    TokenCheck check(String token, Collection<TokenPurpose> purposes) {
+        if (token == null || token.isBlank()) {
+            return new TokenCheck(LinkState.UNKNOWN, null, null);
+        }
+        record Row(long userId, String payload, Timestamp expiresAt, Timestamp usedAt) {
+        }
+        Optional<Row> row = jdbc.sql("SELECT user_id, payload, expires_at, used_at FROM account_token "
+                        + "WHERE token_hash = :hash AND purpose IN (:purposes)")
+                .param("hash", hash(token))
+                .param("purposes", names(purposes))
+                .query(Row.class).optional();
+        if (row.isEmpty()) {
+            return new TokenCheck(LinkState.UNKNOWN, null, null);
+        }
+        Row r = row.get();
+        LinkState state = r.usedAt() != null ? LinkState.USED
+                : r.expiresAt().toInstant().isBefore(Instant.now()) ? LinkState.EXPIRED : LinkState.VALID;
+        return new TokenCheck(state, r.userId(), r.payload());
+    }
+
+    /** Uses the token if it is still valid: returns its user and payload, at most once. */
+    Optional<TokenCheck> consume(String token, Collection<TokenPurpose> purposes) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        record Used(long userId, String payload) {
+        }
+        return jdbc.sql("""
+                        UPDATE account_token SET used_at = now()
+                        WHERE token_hash = :hash AND purpose IN (:purposes) AND used_at IS NULL AND expires_at > now()
+                        RETURNING user_id, payload""")
+                .param("hash", hash(token))
+                .param("purposes", names(purposes))
+                .query(Used.class).optional()
+                .map(u -> new TokenCheck(LinkState.VALID, u.userId(), u.payload()));
+    }
+
+    private static List<String> names(Collection<TokenPurpose> purposes) {
+        return purposes.stream().map(Enum::name).toList();
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
