@@ -20,7 +20,7 @@ class CatalogueSearch {
     static final int PAGE_SIZE = 20;
 
     /** Identifier order as on the real platform: ingénierie (O), then formations (F), then expositions (R). */
-    private static final String CODE_ORDER = "CASE o.code_letter WHEN 'O' THEN 0 WHEN 'F' THEN 1 WHEN 'R' THEN 2 ELSE 3 END, o.code_letter, o.code_number";
+    static final String CODE_ORDER = "CASE o.code_letter WHEN 'O' THEN 0 WHEN 'F' THEN 1 WHEN 'R' THEN 2 ELSE 3 END, o.code_letter, o.code_number";
 
     private final JdbcClient jdbc;
     private final CatalogueReference reference;

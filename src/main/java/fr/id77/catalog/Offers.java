@@ -15,7 +15,7 @@ public class Offers {
 
     /** What another module needs to know of an offer. */
     public record OfferSummary(long id, String code, String title, String typology, String organisation,
-                               List<CatalogueReference.DomainRef> domains, String practicalInfo) {
+                               List<CatalogueReference.DomainRef> domains, String practicalInfo, Long chefDeFileId) {
     }
 
     private final JdbcClient jdbc;
@@ -46,20 +46,35 @@ public class Offers {
         return load("o.id IN (:ids)", Map.of("ids", ids));
     }
 
+    /** Published offers as (code, « code – title ») in identifier order, for pick lists. */
+    @Transactional(readOnly = true)
+    public List<Map.Entry<String, String>> publishedChoices() {
+        return jdbc.sql("SELECT o.code, o.code || ' – ' || o.title FROM offer o WHERE o.published ORDER BY " + CatalogueSearch.CODE_ORDER)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** The thematic labels of an offer. */
+    @Transactional(readOnly = true)
+    public List<String> thematics(long offerId) {
+        return jdbc.sql("SELECT t.label FROM offer_thematic ot JOIN thematic t ON t.id = ot.thematic_id WHERE ot.offer_id = :id "
+                        + "ORDER BY t.domain_id, t.position").param("id", offerId).query(String.class).list();
+    }
+
     private Map<Long, OfferSummary> load(String where, Map<String, ?> params) {
-        record Row(long id, String code, String title, short typologyId, String organisation, String practicalInfo) {
+        record Row(long id, String code, String title, short typologyId, String organisation, String practicalInfo,
+                   Long chefDeFileId) {
         }
-        List<Row> rows = jdbc.sql("SELECT o.id, o.code, o.title, o.typology_id, org.name, o.practical_info FROM offer o "
-                        + "JOIN organisation org ON org.id = o.organisation_id WHERE " + where)
+        List<Row> rows = jdbc.sql("SELECT o.id, o.code, o.title, o.typology_id, org.name, o.practical_info, o.chef_de_file_id "
+                        + "FROM offer o JOIN organisation org ON org.id = o.organisation_id WHERE " + where)
                 .params(params)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getShort(4),
-                        rs.getString(5), rs.getString(6)))
+                        rs.getString(5), rs.getString(6), rs.getObject(7, Long.class)))
                 .list();
         Map<Long, List<CatalogueReference.DomainRef>> domains = offerDomains.of(rows.stream().map(Row::id).toList());
         Map<Long, OfferSummary> result = new LinkedHashMap<>();
         for (Row r : rows) {
             result.put(r.id(), new OfferSummary(r.id(), r.code(), r.title(), reference.typology(r.typologyId()).label(),
-                    r.organisation(), domains.getOrDefault(r.id(), List.of()), r.practicalInfo()));
+                    r.organisation(), domains.getOrDefault(r.id(), List.of()), r.practicalInfo(), r.chefDeFileId()));
         }
         return result;
     }

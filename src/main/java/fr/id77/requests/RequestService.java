@@ -20,6 +20,11 @@ public class RequestService {
                                Long chefDeFileId, Long responsableId, RequestStatus status, Instant createdAt,
                                long version, Set<RequestStatus> nextStatuses, boolean canProcess,
                                boolean canChangeReferent, boolean canComment, List<HistoryLine> history) {
+
+        /** Whether the viewer may move the request to the status named {@code status} (for templates). */
+        public boolean allows(String status) {
+            return nextStatuses.stream().anyMatch(s -> s.name().equals(status));
+        }
     }
 
     /** One comment of the thread. */

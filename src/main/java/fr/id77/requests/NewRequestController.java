@@ -1,0 +1,115 @@
+package fr.id77.requests;
+
+import fr.id77.account.CurrentUser;
+import fr.id77.catalog.Offers;
+import fr.id77.catalog.Offers.OfferSummary;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** « Faire une demande »: duplicate warning, technical referent required, then the form and « Créer ». */
+@Controller
+class NewRequestController {
+
+    private final RequestService service;
+    private final RequestReadModel read;
+    private final Offers offers;
+    private final AttachmentPolicy policy;
+
+    NewRequestController(RequestService service, RequestReadModel read, Offers offers, AttachmentPolicy policy) {
+        this.service = service;
+        this.read = read;
+        this.offers = offers;
+        this.policy = policy;
+    }
+
+    @GetMapping("/demandes/nouvelle")
+    String form(@RequestParam(name = "offre", required = false) String code,
+                @RequestParam(name = "nouvelle", required = false) String confirmed, CurrentUser user, Model model) {
+        OfferSummary offer = offer(code);
+        model.addAttribute("offer", offer);
+        if (user.collectivityId() == null) {
+            return "requests/staff-cannot-file";
+        }
+        List<RequestReadModel.Referent> referents = read.referents(user.collectivityId(), null);
+        if (referents.isEmpty()) {
+            return "requests/no-referent";
+        }
+        if (confirmed == null && service.hasOpenRequest(offer.id(), user.collectivityId())) {
+            return "requests/duplicate";
+        }
+        return form(model, user, offer, referents, null, "", List.of());
+    }
+
+    @PostMapping("/demandes")
+    String create(@RequestParam(name = "offre", required = false) String code, @RequestParam(required = false) Long referent,
+                  @RequestParam(required = false) String message,
+                  @RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers,
+                  CurrentUser user, Model model, RedirectAttributes flash) {
+        OfferSummary offer = offer(code);
+        if (user.collectivityId() == null) {
+            model.addAttribute("offer", offer);
+            return "requests/staff-cannot-file";
+        }
+        List<RequestReadModel.Referent> referents = read.referents(user.collectivityId(), null);
+        List<String> errors = new ArrayList<>();
+        if (referent == null || referents.stream().noneMatch(r -> r.id() == referent)) {
+            errors.add("referent");
+        }
+        String text = message == null ? "" : message.strip();
+        if (text.length() > RequestService.MAX_COMMENT) {
+            errors.add("message");
+        }
+        List<IncomingFile> files = incoming(fichiers);
+        List<String> fileProblems = service.fileProblems(files);
+        if (!errors.isEmpty() || !fileProblems.isEmpty()) {
+            model.addAttribute("errors", errors);
+            return form(model, user, offer, referents, referent, text, fileProblems);
+        }
+        try {
+            int numero = service.file(RequestPages.actor(user), offer.id(), offer.chefDeFileId(), referent, text, files);
+            flash.addFlashAttribute("success", "Votre demande N°" + numero + " a été envoyée au chef de file. Elle est « En attente ».");
+            return "redirect:/demandes/" + numero;
+        } catch (RequestException e) {
+            return form(model, user, offer, referents, referent, text, List.of(e.getMessage()));
+        }
+    }
+
+    private String form(Model model, CurrentUser user, OfferSummary offer, List<RequestReadModel.Referent> referents,
+                        Long referent, String message, List<String> fileProblems) {
+        model.addAttribute("offer", offer);
+        model.addAttribute("collectivity", read.collectivity(user.collectivityId()).orElse(null));
+        model.addAttribute("referents", referents);
+        model.addAttribute("selectedReferent", referent);
+        model.addAttribute("message", message);
+        model.addAttribute("fileProblems", fileProblems);
+        model.addAttribute("maxSize", policy.maxSizeLabel());
+        model.addAttribute("accept", AttachmentPolicy.ACCEPT);
+        model.addAttribute("acceptedTypes", AttachmentPolicy.HUMAN_LIST);
+        model.addAttribute("maxFiles", RequestFiles.MAX_FILES);
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", List.of());
+        }
+        return "requests/new";
+    }
+
+    private OfferSummary offer(String code) {
+        return offers.publishedByCode(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    static List<IncomingFile> incoming(List<MultipartFile> files) {
+        if (files == null) {
+            return List.of();
+        }
+        return files.stream().filter(f -> f != null && !f.isEmpty())
+                .map(f -> new IncomingFile(f.getOriginalFilename(), f.getSize(), f)).toList();
+    }
+}

@@ -1,0 +1,91 @@
+package fr.id77.requests;
+
+import fr.id77.account.CurrentUser;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** What people do on a request's page: change its status, assign, change the contact, comment, attach. */
+@Controller
+class RequestActionsController {
+
+    private final RequestService service;
+
+    RequestActionsController(RequestService service) {
+        this.service = service;
+    }
+
+    @PostMapping("/demandes/{numero}/statut")
+    String status(@PathVariable int numero, @RequestParam String statut, @RequestParam(required = false) String motif,
+                  @RequestParam long version, CurrentUser user, RedirectAttributes flash) {
+        RequestStatus target;
+        try {
+            target = RequestStatus.valueOf(statut);
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", "Action inconnue.");
+            return back(numero);
+        }
+        return act(numero, flash, "La demande est maintenant « " + target.getLabel() + " ».", motif,
+                () -> service.changeStatus(numero, target, motif, version, RequestPages.actor(user)));
+    }
+
+    @PostMapping("/demandes/{numero}/responsable")
+    String responsable(@PathVariable int numero, @RequestParam(required = false) Long responsable, @RequestParam long version,
+                       CurrentUser user, RedirectAttributes flash) {
+        return act(numero, flash, "Le responsable de la demande a été modifié.", null,
+                () -> service.assignResponsable(numero, responsable, version, RequestPages.actor(user)));
+    }
+
+    @PostMapping("/demandes/{numero}/referent")
+    String referent(@PathVariable int numero, @RequestParam Long referent, @RequestParam long version,
+                    CurrentUser user, RedirectAttributes flash) {
+        return act(numero, flash, "Le référent technique de la demande a été modifié.", null,
+                () -> service.changeReferent(numero, referent, version, RequestPages.actor(user)));
+    }
+
+    @PostMapping("/demandes/{numero}/commentaires")
+    String comment(@PathVariable int numero, @RequestParam(required = false) String message,
+                   @RequestParam(required = false) Long repondA,
+                   @RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers,
+                   CurrentUser user, RedirectAttributes flash) {
+        List<IncomingFile> files = NewRequestController.incoming(fichiers);
+        List<String> problems = service.fileProblems(files);
+        if (!problems.isEmpty()) {
+            flash.addFlashAttribute("error", String.join(" ", problems) + " Votre message n'a pas été envoyé : il est conservé ci-dessous.");
+            flash.addFlashAttribute("draft", message);
+            return back(numero) + "#commenter";
+        }
+        return act(numero, flash, "Votre message a été envoyé.", message,
+                () -> service.comment(numero, message, repondA, files, RequestPages.actor(user))) + "#commentaires";
+    }
+
+    @PostMapping("/demandes/{numero}/fichiers")
+    String attach(@PathVariable int numero, @RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers,
+                  CurrentUser user, RedirectAttributes flash) {
+        return act(numero, flash, "Les fichiers ont été ajoutés.", null,
+                () -> service.attach(numero, NewRequestController.incoming(fichiers), RequestPages.actor(user))) + "#fichiers";
+    }
+
+    /** Runs the action; a refusal comes back as a message on the request page, with what was typed kept. */
+    private static String act(int numero, RedirectAttributes flash, String success, String typed, Runnable action) {
+        try {
+            action.run();
+            flash.addFlashAttribute("success", success);
+        } catch (RequestException e) {
+            if (e.kind() == RequestException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("draft", typed);
+        }
+        return back(numero);
+    }
+
+    private static String back(int numero) {
+        return "redirect:/demandes/" + numero;
+    }
+}

@@ -1,0 +1,81 @@
+package fr.id77.requests;
+
+import fr.id77.shared.web.InputSanitizer;
+import java.util.Locale;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Filters of the « Demandes » page, cleaned: unknown values are dropped, the page is clamped. */
+public record RequestListQuery(Integer numero, String prestation, String groupe, String thematique, RequestStatus statut,
+                               String collectivite, String canton, String tri, int page) {
+
+    public static final int PAGE_SIZE = 20;
+
+    public static RequestListQuery of(String numero, String prestation, String groupe, String thematique, String statut,
+                                      String collectivite, String canton, String tri, String page) {
+        Integer n = null;
+        String digits = numero == null ? "" : numero.replaceAll("\\D", "");
+        if (!digits.isEmpty() && digits.length() <= 9) {
+            n = Integer.parseInt(digits);
+        }
+        RequestStatus s = null;
+        if (statut != null && !statut.isBlank()) {
+            try {
+                s = RequestStatus.valueOf(statut.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ignored) {
+                s = null;
+            }
+        }
+        int p = 1;
+        try {
+            p = page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException ignored) {
+            p = 1;
+        }
+        String sort = switch (tri == null ? "" : tri) {
+            case "anciennes", "numero", "statut" -> tri;
+            default -> "recentes";
+        };
+        return new RequestListQuery(n, clean(prestation, 10).toUpperCase(Locale.ROOT), clean(groupe, 60), clean(thematique, 60), s,
+                clean(collectivite, 100), clean(canton, 60), sort, p);
+    }
+
+    private static String clean(String value, int max) {
+        return InputSanitizer.clean(value, max);
+    }
+
+    RequestListQuery withStatus(RequestStatus status) {
+        return new RequestListQuery(numero, prestation, groupe, thematique, status, collectivite, canton, tri, 1);
+    }
+
+    RequestListQuery withPage(int p) {
+        return new RequestListQuery(numero, prestation, groupe, thematique, statut, collectivite, canton, tri, p);
+    }
+
+    public boolean hasFilters() {
+        return numero != null || !prestation.isEmpty() || !groupe.isEmpty() || !thematique.isEmpty() || statut != null
+                || !collectivite.isEmpty() || !canton.isEmpty();
+    }
+
+    /** The list address for this query, on another status tab and/or page. */
+    public String url(RequestStatus status, int p) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/demandes");
+        if (numero != null) b.queryParam("numero", numero);
+        if (!prestation.isEmpty()) b.queryParam("prestation", prestation);
+        if (!groupe.isEmpty()) b.queryParam("groupe", groupe);
+        if (!thematique.isEmpty()) b.queryParam("thematique", thematique);
+        if (status != null) b.queryParam("statut", status.name());
+        if (!collectivite.isEmpty()) b.queryParam("collectivite", collectivite);
+        if (!canton.isEmpty()) b.queryParam("canton", canton);
+        if (!"recentes".equals(tri)) b.queryParam("tri", tri);
+        if (p > 1) b.queryParam("page", p);
+        return b.encode().build().toUriString();
+    }
+
+    public String pageUrl(int p) {
+        return url(statut, p);
+    }
+
+    public String tabUrl(RequestStatus status) {
+        return url(status, 1);
+    }
+}

@@ -1,0 +1,92 @@
+package fr.id77.requests;
+
+import fr.id77.account.CurrentUser;
+import fr.id77.account.Role;
+import fr.id77.catalog.Offers;
+import fr.id77.catalog.Offers.OfferSummary;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Assembles what the request pages show, in a fixed number of statements whatever the thread's length. */
+@Component
+class RequestPages {
+
+    /** A comment with its author resolved, and the comment it answers. */
+    record Comment(RequestService.CommentLine line, RequestReadModel.Person author, RequestService.CommentLine answers,
+                   RequestReadModel.Person answersAuthor, List<RequestService.AttachmentLine> files) {
+    }
+
+    record TimelineLine(RequestService.HistoryLine line, RequestReadModel.Person actor) {
+    }
+
+    record Page(RequestService.RequestState state, OfferSummary offer, List<String> thematics,
+                RequestReadModel.Collectivity collectivity, RequestReadModel.Referent referent,
+                RequestReadModel.Person demandeur, RequestReadModel.Person chefDeFile, RequestReadModel.Person responsable,
+                List<Comment> comments, List<RequestService.AttachmentLine> attachments,
+                Map<Long, RequestReadModel.Person> people, List<TimelineLine> timeline,
+                List<RequestReadModel.Person> staff, List<RequestReadModel.Referent> referents, boolean newestFirst) {
+    }
+
+    private final RequestService service;
+    private final RequestReadModel read;
+    private final Offers offers;
+
+    RequestPages(RequestService service, RequestReadModel read, Offers offers) {
+        this.service = service;
+        this.read = read;
+        this.offers = offers;
+    }
+
+    static Actor actor(CurrentUser user) {
+        if (user.isAdmin()) {
+            return Actor.admin(user.id());
+        }
+        if (user.hasRole(Role.CHEF_DE_FILE)) {
+            return Actor.chefDeFile(user.id());
+        }
+        return new Actor(user.id(), user.collectivityId(), false, false);
+    }
+
+    @Transactional(readOnly = true)
+    Page page(int numero, Actor actor, boolean newestFirst) {
+        RequestService.RequestState state = service.view(numero, actor);
+        List<RequestService.CommentLine> lines = service.comments(numero, newestFirst, actor);
+        List<RequestService.AttachmentLine> files = service.attachments(numero, actor);
+        OfferSummary offer = offers.byIds(List.of(state.offerId())).get(state.offerId());
+
+        Set<Long> ids = new HashSet<>();
+        ids.add(state.createdBy());
+        if (state.chefDeFileId() != null) ids.add(state.chefDeFileId());
+        if (state.responsableId() != null) ids.add(state.responsableId());
+        lines.forEach(c -> ids.add(c.authorId()));
+        state.history().forEach(h -> ids.add(h.actorId()));
+        files.forEach(f -> ids.add(f.uploadedBy()));
+        Map<Long, RequestReadModel.Person> people = read.people(ids);
+
+        Map<Long, RequestService.CommentLine> byId = lines.stream()
+                .collect(Collectors.toMap(RequestService.CommentLine::id, Function.identity()));
+        Map<Long, List<RequestService.AttachmentLine>> filesByComment = files.stream().filter(f -> f.commentId() != null)
+                .collect(Collectors.groupingBy(RequestService.AttachmentLine::commentId));
+        List<Comment> comments = lines.stream().map(c -> {
+            RequestService.CommentLine parent = c.parentId() == null ? null : byId.get(c.parentId());
+            return new Comment(c, people.get(c.authorId()), parent, parent == null ? null : people.get(parent.authorId()),
+                    filesByComment.getOrDefault(c.id(), List.of()));
+        }).toList();
+        List<TimelineLine> timeline = state.history().stream().map(h -> new TimelineLine(h, people.get(h.actorId()))).toList();
+
+        List<RequestReadModel.Referent> referents = read.referents(state.collectivityId(), state.referentId());
+        RequestReadModel.Referent referent = referents.stream()
+                .filter(r -> state.referentId() != null && r.id() == state.referentId()).findFirst().orElse(null);
+        return new Page(state, offer, offers.thematics(state.offerId()), read.collectivity(state.collectivityId()).orElse(null),
+                referent, people.get(state.createdBy()), state.chefDeFileId() == null ? null : people.get(state.chefDeFileId()),
+                state.responsableId() == null ? null : people.get(state.responsableId()), comments, files, people, timeline,
+                state.canProcess() ? read.staff() : List.of(),
+                state.canChangeReferent() ? referents.stream().filter(r -> !r.removed()).toList() : List.of(), newestFirst);
+    }
+}

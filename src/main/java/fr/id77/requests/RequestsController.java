@@ -1,0 +1,100 @@
+package fr.id77.requests;
+
+import fr.id77.account.CurrentUser;
+import fr.id77.catalog.CatalogueReference;
+import fr.id77.catalog.Offers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** « Demandes »: the list (by role), a request's page, its print view and its files. */
+@Controller
+class RequestsController {
+
+    private final RequestReadModel read;
+    private final RequestPages pages;
+    private final RequestService service;
+    private final CatalogueReference catalogue;
+    private final Offers offers;
+
+    RequestsController(RequestReadModel read, RequestPages pages, RequestService service, CatalogueReference catalogue,
+                       Offers offers) {
+        this.read = read;
+        this.pages = pages;
+        this.service = service;
+        this.catalogue = catalogue;
+        this.offers = offers;
+    }
+
+    @GetMapping("/demandes")
+    String list(@RequestParam(required = false) String numero, @RequestParam(required = false) String prestation,
+                @RequestParam(required = false) String groupe, @RequestParam(required = false) String thematique,
+                @RequestParam(required = false) String statut, @RequestParam(required = false) String collectivite,
+                @RequestParam(required = false) String canton, @RequestParam(required = false) String tri,
+                @RequestParam(required = false) String page, CurrentUser user, Model model) {
+        Actor actor = RequestPages.actor(user);
+        RequestListQuery query = RequestListQuery.of(numero, prestation, groupe, thematique, statut, collectivite, canton, tri, page);
+        model.addAttribute("query", query);
+        model.addAttribute("result", read.list(query, actor));
+        model.addAttribute("staffView", actor.staff());
+        model.addAttribute("statuses", RequestStatus.values());
+        model.addAttribute("tabs", List.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS, RequestStatus.TERMINEE));
+        model.addAttribute("domains", catalogue.domains());
+        model.addAttribute("offerChoices", offers.publishedChoices());
+        if (actor.staff()) {
+            model.addAttribute("cantons", read.cantons());
+        }
+        return "requests/list";
+    }
+
+    @GetMapping("/demandes/{numero}")
+    String show(@PathVariable int numero, @RequestParam(required = false) String ordre,
+                @RequestParam(required = false) Long repondre, CurrentUser user, Model model) {
+        RequestPages.Page page = pages.page(numero, RequestPages.actor(user), "recents".equals(ordre));
+        model.addAttribute("p", page);
+        model.addAttribute("replyTo", repondre == null ? null
+                : page.comments().stream().filter(c -> c.line().id() == repondre).findFirst().orElse(null));
+        model.addAttribute("printView", false);
+        return "requests/show";
+    }
+
+    /** « Annuler » from the list: a confirmation page that works without JavaScript. */
+    @GetMapping("/demandes/{numero}/annulation")
+    String confirmCancel(@PathVariable int numero, CurrentUser user, Model model) {
+        model.addAttribute("p", pages.page(numero, RequestPages.actor(user), false));
+        return "requests/cancel";
+    }
+
+    @GetMapping("/demandes/{numero}/impression")
+    String print(@PathVariable int numero, CurrentUser user, Model model) {
+        model.addAttribute("p", pages.page(numero, RequestPages.actor(user), false));
+        model.addAttribute("printView", true);
+        return "requests/show";
+    }
+
+    /** A file, after the visibility check; always as a download, never rendered by the browser. */
+    @GetMapping("/demandes/{numero}/fichiers/{id}")
+    ResponseEntity<InputStreamResource> download(@PathVariable int numero, @PathVariable long id, CurrentUser user)
+            throws IOException {
+        RequestService.OpenedAttachment file = service.open(numero, id, RequestPages.actor(user));
+        InputStream content = file.content();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .contentLength(file.sizeBytes())
+                .body(new InputStreamResource(content));
+    }
+}

@@ -1,0 +1,257 @@
+package fr.id77.requests;
+
+import static fr.id77.account.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fr.id77.account.CurrentUser;
+import fr.id77.support.Fixtures;
+import fr.id77.support.QueryCounting;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(QueryCounting.class)
+class RequestWebTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RequestService service;
+
+    Fixtures.Collectivity commune;
+    CurrentUser member;
+    CurrentUser otherMember;
+    CurrentUser chef;
+    CurrentUser otherChef;
+    CurrentUser admin;
+
+    @BeforeEach
+    void people() {
+        Fixtures f = new Fixtures(jdbc);
+        commune = f.collectivity("Commune de Testville", "Melun");
+        member = f.adherent(commune, "Anne");
+        otherMember = f.adherent(f.collectivity("Commune d'Ailleurs", "Provins"), "Bruno");
+        chef = f.chefDeFile("Paul");
+        otherChef = f.chefDeFile("Lucie");
+        admin = f.admin("Claire");
+        f.lead("O36", chef);
+        f.lead("O69", chef);
+    }
+
+    private int fileRequest(String code) throws Exception {
+        MvcResult result = mvc.perform(multipart("/demandes")
+                        .file(new MockMultipartFile("fichiers", "plan.pdf", "application/pdf", "%PDF-1.4 plan".getBytes()))
+                        .param("offre", code).param("referent", String.valueOf(commune.referentId()))
+                        .param("message", "Bonjour, nous souhaitons être accompagnés.")
+                        .with(csrf()).with(as(member)))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        return Integer.parseInt(result.getResponse().getRedirectedUrl().replace("/demandes/", ""));
+    }
+
+    private long version(int numero) {
+        return jdbc.sql("SELECT version FROM request WHERE numero = :n").param("n", numero).query(Long.class).single();
+    }
+
+    @Test
+    void aCollectivityFilesARequestThatLandsPendingWithItsMessageAndFile() throws Exception {
+        mvc.perform(get("/demandes/nouvelle").param("offre", "O36").with(as(member)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Référent technique chargé du suivi")))
+                .andExpect(content().string(containsString("Anne Test")));
+        int numero = fileRequest("O36");
+        mvc.perform(get("/demandes/" + numero).with(as(member)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Demande N°" + numero)))
+                .andExpect(content().string(containsString("status-pending\">En attente")))
+                .andExpect(content().string(containsString("Commentaires (<span>1</span>)")))
+                .andExpect(content().string(containsString("plan.pdf")))
+                .andExpect(content().string(containsString("Paul Test")));
+        // the duplicate warning, then « Faire une nouvelle demande »
+        mvc.perform(get("/demandes/nouvelle").param("offre", "o36").with(as(member)))
+                .andExpect(content().string(containsString("Une demande est déjà en cours pour cette offre")));
+        mvc.perform(get("/demandes/nouvelle").param("offre", "O36").param("nouvelle", "1").with(as(member)))
+                .andExpect(content().string(containsString("Créer")));
+    }
+
+    @Test
+    void aRefusedFormComesBackWithReasonsAndTheMessageAndCreatesNothing() throws Exception {
+        long before = jdbc.sql("SELECT count(*) FROM request").query(Long.class).single();
+        byte[] exe = {'M', 'Z', 0, 0, 0, 0, 0, 0, 0, 0};
+        mvc.perform(multipart("/demandes")
+                        .file(new MockMultipartFile("fichiers", "devis.pdf", "application/pdf", exe))
+                        .param("offre", "O36").param("referent", String.valueOf(otherMember.collectivityId()))
+                        .param("message", "Mon long message tapé avec soin")
+                        .with(csrf()).with(as(member)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Choisissez le référent technique")))
+                .andExpect(content().string(containsString("« devis.pdf » n&#39;est pas d&#39;un type accepté")))
+                .andExpect(content().string(containsString("Mon long message tapé avec soin")));
+        assertThat(jdbc.sql("SELECT count(*) FROM request").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void withoutATechnicalReferentTheCollectivityIsSentToItsProfile() throws Exception {
+        jdbc.sql("UPDATE technical_referent SET removed_at = now() WHERE collectivity_id = :c").param("c", commune.id()).update();
+        mvc.perform(get("/demandes/nouvelle").param("offre", "O36").with(as(member)))
+                .andExpect(content().string(containsString("Ajoutez d'abord un référent technique")));
+        mvc.perform(get("/demandes/nouvelle").param("offre", "O36").with(as(chef)))
+                .andExpect(content().string(containsString("déposées par les collectivités")));
+    }
+
+    @Test
+    void theChefDeFileAcceptsCommentsAndCompletesTheCollectivityAnswers() throws Exception {
+        int numero = fileRequest("O69");
+        mvc.perform(post("/demandes/" + numero + "/statut").param("statut", "EN_COURS").param("version", "" + version(numero))
+                        .with(csrf()).with(as(chef)))
+                .andExpect(redirectedUrl("/demandes/" + numero))
+                .andExpect(flash().attribute("success", containsString("En cours")));
+        mvc.perform(multipart("/demandes/" + numero + "/commentaires").param("message", "<b>Bonjour</b>, rendez-vous mardi ?")
+                .with(csrf()).with(as(chef)));
+        mvc.perform(multipart("/demandes/" + numero + "/commentaires").param("message", "Oui, voici le plan")
+                .file(new MockMultipartFile("fichiers", "bourg.csv", "text/csv", "rue;numero\nGrande rue;1\n".getBytes()))
+                .with(csrf()).with(as(member)));
+        mvc.perform(post("/demandes/" + numero + "/statut").param("statut", "TERMINEE").param("motif", "Dossier remis")
+                .param("version", "" + version(numero)).with(csrf()).with(as(chef)));
+        mvc.perform(get("/demandes/" + numero).with(as(member)))
+                .andExpect(content().string(containsString("status-done\">Terminée")))
+                .andExpect(content().string(containsString("&lt;b&gt;Bonjour&lt;/b&gt;")))
+                .andExpect(content().string(not(containsString("<b>Bonjour</b>"))))
+                .andExpect(content().string(containsString("bourg.csv")))
+                .andExpect(content().string(containsString("Motif : Dossier remis")));
+    }
+
+    @Test
+    void aStaleFormIsToldTheRequestChangedMeanwhile() throws Exception {
+        int numero = fileRequest("O36");
+        long seen = version(numero);
+        mvc.perform(post("/demandes/" + numero + "/statut").param("statut", "EN_COURS").param("version", "" + seen).with(csrf()).with(as(chef)));
+        mvc.perform(post("/demandes/" + numero + "/statut").param("statut", "REJETEE").param("motif", "x").param("version", "" + seen)
+                        .with(csrf()).with(as(admin)))
+                .andExpect(flash().attribute("error", containsString("modifiée entre-temps")));
+        assertThat(service.view(numero, Actor.admin(admin.id())).status()).isEqualTo(RequestStatus.EN_COURS);
+    }
+
+    @Test
+    void everyRouteIsAllowedOrRefusedAsItShouldBeForEveryone() throws Exception {
+        int numero = fileRequest("O36");
+        long fileId = jdbc.sql("SELECT a.id FROM request_attachment a JOIN request r ON r.id = a.request_id WHERE r.numero = :n")
+                .param("n", numero).query(Long.class).single();
+        String page = "/demandes/" + numero;
+        List<String> reads = List.of(page, page + "/impression", page + "/fichiers/" + fileId, page + "/annulation");
+        record Who(String name, CurrentUser user, boolean sees) {
+        }
+        for (Who who : List.of(new Who("member", member, true), new Who("chef", chef, true), new Who("admin", admin, true),
+                new Who("other member", otherMember, false), new Who("other chef", otherChef, false))) {
+            for (String url : reads) {
+                mvc.perform(get(url).with(as(who.user())))
+                        .andExpect(who.sees() ? status().isOk() : status().isNotFound());
+            }
+            if (!who.sees()) {
+                for (String action : List.of("/commentaires", "/fichiers", "/referent", "/responsable", "/statut")) {
+                    mvc.perform(multipart(page + action).param("message", "intrus").param("statut", "EN_COURS")
+                                    .param("referent", "" + commune.referentId()).param("responsable", "" + who.user().id())
+                                    .param("version", "" + version(numero)).with(csrf()).with(as(who.user())))
+                            .andExpect(status().isNotFound());
+                }
+            }
+        }
+        for (String url : reads) {
+            mvc.perform(get(url)).andExpect(redirectedUrl("/connexion"));
+        }
+        mvc.perform(post(page + "/commentaires").param("message", "sans jeton").with(as(member))).andExpect(status().isForbidden());
+        // the collectivity may not process its own request; the chef de file may not cancel it
+        mvc.perform(post(page + "/statut").param("statut", "EN_COURS").param("version", "" + version(numero)).with(csrf()).with(as(member)))
+                .andExpect(flash().attribute("error", containsString("Impossible")));
+        mvc.perform(post(page + "/statut").param("statut", "ANNULEE").param("version", "" + version(numero)).with(csrf()).with(as(chef)))
+                .andExpect(flash().attribute("error", containsString("Impossible")));
+        mvc.perform(post(page + "/statut").param("statut", "SUPPRIMEE").param("motif", "x").param("version", "" + version(numero))
+                .with(csrf()).with(as(chef))).andExpect(flash().attribute("error", containsString("Impossible")));
+        // a file id of another request is not found
+        int other = fileRequest("O69");
+        mvc.perform(get("/demandes/" + other + "/fichiers/" + fileId).with(as(member))).andExpect(status().isNotFound());
+        assertThat(service.view(numero, Actor.admin(admin.id())).status()).isEqualTo(RequestStatus.EN_ATTENTE);
+    }
+
+    @Test
+    void filesAreDownloadedAsAttachmentsNeverRendered() throws Exception {
+        int numero = fileRequest("O36");
+        long fileId = jdbc.sql("SELECT a.id FROM request_attachment a JOIN request r ON r.id = a.request_id WHERE r.numero = :n")
+                .param("n", numero).query(Long.class).single();
+        byte[] body = mvc.perform(get("/demandes/" + numero + "/fichiers/" + fileId).with(as(chef)))
+                .andExpect(header().string("Content-Disposition", containsString("attachment")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Content-Type", "application/octet-stream"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("%PDF-1.4 plan");
+    }
+
+    @Test
+    void listsShowEachOneTheirOwnRequestsWithFiltersAndTabs() throws Exception {
+        int a = fileRequest("O36");
+        int b = fileRequest("O69");
+        mvc.perform(post("/demandes/" + b + "/statut").param("statut", "EN_COURS").param("version", "" + version(b)).with(csrf()).with(as(chef)));
+        mvc.perform(get("/demandes").with(as(member)))
+                .andExpect(content().string(containsString("O36 – ")))
+                .andExpect(content().string(containsString("/demandes/" + a + "/annulation")));
+        mvc.perform(get("/demandes").with(as(otherMember)))
+                .andExpect(content().string(not(containsString("Commune de Testville"))));
+        mvc.perform(get("/demandes").param("statut", "EN_COURS").with(as(chef)))
+                .andExpect(content().string(containsString(">" + b + "<")))
+                .andExpect(content().string(not(containsString(">" + a + "<"))))
+                .andExpect(content().string(containsString("Toutes")));
+        mvc.perform(get("/demandes").param("prestation", "O36").param("collectivite", "testville").with(as(admin)))
+                .andExpect(content().string(containsString(">" + a + "<")))
+                .andExpect(content().string(not(containsString(">" + b + "<"))));
+        mvc.perform(get("/demandes").with(as(otherChef))).andExpect(content().string(containsString("Aucune demande")));
+        for (String bad : List.of("?page=-4", "?statut=xyz", "?numero=%00abc", "?tri=zz", "?groupe=nope&thematique=%3Cb%3E")) {
+            mvc.perform(get("/demandes" + bad).with(as(member))).andExpect(status().isOk());
+        }
+    }
+
+    @Test
+    void theListAndTheRequestPageCostAConstantNumberOfStatements() throws Exception {
+        int numero = fileRequest("O36");
+        QueryCounting.reset();
+        mvc.perform(get("/demandes/" + numero).with(as(chef))).andExpect(status().isOk());
+        long small = QueryCounting.count();
+        QueryCounting.reset();
+        mvc.perform(get("/demandes").with(as(admin))).andExpect(status().isOk());
+        long smallList = QueryCounting.count();
+        for (int i = 0; i < 6; i++) {
+            mvc.perform(multipart("/demandes/" + numero + "/commentaires").param("message", "message " + i)
+                    .file(new MockMultipartFile("fichiers", "f" + i + ".txt", "text/plain", ("texte " + i).getBytes()))
+                    .with(csrf()).with(as(i % 2 == 0 ? member : chef)));
+            fileRequest("O69");
+        }
+        QueryCounting.reset();
+        mvc.perform(get("/demandes/" + numero).with(as(chef))).andExpect(status().isOk());
+        assertThat(QueryCounting.count()).as(QueryCounting.statements().toString()).isEqualTo(small);
+        QueryCounting.reset();
+        mvc.perform(get("/demandes").with(as(admin))).andExpect(status().isOk());
+        assertThat(QueryCounting.count()).isEqualTo(smallList).isLessThanOrEqualTo(4);
+    }
+}
