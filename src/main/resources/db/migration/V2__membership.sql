@@ -5,7 +5,7 @@ CREATE TABLE collectivity (
     id                         BIGSERIAL PRIMARY KEY,
     name                       VARCHAR(200) NOT NULL,
     category                   VARCHAR(20)  NOT NULL CHECK (category IN ('COMMUNE', 'EPCI', 'SYNDICAT')),
-    siret                      CHAR(14)     NOT NULL,
+    siret                      VARCHAR(14)  NOT NULL,
     population                 INTEGER      NOT NULL CHECK (population > 0),
     canton                     VARCHAR(60)  NOT NULL,
     representative_title       VARCHAR(20)  NOT NULL CHECK (representative_title IN ('MAIRE', 'PRESIDENT')),

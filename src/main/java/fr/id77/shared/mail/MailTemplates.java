@@ -11,7 +11,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 class MailTemplates {
 
-    private final TemplateEngine engine = new TemplateEngine();
+    private final TemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
 
     MailTemplates() {
         engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 1));

@@ -1,0 +1,96 @@
+package fr.id77.membership;
+
+import fr.id77.account.AccountStatus;
+import fr.id77.account.Accounts;
+import fr.id77.account.NewAccount;
+import fr.id77.account.Role;
+import fr.id77.membership.MembershipForms.RegistrationForm;
+import fr.id77.shared.mail.MailOutbox;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registration (A: e-mail confirmed) and adhesion validation by ID77 (B), refusal, suspension. */
+@Service
+class Adhesions {
+
+    private final CollectivityRepository collectivities;
+    private final Accounts accounts;
+    private final MailOutbox mail;
+
+    Adhesions(CollectivityRepository collectivities, Accounts accounts, MailOutbox mail) {
+        this.collectivities = collectivities;
+        this.accounts = accounts;
+        this.mail = mail;
+    }
+
+    /** Creates the collectivity and the applicant's account; throws AccountConflictException on a taken identifiant or e-mail. */
+    @Transactional
+    long register(RegistrationForm form) {
+        Collectivity collectivity = collectivities.save(new Collectivity(form.collectivity(), AdhesionStatus.PENDING_EMAIL));
+        var f = form.collectivity();
+        accounts.registerApplicant(new NewAccount(form.identifiant(), form.email(), f.referentCivility().name(),
+                f.referentFirstName().strip(), f.referentLastName().strip(),
+                fr.id77.shared.validation.FrenchPhone.Validator.format(form.phone()), Role.ADHERENT, collectivity.getId()));
+        return collectivity.getId();
+    }
+
+    /** Step A: the link of the confirmation mail was used; the adhesion now waits for ID77. */
+    @Transactional
+    boolean confirmEmail(String token) {
+        Optional<Long> collectivityId = accounts.confirmRegistrationEmail(token);
+        collectivityId.flatMap(collectivities::findById)
+                .filter(c -> c.getStatus() == AdhesionStatus.PENDING_EMAIL)
+                .ifPresent(c -> c.moveTo(AdhesionStatus.PENDING_VALIDATION, null));
+        return collectivityId.isPresent();
+    }
+
+    @Transactional(readOnly = true)
+    List<Collectivity> queue() {
+        return collectivities.findByStatusOrderByCreatedAt(AdhesionStatus.PENDING_VALIDATION);
+    }
+
+    @Transactional(readOnly = true)
+    List<Collectivity> all() {
+        return collectivities.findAllByOrderByName();
+    }
+
+    /** Step B: ID77 validates; the applicants receive their identifiant and a link to choose a password. */
+    @Transactional
+    void validate(long id) {
+        Collectivity c = inStatus(id, AdhesionStatus.PENDING_VALIDATION);
+        c.moveTo(AdhesionStatus.ACTIVE, null);
+        accounts.activateMembers(id);
+    }
+
+    @Transactional
+    void refuse(long id, String reason) {
+        Collectivity c = inStatus(id, AdhesionStatus.PENDING_VALIDATION);
+        c.moveTo(AdhesionStatus.REFUSED, reason.strip());
+        accounts.changeMembersStatus(id, AccountStatus.PENDING, AccountStatus.REFUSED);
+        accounts.members(id).forEach(member -> mail.enqueue(member.email(), "ID77 : votre demande d'adhésion",
+                "adhesion-refusee", Map.of("name", member.displayName(), "collectivity", c.getName(), "reason", reason.strip())));
+    }
+
+    @Transactional
+    void suspend(long id) {
+        inStatus(id, AdhesionStatus.ACTIVE).moveTo(AdhesionStatus.SUSPENDED, null);
+        accounts.changeMembersStatus(id, AccountStatus.ACTIVE, AccountStatus.SUSPENDED);
+    }
+
+    @Transactional
+    void reactivate(long id) {
+        inStatus(id, AdhesionStatus.SUSPENDED).moveTo(AdhesionStatus.ACTIVE, null);
+        accounts.activateMembers(id);
+    }
+
+    private Collectivity inStatus(long id, AdhesionStatus expected) {
+        Collectivity c = collectivities.findById(id).orElseThrow(NotFound::new);
+        if (c.getStatus() != expected) {
+            throw new IllegalStateException("Cette adhésion n'est plus « " + expected.label() + " » : la page a été rechargée.");
+        }
+        return c;
+    }
+}

@@ -1,0 +1,46 @@
+package fr.id77.membership;
+
+import fr.id77.account.Accounts;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other modules may read about collectivities: a user's collectivity and its technical referents. */
+@Service
+public class Collectivities {
+
+    private final CollectivityRepository collectivities;
+    private final TechnicalReferentRepository referents;
+    private final Accounts accounts;
+
+    Collectivities(CollectivityRepository collectivities, TechnicalReferentRepository referents, Accounts accounts) {
+        this.collectivities = collectivities;
+        this.referents = referents;
+        this.accounts = accounts;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CollectivitySummary> forUser(long userId) {
+        return accounts.summary(userId)
+                .flatMap(a -> Optional.ofNullable(a.collectivityId()))
+                .flatMap(collectivities::findById)
+                .map(CollectivitySummary::of);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CollectivitySummary> byId(long collectivityId) {
+        return collectivities.findById(collectivityId).map(CollectivitySummary::of);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReferentSummary> activeReferents(long collectivityId) {
+        return referents.findByCollectivityIdAndRemovedAtIsNullOrderById(collectivityId).stream().map(ReferentSummary::of).toList();
+    }
+
+    /** A referent of this collectivity, even removed (for requests that named it). */
+    @Transactional(readOnly = true)
+    public Optional<ReferentSummary> referent(long collectivityId, long referentId) {
+        return referents.findByIdAndCollectivityId(referentId, collectivityId).map(ReferentSummary::of);
+    }
+}

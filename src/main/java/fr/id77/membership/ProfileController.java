@@ -1,0 +1,112 @@
+package fr.id77.membership;
+
+import fr.id77.account.Accounts;
+import fr.id77.account.CurrentUser;
+import fr.id77.membership.MembershipForms.ColleagueForm;
+import fr.id77.membership.MembershipForms.ProfileForm;
+import fr.id77.membership.MembershipForms.ReferentForm;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** « Mon compte »: the login account, the collectivity profile (« Éditer le profil », logo) and colleagues. */
+@Controller
+class ProfileController {
+
+    private final Profiles profiles;
+    private final Accounts accounts;
+
+    ProfileController(Profiles profiles, Accounts accounts) {
+        this.profiles = profiles;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/compte")
+    String account(CurrentUser me, Model model) {
+        model.addAttribute("account", accounts.summary(me.id()).orElseThrow(NotFound::new));
+        if (me.collectivityId() != null) {
+            model.addAttribute("collectivity", profiles.collectivity(me));
+            model.addAttribute("referents", profiles.referents(me));
+            model.addAttribute("colleagues", profiles.colleagues(me));
+            if (!model.containsAttribute("referentForm")) {
+                model.addAttribute("referentForm", ReferentForm.empty());
+            }
+            if (!model.containsAttribute("colleagueForm")) {
+                model.addAttribute("colleagueForm", ColleagueForm.empty());
+            }
+        }
+        return "membership/account";
+    }
+
+    @GetMapping("/compte/profil")
+    String editProfile(CurrentUser me, Model model) {
+        model.addAttribute("form", profiles.profileForm(me));
+        model.addAllAttributes(Choices.all());
+        return "membership/profile-form";
+    }
+
+    @PostMapping("/compte/profil")
+    String saveProfile(CurrentUser me, @Valid @ModelAttribute("form") ProfileForm form, BindingResult result,
+                       @RequestParam(name = "logo", required = false) MultipartFile logo, Model model,
+                       RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                profiles.saveProfile(me, form, logo);
+                redirect.addFlashAttribute("success", "Le profil de votre collectivité est enregistré.");
+                return "redirect:/compte";
+            } catch (Profiles.Refused e) {
+                model.addAttribute("logoError", e.getMessage());
+                result.reject("logo", e.getMessage());
+            } catch (ObjectOptimisticLockingFailureException e) {
+                result.reject("conflict", "Le profil a été modifié entre-temps par un collègue : rechargez la page.");
+            }
+        }
+        model.addAllAttributes(Choices.all());
+        return "membership/profile-form";
+    }
+
+    /** The logo, for the collectivity's own members and ID77 staff; never guessed from its type by the browser. */
+    @GetMapping("/collectivites/{id}/logo")
+    ResponseEntity<InputStreamResource> logo(CurrentUser me, @PathVariable long id) throws IOException {
+        Collectivity c = profiles.logoOwner(me, id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(c.getLogoContentType()))
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "inline; filename=\"logo\"")
+                .body(new InputStreamResource(profiles.openLogo(c)));
+    }
+
+    @PostMapping("/compte/collegues")
+    String inviteColleague(CurrentUser me, @Valid @ModelAttribute("colleagueForm") ColleagueForm form, BindingResult result,
+                           RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                profiles.inviteColleague(me, form);
+                redirect.addFlashAttribute("success", "Invitation envoyée à " + form.email() + ".");
+                return "redirect:/compte";
+            } catch (fr.id77.account.AccountConflictException e) {
+                result.rejectValue(e.field(), "taken", e.getMessage());
+            } catch (Profiles.Refused e) {
+                result.rejectValue(e.field, "refused", e.getMessage());
+            }
+        }
+        redirect.addFlashAttribute("org.springframework.validation.BindingResult.colleagueForm", result);
+        redirect.addFlashAttribute("colleagueForm", form);
+        return "redirect:/compte#collegues";
+    }
+}

@@ -1,0 +1,95 @@
+package fr.id77.membership;
+
+import fr.id77.account.AccountConflictException;
+import fr.id77.account.Accounts;
+import fr.id77.membership.MembershipForms.RegistrationForm;
+import fr.id77.membership.MembershipForms.ResendForm;
+import fr.id77.shared.validation.Identifiant;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** « S'inscrire »: the registration form, the e-mail confirmation link, a new link when it was lost or expired. */
+@Controller
+class RegistrationController {
+
+    private final Adhesions adhesions;
+    private final Accounts accounts;
+
+    RegistrationController(Adhesions adhesions, Accounts accounts) {
+        this.adhesions = adhesions;
+        this.accounts = accounts;
+    }
+
+    @ModelAttribute
+    void choices(Model model) {
+        model.addAllAttributes(Choices.all());
+        model.addAttribute("identifiantAdvice", "ATTENTION : " + Identifiant.ADVICE);
+    }
+
+    @GetMapping("/inscription")
+    String form(Model model) {
+        model.addAttribute("form", RegistrationForm.empty());
+        return "membership/registration";
+    }
+
+    @PostMapping("/inscription")
+    String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result) {
+        if (!result.hasFieldErrors("identifiant") && accounts.identifiantTaken(form.identifiant())) {
+            result.rejectValue("identifiant", "taken", "Cet identifiant est déjà utilisé : choisissez-en un autre.");
+        }
+        if (!result.hasFieldErrors("email") && accounts.emailTaken(form.email())) {
+            result.rejectValue("email", "taken", "Un compte utilise déjà cette adresse e-mail.");
+        }
+        if (result.hasErrors()) {
+            return "membership/registration";
+        }
+        try {
+            adhesions.register(form);
+        } catch (AccountConflictException e) {
+            result.rejectValue(e.field(), "taken", e.getMessage());
+            return "membership/registration";
+        }
+        return "redirect:/inscription/envoyee";
+    }
+
+    @GetMapping("/inscription/envoyee")
+    String sent() {
+        return "membership/registration-sent";
+    }
+
+    @GetMapping("/inscription/confirmation")
+    String confirmation(@RequestParam(name = "jeton", required = false) String token, Model model) {
+        model.addAttribute("linkState", accounts.registrationLinkState(token));
+        model.addAttribute("token", token);
+        model.addAttribute("form", new ResendForm(""));
+        return "membership/confirm-email";
+    }
+
+    @PostMapping("/inscription/confirmation")
+    String confirm(@RequestParam("jeton") String token, RedirectAttributes redirect) {
+        if (!adhesions.confirmEmail(token)) {
+            return "redirect:/inscription/confirmation?jeton=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        redirect.addFlashAttribute("confirmed", true);
+        return "redirect:/inscription/envoyee";
+    }
+
+    @PostMapping("/inscription/renvoyer")
+    String resend(@Valid @ModelAttribute("form") ResendForm form, BindingResult result, Model model,
+                  RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            model.addAttribute("linkState", fr.id77.account.LinkState.UNKNOWN);
+            return "membership/confirm-email";
+        }
+        accounts.resendRegistrationConfirmation(form.email());
+        redirect.addFlashAttribute("resent", true);
+        return "redirect:/inscription/envoyee";
+    }
+}
