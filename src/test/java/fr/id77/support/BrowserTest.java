@@ -31,7 +31,28 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.extension.ExtendWith(BrowserTest.ScreenshotOnFailure.class)
 public abstract class BrowserTest {
+
+    /** Keeps a screenshot and the HTML of the page a failed test was on, under target/browser-failures. */
+    static class ScreenshotOnFailure implements org.junit.jupiter.api.extension.TestWatcher {
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            context.getTestInstance().filter(BrowserTest.class::isInstance).map(BrowserTest.class::cast)
+                    .filter(t -> t.driver != null).ifPresent(t -> {
+                        try {
+                            Path dir = Path.of("target", "browser-failures");
+                            Files.createDirectories(dir);
+                            String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+                            byte[] png = ((org.openqa.selenium.TakesScreenshot) t.driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+                            Files.write(dir.resolve(name + ".png"), png);
+                            Files.writeString(dir.resolve(name + ".html"), t.driver.getCurrentUrl() + "\n" + t.driver.getPageSource());
+                        } catch (Exception ignored) {
+                            // best effort only
+                        }
+                    });
+        }
+    }
 
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
@@ -68,6 +89,7 @@ public abstract class BrowserTest {
 
     @AfterAll
     void stopBrowser() {
+        // (kept open until every test of the class ran, so failure screenshots can still be taken)
         if (driver != null) {
             driver.quit();
         }
@@ -93,6 +115,21 @@ public abstract class BrowserTest {
                             + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5).collect(Collectors.joining("\n    ")))
                     .collect(Collectors.joining("\n"));
             fail("Violations d'accessibilité sur " + driver.getCurrentUrl() + " :\n" + detail);
+        }
+    }
+
+    /**
+     * Clicks an element after scrolling it to the middle of the window. Headless Chromium sometimes keeps a
+     * native widget (a select's list) over the page after it was used: the click is then dispatched by script.
+     */
+    protected void clickOn(By by) {
+        WebElement element = driver.findElement(by);
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        try {
+            element.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            js.executeScript("arguments[0].click();", element);
         }
     }
 

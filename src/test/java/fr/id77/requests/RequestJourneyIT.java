@@ -1,0 +1,163 @@
+package fr.id77.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.id77.account.Accounts;
+import fr.id77.account.NewAccount;
+import fr.id77.account.Role;
+import fr.id77.support.BrowserTest;
+import fr.id77.support.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The heart of ID77 in a real browser: a collectivity favourites an offer, files a request from the
+ * favourite with two files, the chef de file accepts and comments, the collectivity answers with a
+ * file, the chef de file completes it; a second request is cancelled; the duplicate warning appears.
+ */
+class RequestJourneyIT extends BrowserTest {
+
+    static final String PASSWORD = "Journee-Test-2026";
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Accounts accounts;
+
+    String member;
+    String chef;
+    Path plan;
+    Path budget;
+    Path answer;
+
+    @BeforeAll
+    void data() throws IOException {
+        Fixtures fixtures = new Fixtures(jdbc);
+        Fixtures.Collectivity commune = fixtures.collectivity("Commune de Parcours", "Nemours");
+        long suffix = System.nanoTime() % 1_000_000;
+        member = "parcours" + suffix;
+        chef = "chefparcours" + suffix;
+        accounts.createDemoAccount(new NewAccount(member, member + "@parcours.example", "MME", "Anne", "Parcours", "01 60 00 00 00",
+                Role.ADHERENT, commune.id()), PASSWORD);
+        accounts.createDemoAccount(new NewAccount(chef, chef + "@id77.example", "M", "Paul", "Chef", "01 64 00 00 00",
+                Role.CHEF_DE_FILE, null), PASSWORD);
+        long chefId = jdbc.sql("SELECT id FROM app_user WHERE identifiant = :i").param("i", chef).query(Long.class).single();
+        jdbc.sql("UPDATE offer SET chef_de_file_id = :u WHERE code IN ('O36', 'O50')").param("u", chefId).update();
+        Path dir = Files.createTempDirectory("id77-journey");
+        plan = Files.writeString(dir.resolve("plan-du-bourg.pdf"), "%PDF-1.4\nplan du bourg");
+        budget = Files.writeString(dir.resolve("budget.csv"), "poste;montant\nétudes;12000\n");
+        answer = Files.writeString(dir.resolve("reponse.txt"), "Voici les comptages de vitesse demandés.");
+    }
+
+    private void signIn(String identifiant) {
+        driver.manage().deleteAllCookies();
+        visit("/connexion");
+        find(By.id("identifiant")).sendKeys(identifiant);
+        find(By.id("motDePasse")).sendKeys(PASSWORD);
+        clickOn(By.cssSelector("main form button[type=submit]"));
+        assertThat(find(By.cssSelector(".user-menu summary")).getText()).as("connecté comme " + identifiant).contains("Bonjour");
+    }
+
+    private int currentNumero() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Demande N°(\\d+)").matcher(find(By.tagName("h1")).getText());
+        assertThat(m.find()).as("numéro de demande dans le titre").isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private String status() {
+        return find(By.cssSelector("h1 .status-badge")).getText();
+    }
+
+    @Test
+    void aRequestFromFavouriteToCompletion() {
+        signIn(member);
+        // favourites an offer from the catalogue
+        visit("/?code=O36");
+        clickOn(By.cssSelector(".favourite-form button"));
+        waiting().until(d -> d.findElement(By.cssSelector(".favourite-form button")).getAttribute("aria-pressed").equals("true"));
+        checkAccessibility();
+        visit("/favoris");
+        assertThat(find(By.tagName("h1")).getText()).isEqualTo("1 Favori");
+
+        // files a request from the favourite, with two files
+        clickOn(By.partialLinkText("Faire une demande"));
+        checkAccessibility();
+        new org.openqa.selenium.support.ui.Select(find(By.id("referent"))).selectByIndex(1);
+        find(By.id("fichiers")).sendKeys(plan.toString() + "\n" + budget.toString());
+        find(By.id("message")).sendKeys("Bonjour, la traversée du bourg est dangereuse à la sortie de l'école.");
+        clickOn(By.cssSelector("main form button[type=submit]"));
+        checkAccessibility();
+        int numero = currentNumero();
+        assertThat(status()).isEqualTo("En attente");
+        assertThat(find(By.id("fichiers")).getText()).contains("plan-du-bourg.pdf", "budget.csv");
+
+        // the chef de file accepts and comments
+        signIn(chef);
+        visit("/demandes");
+        clickOn(By.linkText(String.valueOf(numero)));
+        checkAccessibility();
+        clickOn(By.xpath("//button[contains(., 'Accepter la demande')]"));
+        checkAccessibility();
+        assertThat(status()).isEqualTo("En cours");
+        find(By.id("message")).sendKeys("Nous viendrons mardi. Pouvez-vous nous envoyer les comptages de vitesse ?");
+        clickOn(By.xpath("//button[normalize-space()='Envoyer']"));
+        assertThat(find(By.id("commentaires")).getText()).contains("Nous viendrons mardi");
+
+        // the collectivity answers that comment with a file
+        signIn(member);
+        visit("/demandes/" + numero);
+        clickOn(By.xpath("(//a[starts-with(normalize-space(.), 'Répondre')])[last()]"));
+        checkAccessibility();
+        assertThat(find(By.cssSelector(".reply-note")).getText()).contains("En réponse à");
+        find(By.id("message")).sendKeys("Voici les comptages.");
+        find(By.id("comment-files")).sendKeys(answer.toString());
+        clickOn(By.xpath("//button[normalize-space()='Envoyer']"));
+        checkAccessibility();
+        assertThat(find(By.id("commentaires")).getText()).contains("Voici les comptages.", "reponse.txt", "En réponse à");
+
+        // the chef de file completes it
+        signIn(chef);
+        visit("/demandes/" + numero);
+        find(By.id("motif-terminee")).sendKeys("Rapport de préconisations remis.");
+        clickOn(By.xpath("//button[contains(., 'Terminer la demande')]"));
+        checkAccessibility();
+        assertThat(status()).isEqualTo("Terminée");
+
+        // the timeline shows every step
+        signIn(member);
+        visit("/demandes/" + numero);
+        String timeline = find(By.id("historique")).getText();
+        assertThat(timeline).contains("Demande déposée", "En attente → En cours", "Nouveau commentaire", "Fichiers ajoutés",
+                "En cours → Terminée", "Rapport de préconisations remis.");
+        visit("/demandes/" + numero + "/impression");
+        assertThat(find(By.tagName("h1")).getText()).contains("Demande N°" + numero);
+
+        // a second request, cancelled while pending; then the duplicate warning
+        visit("/demandes/nouvelle?offre=O50");
+        new org.openqa.selenium.support.ui.Select(find(By.id("referent"))).selectByIndex(1);
+        clickOn(By.cssSelector("main form button[type=submit]"));
+        int second = currentNumero();
+        visit("/demandes");
+        clickOn(By.cssSelector("a[href='/demandes/" + second + "/annulation']"));
+        checkAccessibility();
+        clickOn(By.xpath("//button[contains(., 'Oui, annuler la demande')]"));
+        checkAccessibility();
+        assertThat(status()).isEqualTo("Annulée");
+
+        visit("/demandes/nouvelle?offre=O36&nouvelle=1");
+        new org.openqa.selenium.support.ui.Select(find(By.id("referent"))).selectByIndex(1);
+        clickOn(By.cssSelector("main form button[type=submit]"));
+        visit("/offres/O36");
+        clickOn(By.linkText("Faire une demande"));
+        checkAccessibility();
+        assertThat(find(By.tagName("h1")).getText()).isEqualTo("Une demande est déjà en cours pour cette offre");
+        clickOn(By.linkText("Faire une nouvelle demande"));
+        assertThat(find(By.tagName("h1")).getText()).startsWith("Nouvelle demande");
+    }
+}
