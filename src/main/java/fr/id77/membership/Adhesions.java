@@ -47,9 +47,15 @@ class Adhesions {
         return collectivityId.isPresent();
     }
 
+    /** A registration waiting for ID77, with the accounts that asked for it. */
+    record QueueEntry(Collectivity collectivity, List<fr.id77.account.AccountSummary> applicants) {
+    }
+
     @Transactional(readOnly = true)
-    List<Collectivity> queue() {
-        return collectivities.findByStatusOrderByCreatedAt(AdhesionStatus.PENDING_VALIDATION);
+    List<QueueEntry> queue() {
+        return collectivities.findByStatusOrderByCreatedAt(AdhesionStatus.PENDING_VALIDATION).stream()
+                .map(c -> new QueueEntry(c, accounts.members(c.getId())))
+                .toList();
     }
 
     @Transactional(readOnly = true)

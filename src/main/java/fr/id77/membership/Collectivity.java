@@ -78,7 +78,7 @@ class Collectivity {
         name = f.name().strip();
         category = f.category();
         siret = Siret.Validator.normalize(f.siret());
-        population = f.population();
+        population = Integer.parseInt(f.population().strip());
         canton = f.canton();
         representativeTitle = f.representativeTitle();
         representativeCivility = f.representativeCivility();
@@ -90,7 +90,7 @@ class Collectivity {
     }
 
     CollectivityFields fields() {
-        return new CollectivityFields(name, category, siret, population, canton, representativeTitle, representativeCivility,
+        return new CollectivityFields(name, category, siret, String.valueOf(population), canton, representativeTitle, representativeCivility,
                 representativeFirstName, representativeLastName, referentCivility, referentFirstName, referentLastName);
     }
 

@@ -65,7 +65,7 @@ class DemoMembership implements ApplicationRunner {
     }
 
     private Collectivity collectivity(String name, Category category, String siret, int population, Canton canton, AdhesionStatus status) {
-        return collectivities.save(new Collectivity(new CollectivityFields(name, category, siret, population, canton,
+        return collectivities.save(new Collectivity(new CollectivityFields(name, category, siret, String.valueOf(population), canton,
                 category == Category.COMMUNE ? RepresentativeTitle.MAIRE : RepresentativeTitle.PRESIDENT, Civility.M, "Pierre", "Martin",
                 Civility.MME, "Sophie", "Bernard"), status));
     }

@@ -9,11 +9,9 @@ import fr.id77.shared.validation.Identifiant;
 import fr.id77.shared.validation.Siret;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /** The forms of registration, profile and technical referents (never entities). */
@@ -27,7 +25,7 @@ final class MembershipForms {
             @NotBlank(message = "Saisissez le nom de la collectivité ou de l'organisme.") @Size(max = 200) String name,
             @NotNull(message = "Choisissez une catégorie.") Category category,
             @NotBlank(message = "Saisissez le SIRET (14 chiffres).") @Siret String siret,
-            @NotNull(message = "Saisissez la population (nombre d'habitants).") @Positive(message = "La population doit être un nombre entier positif.") @Max(value = 5_000_000, message = "Cette population semble trop grande.") Integer population,
+            @NotBlank(message = "Saisissez la population (nombre d'habitants).") @Pattern(regexp = "0*[1-9][0-9]{0,6}", message = "Saisissez un nombre entier positif (chiffres uniquement).") String population,
             @NotNull(message = "Choisissez le canton.") Canton canton,
             @NotNull(message = "Choisissez le titre du représentant.") RepresentativeTitle representativeTitle,
             @NotNull(message = "Choisissez la civilité du représentant.") Civility representativeCivility,
@@ -38,7 +36,7 @@ final class MembershipForms {
             @NotBlank(message = "Saisissez le nom du référent administratif.") @Size(max = 100) String referentLastName) {
 
         static CollectivityFields empty() {
-            return new CollectivityFields("", null, "", null, null, null, null, "", "", null, "", "");
+            return new CollectivityFields("", null, "", "", null, null, null, "", "", null, "", "");
         }
     }
 

@@ -45,9 +45,6 @@ class ProfileController {
             if (!model.containsAttribute("referentForm")) {
                 model.addAttribute("referentForm", ReferentForm.empty());
             }
-            if (!model.containsAttribute("colleagueForm")) {
-                model.addAttribute("colleagueForm", ColleagueForm.empty());
-            }
         }
         return "membership/account";
     }
@@ -91,8 +88,14 @@ class ProfileController {
                 .body(new InputStreamResource(profiles.openLogo(c)));
     }
 
+    @GetMapping("/compte/collegues")
+    String colleagueForm(Model model) {
+        model.addAttribute("form", ColleagueForm.empty());
+        return "membership/colleague-form";
+    }
+
     @PostMapping("/compte/collegues")
-    String inviteColleague(CurrentUser me, @Valid @ModelAttribute("colleagueForm") ColleagueForm form, BindingResult result,
+    String inviteColleague(CurrentUser me, @Valid @ModelAttribute("form") ColleagueForm form, BindingResult result,
                            RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
@@ -105,8 +108,6 @@ class ProfileController {
                 result.rejectValue(e.field, "refused", e.getMessage());
             }
         }
-        redirect.addFlashAttribute("org.springframework.validation.BindingResult.colleagueForm", result);
-        redirect.addFlashAttribute("colleagueForm", form);
-        return "redirect:/compte#collegues";
+        return "membership/colleague-form";
     }
 }

@@ -1,0 +1,37 @@
+package fr.id77.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PasswordPolicyTests {
+
+    private final PasswordPolicy policy = new PasswordPolicy();
+
+    @Test
+    void shipsAListOfCommonPasswords() {
+        assertThat(policy.commonCount()).isGreaterThan(1000);
+    }
+
+    @Test
+    void acceptsALongPassphrase() {
+        assertThat(policy.problem("cheval agrafe pile correct", "macommune")).isEmpty();
+    }
+
+    @Test
+    void refusesShortPasswords() {
+        assertThat(policy.problem("Court-1234", "macommune")).hasValueSatisfying(m -> assertThat(m).contains("12 caractères"));
+    }
+
+    @Test
+    void refusesPasswordsContainingTheIdentifiant() {
+        assertThat(policy.problem("MaCommune-2024-secret", "macommune")).hasValueSatisfying(m -> assertThat(m).contains("identifiant"));
+    }
+
+    @Test
+    void refusesCommonPasswords() {
+        assertThat(policy.problem("azertyuiop123", "macommune")).hasValueSatisfying(m -> assertThat(m).contains("courant"));
+        assertThat(policy.problem("Motdepasse123!", "macommune")).isPresent();
+        assertThat(policy.problem("aaaaaaaaaaaaaaa", "macommune")).isPresent();
+    }
+}

@@ -1,0 +1,284 @@
+package fr.id77.membership;
+
+import static fr.id77.membership.MembershipFixtures.PASSWORD;
+import static fr.id77.membership.MembershipFixtures.newIp;
+import static fr.id77.membership.MembershipFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+
+/** Real security (form login, CSRF, throttling) and per-collectivity authorization, through MockMvc. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class MembershipSecurityIT {
+
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+
+    @Autowired MockMvc mvc;
+    @Autowired Adhesions adhesions;
+    @Autowired Collectivities collectivities;
+    @Autowired JdbcClient jdbc;
+    @Autowired PasswordEncoder encoder;
+    MembershipFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new MembershipFixtures(mvc, adhesions, jdbc);
+    }
+
+    private boolean signsIn(String login, String password, String ip) throws Exception {
+        MvcResult r = fixtures.signIn(login, password, ip);
+        return r.getResponse().getRedirectedUrl() != null && !r.getResponse().getRedirectedUrl().contains("erreur");
+    }
+
+    private void givePassword(String identifiant) {
+        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE identifiant = ?").params(encoder.encode(PASSWORD), identifiant).update();
+    }
+
+    @Test
+    void onlyActiveAccountsSignIn() throws Exception {
+        String pending = unique("pen");
+        long pendingId = fixtures.register(pending);
+        fixtures.confirmEmail(pending);
+        givePassword(pending);
+        assertThat(signsIn(pending, PASSWORD, newIp())).as("pas encore validé").isFalse();
+
+        String refused = unique("ref");
+        long refusedId = fixtures.register(refused);
+        fixtures.confirmEmail(refused);
+        givePassword(refused);
+        adhesions.refuse(refusedId, "Délibération non reçue");
+        assertThat(signsIn(refused, PASSWORD, newIp())).as("refusé").isFalse();
+        assertThat(jdbc.sql("SELECT text_body FROM mail_outbox WHERE recipient = ? ORDER BY id DESC LIMIT 1")
+                .param(refused + "@example.test").query(String.class).single()).contains("Délibération non reçue");
+
+        String member = unique("act");
+        long memberId = fixtures.activeMember(member);
+        assertThat(signsIn(member, PASSWORD, newIp())).as("actif").isTrue();
+        assertThat(signsIn(member + "@example.test", PASSWORD, newIp())).as("par e-mail").isTrue();
+        adhesions.suspend(memberId);
+        assertThat(signsIn(member, PASSWORD, newIp())).as("suspendu").isFalse();
+        adhesions.reactivate(memberId);
+        assertThat(signsIn(member, PASSWORD, newIp())).as("réactivé").isTrue();
+
+        adhesions.validate(pendingId);
+        assertThat(signsIn(pending, PASSWORD, newIp())).as("validé").isTrue();
+    }
+
+    @Test
+    void linksAreSingleUseAndExpire() throws Exception {
+        String applicant = unique("tok");
+        fixtures.register(applicant);
+        String token = fixtures.lastToken(applicant, "/inscription/confirmation");
+        mvc.perform(post("/inscription/confirmation").param("jeton", token).with(csrf()))
+                .andExpect(redirectedUrl("/inscription/envoyee"));
+        mvc.perform(post("/inscription/confirmation").param("jeton", token).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).startsWith("/inscription/confirmation"));
+        mvc.perform(get("/inscription/confirmation").param("jeton", token))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("déjà été utilisé")));
+
+        String late = unique("exp");
+        long lateId = fixtures.register(late);
+        String lateToken = fixtures.lastToken(late, "/inscription/confirmation");
+        jdbc.sql("UPDATE account_token SET expires_at = now() - interval '1 minute' WHERE user_id = (SELECT id FROM app_user WHERE identifiant = ?)")
+                .param(late).update();
+        mvc.perform(get("/inscription/confirmation").param("jeton", lateToken))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("a expiré")));
+        mvc.perform(post("/inscription/confirmation").param("jeton", lateToken).with(csrf()));
+        assertThat(collectivities.byId(lateId).orElseThrow().status()).isEqualTo(AdhesionStatus.PENDING_EMAIL);
+
+        String member = unique("pwd");
+        long memberId = fixtures.register(member);
+        fixtures.confirmEmail(member);
+        adhesions.validate(memberId);
+        String passwordToken = fixtures.lastToken(member, "/mot-de-passe/nouveau");
+        MockHttpServletRequestBuilder choose = post("/mot-de-passe/nouveau").with(csrf()).param("token", passwordToken)
+                .param("password", PASSWORD).param("confirmation", PASSWORD);
+        mvc.perform(choose).andExpect(redirectedUrl("/connexion"));
+        mvc.perform(post("/mot-de-passe/nouveau").with(csrf()).param("token", passwordToken)
+                        .param("password", "une autre phrase secrète").param("confirmation", "une autre phrase secrète"))
+                .andExpect(status().isOk());
+        assertThat(signsIn(member, "une autre phrase secrète", newIp())).isFalse();
+        assertThat(signsIn(member, PASSWORD, newIp())).isTrue();
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountAndTheAddress() throws Exception {
+        String member = unique("thr");
+        fixtures.activeMember(member);
+        for (int i = 0; i < 5; i++) {
+            assertThat(signsIn(member, "mauvais mot de passe " + i, newIp())).isFalse();
+        }
+        assertThat(signsIn(member, PASSWORD, newIp())).as("compte verrouillé, même depuis une autre adresse").isFalse();
+        mvc.perform(get("/connexion").param("erreur", "")).andExpect(content().string(
+                org.hamcrest.Matchers.containsString("Identifiant ou mot de passe incorrect")));
+
+        String other = unique("ipt");
+        fixtures.activeMember(other);
+        String ip = newIp();
+        for (int i = 0; i < 20; i++) {
+            signsIn(unique("inconnu"), "nimporte quoi " + i, ip);
+        }
+        assertThat(signsIn(other, PASSWORD, ip)).as("adresse verrouillée").isFalse();
+        assertThat(signsIn(other, PASSWORD, newIp())).as("depuis une autre adresse").isTrue();
+    }
+
+    @Test
+    void oneCollectivityCannotReachAnothersProfileReferentsOrLogo() throws Exception {
+        String alpha = unique("alp");
+        String beta = unique("bet");
+        fixtures.activeMember(alpha);
+        long betaId = fixtures.activeMember(beta);
+        Cookie alphaSession = fixtures.session(alpha);
+        Cookie betaSession = fixtures.session(beta);
+
+        mvc.perform(post("/compte/referents").cookie(betaSession).with(csrf()).param("title", "Responsable urbanisme")
+                .param("fullName", "Anne Beta").param("service", "Urbanisme").param("email", "anne@beta.test").param("phone", "0164434546"))
+                .andExpect(redirectedUrl("/compte#referents"));
+        mvc.perform(profile(betaSession, beta).file(new MockMultipartFile("logo", "logo.png", "image/png", PNG)))
+                .andExpect(redirectedUrl("/compte"));
+        long betaReferent = collectivities.activeReferents(betaId).getFirst().id();
+
+        mvc.perform(get("/compte/referents/" + betaReferent).cookie(alphaSession)).andExpect(status().isNotFound());
+        mvc.perform(post("/compte/referents/" + betaReferent).cookie(alphaSession).with(csrf()).param("title", "Pirate")
+                .param("fullName", "Pirate").param("service", "Pirate").param("email", "p@p.test").param("phone", "0164434546"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/compte/referents/" + betaReferent + "/supprimer").cookie(alphaSession).with(csrf()))
+                .andExpect(status().isNotFound());
+        assertThat(collectivities.activeReferents(betaId)).extracting(ReferentSummary::fullName).containsExactly("Anne Beta");
+
+        mvc.perform(get("/collectivites/" + betaId + "/logo").cookie(alphaSession)).andExpect(status().isNotFound());
+        mvc.perform(get("/collectivites/" + betaId + "/logo").cookie(betaSession))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Content-Type", "image/png"));
+
+        mvc.perform(profile(alphaSession, alpha).param("collectivity.name", "Renommée par alpha")).andExpect(redirectedUrl("/compte"));
+        assertThat(collectivities.byId(betaId).orElseThrow().name()).isEqualTo("Commune " + beta);
+        mvc.perform(get("/compte").cookie(alphaSession))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Anne Beta"))));
+    }
+
+    @Test
+    void logoTypeIsCheckedFromItsContent() throws Exception {
+        String member = unique("log");
+        long id = fixtures.activeMember(member);
+        Cookie session = fixtures.session(member);
+        mvc.perform(profile(session, member).file(new MockMultipartFile("logo", "logo.png", "image/png", "<svg onload=alert(1)>".getBytes())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("PNG, JPEG ou WebP")));
+        assertThat(collectivities.byId(id).orElseThrow().hasLogo()).isFalse();
+    }
+
+    @Test
+    void forgottenPasswordAnswersTheSameWhetherTheAccountExistsOrNot() throws Exception {
+        String member = unique("fgt");
+        fixtures.activeMember(member);
+        String known = mvc.perform(post("/mot-de-passe-oublie").with(csrf()).param("login", member))
+                .andExpect(redirectedUrl("/mot-de-passe-oublie")).andReturn().getFlashMap().get("success").toString();
+        String unknown = mvc.perform(post("/mot-de-passe-oublie").with(csrf()).param("login", unique("personne")))
+                .andExpect(redirectedUrl("/mot-de-passe-oublie")).andReturn().getFlashMap().get("success").toString();
+        assertThat(known).isEqualTo(unknown);
+
+        String token = fixtures.lastToken(member, "/mot-de-passe/nouveau");
+        jdbc.sql("UPDATE account_token SET expires_at = now() - interval '1 second' WHERE token_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex')")
+                .param(token).update();
+        mvc.perform(get("/mot-de-passe/nouveau").param("jeton", token))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Ce lien a expiré")));
+        mvc.perform(post("/mot-de-passe/nouveau").with(csrf()).param("token", token)
+                .param("password", "une autre phrase secrète").param("confirmation", "une autre phrase secrète"));
+        assertThat(signsIn(member, "une autre phrase secrète", newIp())).isFalse();
+    }
+
+    @Test
+    void everyPostFormNeedsTheCsrfToken() throws Exception {
+        String member = unique("csr");
+        fixtures.activeMember(member);
+        Cookie session = fixtures.session(member);
+        for (String url : List.of("/connexion", "/deconnexion", "/inscription", "/inscription/confirmation", "/inscription/renvoyer",
+                "/mot-de-passe-oublie", "/mot-de-passe/nouveau", "/compte/identifiants", "/compte/mot-de-passe",
+                "/compte/courriel/confirmation", "/compte/profil", "/compte/referents", "/compte/referents/1",
+                "/compte/referents/1/supprimer", "/compte/collegues", "/admin/adhesions/1/valider", "/admin/adhesions/1/refuser",
+                "/admin/collectivites/1/suspendre", "/admin/collectivites/1/reactiver", "/admin/comptes/invitation",
+                "/admin/comptes/1/desactiver")) {
+            mvc.perform(post(url).cookie(session)).andExpect(status().isForbidden());
+        }
+    }
+
+    @Test
+    void aRejectedRegistrationKeepsWhatWasTypedAndExplainsEachField() throws Exception {
+        String taken = unique("dup");
+        fixtures.register(taken);
+        mvc.perform(post("/inscription").with(csrf())
+                        .param("collectivity.name", "Commune de Test").param("collectivity.category", "COMMUNE")
+                        .param("collectivity.siret", "12345678911123").param("collectivity.population", "abc")
+                        .param("collectivity.canton", "MELUN").param("identifiant", "Ma Commune")
+                        .param("email", "pas-une-adresse").param("phone", "12"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("Le SIRET doit compter exactement 14 chiffres"),
+                        org.hamcrest.Matchers.containsString("lettres minuscules ou chiffres"),
+                        org.hamcrest.Matchers.containsString("Saisissez un nombre entier positif"),
+                        org.hamcrest.Matchers.containsString("value=\"Commune de Test\""),
+                        org.hamcrest.Matchers.containsString("value=\"12345678911123\""),
+                        org.hamcrest.Matchers.containsString("is-invalid"),
+                        org.hamcrest.Matchers.containsString("is-valid"))));
+        mvc.perform(post("/inscription").with(csrf()).params(registrationParams(taken)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Cet identifiant est déjà utilisé")));
+    }
+
+    private static org.springframework.util.MultiValueMap<String, String> registrationParams(String identifiant) {
+        var params = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        params.add("collectivity.name", "Commune " + identifiant);
+        params.add("collectivity.category", "COMMUNE");
+        params.add("collectivity.siret", "21770288500013");
+        params.add("collectivity.population", "1200");
+        params.add("collectivity.canton", "MELUN");
+        params.add("collectivity.representativeTitle", "MAIRE");
+        params.add("collectivity.representativeCivility", "M");
+        params.add("collectivity.representativeFirstName", "Jean");
+        params.add("collectivity.representativeLastName", "Dupont");
+        params.add("collectivity.referentCivility", "MME");
+        params.add("collectivity.referentFirstName", "Anne");
+        params.add("collectivity.referentLastName", "Durand");
+        params.add("identifiant", identifiant);
+        params.add("email", identifiant + "@example.test");
+        params.add("phone", "0164147356");
+        return params;
+    }
+
+    private MockMultipartHttpServletRequestBuilder profile(Cookie session, String identifiant) {
+        MockMultipartHttpServletRequestBuilder request = multipart("/compte/profil");
+        request.cookie(session).with(csrf());
+        registrationParams(identifiant).forEach((k, v) -> {
+            if (k.startsWith("collectivity.")) {
+                request.param(k, v.toArray(String[]::new));
+            }
+        });
+        request.param("website", "www." + identifiant + ".test");
+        return request;
+    }
+}
