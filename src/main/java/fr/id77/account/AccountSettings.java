@@ -35,13 +35,16 @@ class AccountSettings {
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
     private final MailOutbox mail;
+    private final SignedInSessions sessions;
 
-    AccountSettings(UserAccountRepository users, Tokens tokens, PasswordPolicy policy, PasswordEncoder encoder, MailOutbox mail) {
+    AccountSettings(UserAccountRepository users, Tokens tokens, PasswordPolicy policy, PasswordEncoder encoder, MailOutbox mail,
+                    SignedInSessions sessions) {
         this.users = users;
         this.tokens = tokens;
         this.policy = policy;
         this.encoder = encoder;
         this.mail = mail;
+        this.sessions = sessions;
     }
 
     @Transactional(readOnly = true)
@@ -60,6 +63,7 @@ class AccountSettings {
         checkPassword(user, password, confirmation);
         tokens.consume(token, PASSWORD_LINKS).orElseThrow(() -> new Refused("token", "Ce lien n'est plus valable."));
         user.setPasswordHash(encoder.encode(password));
+        sessions.endAll(user.getIdentifiant()); // a reset may follow a theft: no session of the old password survives
     }
 
     /** Mails a reset link (1 h) when the login names an active account; says nothing either way. */
@@ -155,6 +159,7 @@ class AccountSettings {
         user.ifPresent(u -> {
             if (disabled && u.getStatus() == AccountStatus.ACTIVE) {
                 u.setStatus(AccountStatus.DISABLED);
+                sessions.endAll(u.getIdentifiant());
             } else if (!disabled && u.getStatus() == AccountStatus.DISABLED) {
                 u.setStatus(AccountStatus.ACTIVE);
             }

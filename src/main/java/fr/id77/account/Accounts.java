@@ -18,12 +18,14 @@ public class Accounts {
     private final Tokens tokens;
     private final MailOutbox mail;
     private final PasswordEncoder passwordEncoder;
+    private final SignedInSessions sessions;
 
-    Accounts(UserAccountRepository users, Tokens tokens, MailOutbox mail, PasswordEncoder passwordEncoder) {
+    Accounts(UserAccountRepository users, Tokens tokens, MailOutbox mail, PasswordEncoder passwordEncoder, SignedInSessions sessions) {
         this.users = users;
         this.tokens = tokens;
         this.mail = mail;
         this.passwordEncoder = passwordEncoder;
+        this.sessions = sessions;
     }
 
     @Transactional(readOnly = true)
@@ -106,7 +108,12 @@ public class Accounts {
     public void changeMembersStatus(long collectivityId, AccountStatus from, AccountStatus to) {
         users.findByCollectivityIdOrderByCreatedAt(collectivityId).stream()
                 .filter(u -> u.getStatus() == from)
-                .forEach(u -> u.setStatus(to));
+                .forEach(u -> {
+                    u.setStatus(to);
+                    if (to != AccountStatus.ACTIVE) {
+                        sessions.endAll(u.getIdentifiant());
+                    }
+                });
     }
 
     /** Creates an active account without password and mails it a link to choose one (7 days). */

@@ -87,6 +87,20 @@ class MembershipSecurityIT {
     }
 
     @Test
+    void aSuspendedMemberAlreadySignedInIsSignedOutAtOnce() throws Exception {
+        String member = unique("ses");
+        long memberId = fixtures.activeMember(member);
+        String other = unique("sez");
+        fixtures.activeMember(other);
+        Cookie session = fixtures.session(member);
+        Cookie otherSession = fixtures.session(other);
+        mvc.perform(get("/compte").cookie(session)).andExpect(status().isOk());
+        adhesions.suspend(memberId);
+        mvc.perform(get("/compte").cookie(session)).andExpect(redirectedUrl("/connexion"));
+        mvc.perform(get("/compte").cookie(otherSession)).andExpect(status().isOk());
+    }
+
+    @Test
     void linksAreSingleUseAndExpire() throws Exception {
         String applicant = unique("tok");
         fixtures.register(applicant);
