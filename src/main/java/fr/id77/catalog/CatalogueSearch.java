@@ -113,7 +113,7 @@ class CatalogueSearch {
         return jdbc.sql(sql).params(params);
     }
 
-    private static String escapeLike(String s) {
+    static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
