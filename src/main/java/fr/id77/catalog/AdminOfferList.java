@@ -1,13 +1,10 @@
 package fr.id77.catalog;
 
-import fr.id77.catalog.CatalogueQuery.CodeKey;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,14 +24,6 @@ class AdminOfferList {
     }
 
     record Result(AdminOfferQuery query, long total, long publishedWithoutChef, int page, int totalPages, List<Row> rows) {
-
-        public boolean hasPrevious() {
-            return page > 1;
-        }
-
-        public boolean hasNext() {
-            return page < totalPages;
-        }
     }
 
     private final JdbcClient jdbc;
@@ -89,17 +78,9 @@ class AdminOfferList {
     private static String where(AdminOfferQuery query, String withoutChef, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("TRUE");
         if (!query.text().isEmpty()) {
-            String compact = query.text().replaceAll("[\\s\\-_.]", "").toUpperCase(Locale.ROOT);
-            where.append(" AND (o.code LIKE :codePrefix OR lower(unaccent(o.title)) LIKE lower(unaccent(:titlePart))");
-            params.put("codePrefix", CatalogueSearch.escapeLike(compact) + "%");
+            where.append(" AND (").append(CatalogueSearch.codeCondition(query.text(), params))
+                    .append(" OR lower(unaccent(o.title)) LIKE lower(unaccent(:titlePart)))");
             params.put("titlePart", "%" + CatalogueSearch.escapeLike(query.text()) + "%");
-            Optional<CodeKey> key = CodeKey.parse(query.text());
-            if (key.isPresent()) {
-                where.append(" OR (o.code_letter = :codeLetter AND o.code_number = :codeNumber)");
-                params.put("codeLetter", key.get().letter());
-                params.put("codeNumber", key.get().number());
-            }
-            where.append(")");
         }
         if (query.typology() != null) {
             where.append(" AND o.typology_id = :typology");

@@ -3,6 +3,9 @@ package fr.id77.catalog;
 import fr.id77.catalog.CatalogueReference.DomainRef;
 import fr.id77.catalog.CatalogueReference.TypologyRef;
 import fr.id77.shared.web.InputSanitizer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -20,6 +23,17 @@ record AdminOfferQuery(String text, TypologyRef typology, DomainRef domain, Stri
     static final String BY_CODE = "identifiant";
     static final String BY_CHANGE = "modification";
     static final String BY_TITLE = "titre";
+    static final Map<String, String> PUBLICATIONS = ordered(PUBLISHED, "Publiées", UNPUBLISHED, "Non publiées");
+    static final Map<String, String> SORTS = ordered(BY_CODE, "Identifiant", BY_CHANGE, "Dernière modification",
+            BY_TITLE, "Titre (A → Z)");
+
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
 
     /** The list's parameters as they arrive, from the address or from the hidden fields of the list's forms. */
     record Params(String q, String typologie, String domaine, String publication, String chef, String organisme,

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +40,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 class CatalogueAdmin {
 
     static final int MAX_BULK = 500;
-    private static final Map<String, String> BILLING = billing();
+    /** « false » sorts first: Gratuite, then Payante. */
+    private static final Map<String, String> BILLING = Collections.unmodifiableSortedMap(
+            new TreeMap<>(Map.of("false", "Gratuite", "true", "Payante")));
 
     /** A reason to refuse a field, in French, for the field named as in {@link OfferForm}. */
     record Problem(String field, String message) {
@@ -329,13 +333,6 @@ class CatalogueAdmin {
                         + rs.getString(1) + " « " + rs.getString(2) + " » : choisissez-en un autre.")))
                 .list();
         return code;
-    }
-
-    private static Map<String, String> billing() {
-        Map<String, String> billing = new LinkedHashMap<>();
-        billing.put("false", "Gratuite");
-        billing.put("true", "Payante");
-        return java.util.Collections.unmodifiableMap(billing);
     }
 
     /** O7 and O007 are both written O07, as in the initial catalogue. */

@@ -81,15 +81,8 @@ class Offer {
     Offer(String code, String title, String summary, String description, Typology typology,
           Organisation organisation, String practicalInfo, List<String> keywords, boolean billed,
           LocalDate publishedOn) {
-        this.code = code;
-        this.title = title;
-        this.summary = summary;
-        this.description = description;
-        this.typology = typology;
-        this.organisation = organisation;
-        this.practicalInfo = practicalInfo == null ? "" : practicalInfo;
-        this.keywords = String.join(", ", keywords);
-        this.billed = billed;
+        describe(code, title, summary, description, typology, organisation, practicalInfo == null ? "" : practicalInfo,
+                keywords, billed);
         this.published = true;
         this.publishedOn = publishedOn;
         this.updatedAt = Instant.now();

@@ -2,6 +2,12 @@ package fr.id77.catalog;
 
 import fr.id77.account.CurrentUser;
 import fr.id77.catalog.CatalogueAdminForms.AssignmentForm;
+import fr.id77.catalog.CatalogueReference.DomainRef;
+import fr.id77.catalog.CatalogueReference.TypologyRef;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,6 +40,11 @@ class OfferAdminController {
         this.staff = staff;
     }
 
+    /** The options of the list's filters, as (value in the address, label). */
+    record Filters(Map<String, String> typologies, Map<String, String> domains, Map<String, String> publications,
+                   Map<String, String> chefs, Map<String, String> organisations, Map<String, String> sorts) {
+    }
+
     @GetMapping("/admin/offres")
     String offers(@ModelAttribute("params") AdminOfferQuery.Params params, Model model) {
         AdminOfferQuery query = AdminOfferQuery.from(reference, params);
@@ -41,12 +52,21 @@ class OfferAdminController {
         model.addAttribute("result", list.list(query, directory));
         model.addAttribute("query", query);
         model.addAttribute("withoutChefUrl", AdminOfferQuery.withoutChef().withPublication(AdminOfferQuery.PUBLISHED).url());
-        model.addAttribute("typologies", reference.typologies());
-        model.addAttribute("domains", reference.domains());
-        model.addAttribute("organisations", organisations.choices());
-        model.addAttribute("staff", directory.everyone());
+        Map<String, String> chefs = new LinkedHashMap<>();
+        chefs.put(AdminOfferQuery.NO_CHEF, "Sans chef de file actif");
+        chefs.putAll(directory.everyone());
+        model.addAttribute("filters", new Filters(
+                options(reference.typologies(), TypologyRef::slug, TypologyRef::label),
+                options(reference.domains(), DomainRef::slug, DomainRef::label),
+                AdminOfferQuery.PUBLICATIONS, chefs, organisations.choices(), AdminOfferQuery.SORTS));
         model.addAttribute("chefs", directory.choices(null));
         return "catalog/admin-offers";
+    }
+
+    private static <T> Map<String, String> options(List<T> values, Function<T, String> value, Function<T, String> label) {
+        Map<String, String> options = new LinkedHashMap<>();
+        values.forEach(v -> options.put(value.apply(v), label.apply(v)));
+        return options;
     }
 
     @PostMapping("/admin/offres/chef-de-file")

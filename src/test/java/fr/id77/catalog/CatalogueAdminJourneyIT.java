@@ -44,15 +44,6 @@ class CatalogueAdminJourneyIT extends BrowserTest {
         jdbc.sql("UPDATE offer SET chef_de_file_id = NULL WHERE code = 'O12'").update();
     }
 
-    private void signIn(String identifiant) {
-        driver.manage().deleteAllCookies();
-        visit("/connexion");
-        find(By.id("identifiant")).sendKeys(identifiant);
-        find(By.id("motDePasse")).sendKeys(PASSWORD);
-        clickOn(By.cssSelector("main form button[type=submit]"));
-        assertThat(find(By.cssSelector(".user-menu summary")).getText()).contains("Bonjour");
-    }
-
     private long withoutChefCount() {
         return Long.parseLong(find(By.cssSelector(".without-chef-count span")).getText());
     }
@@ -68,7 +59,7 @@ class CatalogueAdminJourneyIT extends BrowserTest {
 
     @Test
     void anAdminLeadsCorrectsCreatesAndWithdrawsOffers() {
-        signIn(admin);
+        signInAs(admin, PASSWORD);
         visit("/admin");
         clickOn(By.partialLinkText("Offres du catalogue"));
         checkAccessibility();
