@@ -48,6 +48,16 @@ public class Accounts {
         return users.findByCollectivityIdOrderByCreatedAt(collectivityId).stream().map(AccountSummary::of).toList();
     }
 
+    /**
+     * Every ID77 staff account (chefs de file and admins), whatever its status, by name: in one statement.
+     * Only {@link AccountStatus#ACTIVE} ones may be given new work; the others still name who led something.
+     */
+    @Transactional(readOnly = true)
+    public List<AccountSummary> staff() {
+        return users.findByRoleInOrderByLastNameAscFirstNameAscIdentifiantAsc(EnumSet.of(Role.CHEF_DE_FILE, Role.ADMIN))
+                .stream().map(AccountSummary::of).toList();
+    }
+
     /** Creates a not-yet-validated account and mails the link confirming its e-mail address (48 h). */
     @Transactional
     public long registerApplicant(NewAccount applicant) {

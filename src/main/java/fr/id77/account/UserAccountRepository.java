@@ -1,5 +1,6 @@
 package fr.id77.account;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -25,4 +26,6 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     List<UserAccount> findByCollectivityIdOrderByCreatedAt(long collectivityId);
 
     List<UserAccount> findAllByOrderByRoleAscIdentifiantAsc();
+
+    List<UserAccount> findByRoleInOrderByLastNameAscFirstNameAscIdentifiantAsc(Collection<Role> roles);
 }

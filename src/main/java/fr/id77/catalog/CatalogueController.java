@@ -72,7 +72,10 @@ class CatalogueController {
         if (!normalized.equals(code)) {
             return "redirect:/offres/" + normalized;
         }
-        Offer offer = offers.findByCodeAndPublishedTrue(normalized)
+        // an offer withdrawn from the catalogue is gone for everyone but admins, who preview it
+        boolean admin = CurrentUser.from(authentication).map(CurrentUser::isAdmin).orElse(false);
+        Offer offer = offers.findByCode(normalized)
+                .filter(o -> o.isPublished() || admin)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("offer", OfferDetails.of(offer));
         Set<Long> favourite = favourites(authentication, List.of(offer.getId()));

@@ -30,6 +30,7 @@ public class CatalogueReference {
 
     private record Snapshot(List<DomainRef> domains, Map<String, DomainRef> domainsBySlug,
                             Map<Short, DomainRef> domainsById, Map<String, ThematicRef> thematicsBySlug,
+                            Map<Short, ThematicRef> thematicsById,
                             List<TypologyRef> typologies, Map<String, TypologyRef> typologiesBySlug,
                             Map<Short, TypologyRef> typologiesById) {
     }
@@ -80,6 +81,7 @@ public class CatalogueReference {
                 .collect(Collectors.toMap(ThematicRef::slug, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         return new Snapshot(domainList,
                 index(domainList, DomainRef::slug), index(domainList, DomainRef::id), thematicsBySlug,
+                index(List.copyOf(thematicsBySlug.values()), ThematicRef::id),
                 typologyList, index(typologyList, TypologyRef::slug), index(typologyList, TypologyRef::id));
     }
 
@@ -105,6 +107,11 @@ public class CatalogueReference {
 
     public Optional<ThematicRef> thematic(String slug) {
         return Optional.ofNullable(snapshot().thematicsBySlug().get(slug));
+    }
+
+    /** The thematic with this id; null when there is none. */
+    public ThematicRef thematic(short id) {
+        return snapshot().thematicsById().get(id);
     }
 
     public Optional<TypologyRef> typology(String slug) {

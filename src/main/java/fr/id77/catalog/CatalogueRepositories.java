@@ -8,7 +8,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface OfferRepository extends JpaRepository<Offer, Long> {
 
     @EntityGraph(attributePaths = {"typology", "organisation", "domains", "thematics"})
-    Optional<Offer> findByCodeAndPublishedTrue(String code);
+    Optional<Offer> findByCode(String code);
+
+    @EntityGraph(attributePaths = {"typology", "organisation", "domains", "thematics"})
+    Optional<Offer> findWithClassificationById(long id);
 }
 
 interface DomainRepository extends JpaRepository<Domain, Short> {
@@ -25,4 +28,6 @@ interface TypologyRepository extends JpaRepository<Typology, Short> {
 
 interface OrganisationRepository extends JpaRepository<Organisation, Long> {
     Optional<Organisation> findBySlug(String slug);
+
+    boolean existsBySlug(String slug);
 }

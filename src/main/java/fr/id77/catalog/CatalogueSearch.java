@@ -4,6 +4,7 @@ import fr.id77.catalog.CatalogueQuery.CodeKey;
 import fr.id77.catalog.CatalogueReference.DomainRef;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,15 +41,7 @@ class CatalogueSearch {
         boolean textSearch = !query.text().isEmpty();
 
         if (!query.code().isEmpty()) {
-            Optional<CodeKey> key = CodeKey.parse(query.code());
-            where.append(" AND (o.code LIKE :codePrefix");
-            params.put("codePrefix", escapeLike(query.code()) + "%");
-            if (key.isPresent()) {
-                where.append(" OR (o.code_letter = :codeLetter AND o.code_number = :codeNumber)");
-                params.put("codeLetter", key.get().letter());
-                params.put("codeNumber", key.get().number());
-            }
-            where.append(")");
+            where.append(" AND ").append(codeCondition(query.code(), params));
         }
         if (query.typology() != null) {
             where.append(" AND o.typology_id = :typology");
@@ -113,7 +106,22 @@ class CatalogueSearch {
         return jdbc.sql(sql).params(params);
     }
 
-    private static String escapeLike(String s) {
+    /**
+     * The offers whose code starts with what was typed, or is the same code written otherwise (« o 37 »,
+     * « O037 » for O37), as an SQL condition; its parameters are added to {@code params}.
+     */
+    static String codeCondition(String typed, Map<String, Object> params) {
+        params.put("codePrefix", escapeLike(typed.replaceAll("[\\s\\-_.]", "").toUpperCase(Locale.ROOT)) + "%");
+        Optional<CodeKey> key = CodeKey.parse(typed);
+        if (key.isEmpty()) {
+            return "o.code LIKE :codePrefix";
+        }
+        params.put("codeLetter", key.get().letter());
+        params.put("codeNumber", key.get().number());
+        return "(o.code LIKE :codePrefix OR (o.code_letter = :codeLetter AND o.code_number = :codeNumber))";
+    }
+
+    static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 

@@ -13,9 +13,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Offers {
 
-    /** What another module needs to know of an offer. */
+    /**
+     * What another module needs to know of an offer. An offer withdrawn from the catalogue ({@code published}
+     * false) keeps its requests and favourites, but has no public page and takes no new request.
+     */
     public record OfferSummary(long id, String code, String title, String typology, String organisation,
-                               List<CatalogueReference.DomainRef> domains, String practicalInfo, Long chefDeFileId) {
+                               List<CatalogueReference.DomainRef> domains, String practicalInfo, Long chefDeFileId,
+                               boolean published) {
     }
 
     private final JdbcClient jdbc;
@@ -62,19 +66,19 @@ public class Offers {
 
     private Map<Long, OfferSummary> load(String where, Map<String, ?> params) {
         record Row(long id, String code, String title, short typologyId, String organisation, String practicalInfo,
-                   Long chefDeFileId) {
+                   Long chefDeFileId, boolean published) {
         }
-        List<Row> rows = jdbc.sql("SELECT o.id, o.code, o.title, o.typology_id, org.name, o.practical_info, o.chef_de_file_id "
+        List<Row> rows = jdbc.sql("SELECT o.id, o.code, o.title, o.typology_id, org.name, o.practical_info, o.chef_de_file_id, o.published "
                         + "FROM offer o JOIN organisation org ON org.id = o.organisation_id WHERE " + where)
                 .params(params)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getShort(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, Long.class)))
+                        rs.getString(5), rs.getString(6), rs.getObject(7, Long.class), rs.getBoolean(8)))
                 .list();
         Map<Long, List<CatalogueReference.DomainRef>> domains = offerDomains.of(rows.stream().map(Row::id).toList());
         Map<Long, OfferSummary> result = new LinkedHashMap<>();
         for (Row r : rows) {
             result.put(r.id(), new OfferSummary(r.id(), r.code(), r.title(), reference.typology(r.typologyId()).label(),
-                    r.organisation(), domains.getOrDefault(r.id(), List.of()), r.practicalInfo(), r.chefDeFileId()));
+                    r.organisation(), domains.getOrDefault(r.id(), List.of()), r.practicalInfo(), r.chefDeFileId(), r.published()));
         }
         return result;
     }

@@ -56,12 +56,7 @@ class RequestJourneyIT extends BrowserTest {
     }
 
     private void signIn(String identifiant) {
-        driver.manage().deleteAllCookies();
-        visit("/connexion");
-        find(By.id("identifiant")).sendKeys(identifiant);
-        find(By.id("motDePasse")).sendKeys(PASSWORD);
-        clickOn(By.cssSelector("main form button[type=submit]"));
-        assertThat(find(By.cssSelector(".user-menu summary")).getText()).as("connecté comme " + identifiant).contains("Bonjour");
+        signInAs(identifiant, PASSWORD);
     }
 
     private int currentNumero() {

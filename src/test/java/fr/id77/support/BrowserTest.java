@@ -1,5 +1,6 @@
 package fr.id77.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -131,6 +132,17 @@ public abstract class BrowserTest {
         } catch (org.openqa.selenium.ElementClickInterceptedException e) {
             js.executeScript("arguments[0].click();", element);
         }
+    }
+
+    /** Signs in afresh (cookies cleared) through the sign-in page, checked with axe, and waits for the user menu. */
+    protected void signInAs(String login, String password) {
+        driver.manage().deleteAllCookies();
+        visit("/connexion");
+        find(By.id("identifiant")).sendKeys(login);
+        find(By.id("motDePasse")).sendKeys(password);
+        clickOn(By.cssSelector("main form button[type=submit]"));
+        assertThat(find(By.cssSelector(".user-menu summary")).getText())
+                .as("connecté comme " + login).contains("Bonjour");
     }
 
     protected WebElement find(By by) {

@@ -1,6 +1,8 @@
 package fr.id77.shared.web;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Makes free text typed by a person safe to search and store: no control or invisible characters, bounded length. */
 public final class InputSanitizer {
@@ -42,5 +44,33 @@ public final class InputSanitizer {
             lastSpace = false;
         }
         return out.toString().strip();
+    }
+
+    /**
+     * Like {@link #clean} for text written over several lines (descriptions, practical information): each line
+     * is cleaned, line breaks are kept (at most one blank line in a row, which separates paragraphs), and at
+     * most {@code maxCodePoints} code points are kept. Never returns null.
+     */
+    public static String cleanLines(String raw, int maxCodePoints) {
+        if (raw == null) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        boolean blankBefore = false;
+        for (String line : raw.split("\\r\\n|\\r|\\n|\\u2028|\\u2029")) {
+            String cleaned = clean(line, maxCodePoints);
+            if (cleaned.isEmpty()) {
+                blankBefore = !lines.isEmpty();
+                continue;
+            }
+            if (blankBefore) {
+                lines.add("");
+                blankBefore = false;
+            }
+            lines.add(cleaned);
+        }
+        String text = String.join("\n", lines);
+        return text.codePointCount(0, text.length()) <= maxCodePoints
+                ? text : text.substring(0, text.offsetByCodePoints(0, maxCodePoints)).strip();
     }
 }

@@ -1,0 +1,100 @@
+package fr.id77.catalog;
+
+import fr.id77.catalog.CatalogueAdminForms.OrganisationForm;
+import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admins: the organisations leading offers (« organismes porteurs »): add, rename, remove an unused one. */
+@Controller
+class OrganisationAdminController {
+
+    private static final String LIST = "redirect:/admin/organismes";
+    private static final Map<String, String> KINDS = kinds();
+
+    private static Map<String, String> kinds() {
+        Map<String, String> kinds = new LinkedHashMap<>();
+        for (Organisation.Kind k : Organisation.Kind.values()) {
+            kinds.put(k.name(), k.label());
+        }
+        return kinds;
+    }
+
+    private final Organisations organisations;
+
+    OrganisationAdminController(Organisations organisations) {
+        this.organisations = organisations;
+    }
+
+    @GetMapping("/admin/organismes")
+    String list(Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", OrganisationForm.blank());
+        }
+        model.addAttribute("organisations", organisations.all());
+        model.addAttribute("kindChoices", KINDS);
+        return "catalog/admin-organisations";
+    }
+
+    @PostMapping("/admin/organismes")
+    String add(@Valid @ModelAttribute("form") OrganisationForm form, BindingResult result, Model model,
+               RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                redirect.addFlashAttribute("success", "« " + organisations.add(form) + " » est ajouté : vous pouvez le choisir comme organisme porteur d'une offre.");
+                return LIST;
+            } catch (Organisations.Refused e) {
+                result.rejectValue(e.field == null ? "name" : e.field, "refused", e.getMessage());
+            }
+        }
+        return list(model);
+    }
+
+    @GetMapping("/admin/organismes/{id}")
+    String edit(@PathVariable long id, Model model) {
+        Organisations.Line line = organisations.all().stream().filter(o -> o.id() == id).findFirst()
+                .orElseThrow(CatalogueAdmin.Missing::new);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new OrganisationForm(line.name(), line.kind().name(), String.valueOf(line.version())));
+        }
+        model.addAttribute("organisation", line);
+        model.addAttribute("kindChoices", KINDS);
+        return "catalog/admin-organisation-form";
+    }
+
+    @PostMapping("/admin/organismes/{id}")
+    String rename(@PathVariable long id, @Valid @ModelAttribute("form") OrganisationForm form, BindingResult result,
+                  Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                redirect.addFlashAttribute("success", "L'organisme s'appelle désormais « " + organisations.rename(id, form) + " ».");
+                return LIST;
+            } catch (Organisations.Refused e) {
+                if (e.field == null) {
+                    redirect.addFlashAttribute("failure", e.getMessage());
+                    return "redirect:/admin/organismes/" + id;
+                }
+                result.rejectValue(e.field, "refused", e.getMessage());
+            }
+        }
+        return edit(id, model);
+    }
+
+    @PostMapping("/admin/organismes/{id}/suppression")
+    String remove(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("success", "« " + organisations.remove(id) + " » est supprimé.");
+        } catch (Organisations.Refused e) {
+            redirect.addFlashAttribute("failure", e.getMessage());
+        }
+        return LIST;
+    }
+}
