@@ -19,7 +19,7 @@ public class Offers {
      */
     public record OfferSummary(long id, String code, String title, String typology, String organisation,
                                List<CatalogueReference.DomainRef> domains, String practicalInfo, Long chefDeFileId,
-                               boolean published) {
+                               boolean published, String summary) {
     }
 
     private final JdbcClient jdbc;
@@ -66,19 +66,20 @@ public class Offers {
 
     private Map<Long, OfferSummary> load(String where, Map<String, ?> params) {
         record Row(long id, String code, String title, short typologyId, String organisation, String practicalInfo,
-                   Long chefDeFileId, boolean published) {
+                   Long chefDeFileId, boolean published, String summary) {
         }
-        List<Row> rows = jdbc.sql("SELECT o.id, o.code, o.title, o.typology_id, org.name, o.practical_info, o.chef_de_file_id, o.published "
+        List<Row> rows = jdbc.sql("SELECT o.id, o.code, o.title, o.typology_id, org.name, o.practical_info, o.chef_de_file_id, o.published, o.summary "
                         + "FROM offer o JOIN organisation org ON org.id = o.organisation_id WHERE " + where)
                 .params(params)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getShort(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, Long.class), rs.getBoolean(8)))
+                        rs.getString(5), rs.getString(6), rs.getObject(7, Long.class), rs.getBoolean(8), rs.getString(9)))
                 .list();
         Map<Long, List<CatalogueReference.DomainRef>> domains = offerDomains.of(rows.stream().map(Row::id).toList());
         Map<Long, OfferSummary> result = new LinkedHashMap<>();
         for (Row r : rows) {
             result.put(r.id(), new OfferSummary(r.id(), r.code(), r.title(), reference.typology(r.typologyId()).label(),
-                    r.organisation(), domains.getOrDefault(r.id(), List.of()), r.practicalInfo(), r.chefDeFileId(), r.published()));
+                    r.organisation(), domains.getOrDefault(r.id(), List.of()), r.practicalInfo(), r.chefDeFileId(), r.published(),
+                    r.summary()));
         }
         return result;
     }

@@ -89,7 +89,8 @@ class RequestWebTests {
                 .andExpect(content().string(containsString("status-pending\">En attente")))
                 .andExpect(content().string(containsString("Commentaires (<span>1</span>)")))
                 .andExpect(content().string(containsString("plan.pdf")))
-                .andExpect(content().string(containsString("Paul Test")));
+                .andExpect(content().string(containsString("Paul Test")))
+                .andExpect(content().string(containsString("proposer des aménagements de voirie favorables aux piétons")));
         // the duplicate warning, then « Faire une nouvelle demande »
         mvc.perform(get("/demandes/nouvelle").param("offre", "o36").with(as(member)))
                 .andExpect(content().string(containsString("Une demande est déjà en cours pour cette offre")));
