@@ -22,6 +22,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     boolean existsByRoleAndStatus(Role role, AccountStatus status);
 
+    List<UserAccount> findByRoleAndStatusOrderById(Role role, AccountStatus status);
+
     List<UserAccount> findByCollectivityIdOrderByCreatedAt(long collectivityId);
 
     List<UserAccount> findAllByOrderByRoleAscIdentifiantAsc();
