@@ -96,6 +96,35 @@ public abstract class MailServerTest {
         }
     }
 
+    /** The plain-text part of a mail. */
+    protected static String text(MimeMessage message) {
+        return part(message, "text/plain");
+    }
+
+    /** The HTML part of a mail. */
+    protected static String html(MimeMessage message) {
+        return part(message, "text/html");
+    }
+
+    private static String part(jakarta.mail.Part part, String type) {
+        try {
+            if (part.isMimeType(type)) {
+                return String.valueOf(part.getContent());
+            }
+            if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String found = part(multipart.getBodyPart(i), type);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
