@@ -158,14 +158,6 @@ class MembershipJourneyIT extends BrowserTest {
         checkAccessibility();
     }
 
-    private void signIn(String login, String password) {
-        visit("/connexion");
-        find(By.id("identifiant")).sendKeys(login);
-        find(By.id("motDePasse")).sendKeys(password);
-        submit("Se connecter");
-        assertThat(path()).doesNotContain("erreur");
-    }
-
     private void signOut() {
         click(find(By.cssSelector(".user-menu summary")));
         submit("Déconnexion");

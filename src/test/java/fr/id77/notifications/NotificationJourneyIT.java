@@ -66,12 +66,7 @@ class NotificationJourneyIT extends BrowserTest {
     }
 
     private void signIn(String identifiant) {
-        driver.manage().deleteAllCookies();
-        visit("/connexion");
-        find(By.id("identifiant")).sendKeys(identifiant);
-        find(By.id("motDePasse")).sendKeys(PASSWORD);
-        clickOn(By.cssSelector("main form button[type=submit]"));
-        assertThat(find(By.cssSelector(".user-menu summary")).getText()).as("connecté comme " + identifiant).contains("Bonjour");
+        signIn(identifiant, PASSWORD);
     }
 
     /** The envelope's accessible name, e.g. « Notifications : 1 non lue ». */

@@ -133,6 +133,17 @@ public abstract class BrowserTest {
         }
     }
 
+    /** Signs in through the sign-in page, after dropping any previous session, and checks the user menu is there. */
+    protected void signIn(String identifiant, String password) {
+        driver.manage().deleteAllCookies();
+        visit("/connexion");
+        find(By.id("identifiant")).sendKeys(identifiant);
+        find(By.id("motDePasse")).sendKeys(password);
+        clickOn(By.cssSelector("main form button[type=submit]"));
+        org.assertj.core.api.Assertions.assertThat(find(By.cssSelector(".user-menu summary")).getText())
+                .as("connecté comme " + identifiant).contains("Bonjour");
+    }
+
     protected WebElement find(By by) {
         return driver.findElement(by);
     }

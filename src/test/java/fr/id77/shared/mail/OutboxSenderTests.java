@@ -146,13 +146,20 @@ class OutboxSenderTests extends MailServerTest {
         }
         assertThat(statuses(to)).containsExactly("FAILED");
 
+        String waiting = address("attente", 1);
+        enqueue(waiting);
+        jdbc.sql("UPDATE mail_outbox SET attempts = 2, last_error = 'Connexion refusée' WHERE recipient = ?").param(waiting).update();
         var admin = new Fixtures(jdbc).admin("Claire");
         mvc.perform(get("/admin").with(as(admin)))
                 .andExpect(content().string(containsString("href=\"/admin/courriels\"")));
         mvc.perform(get("/admin/courriels").with(as(admin)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(to)))
-                .andExpect(content().string(containsString("Renvoyer")));
+                .andExpect(content().string(containsString("En échec après 8 essais")))
+                .andExpect(content().string(containsString(waiting)))
+                .andExpect(content().string(containsString("2 essais sur 8 ; prochain le ")))
+                .andExpect(content().string(containsString("Dernière erreur : Connexion refusée")))
+                .andExpect(content().string(containsString("Renvoyer maintenant")));
         mvc.perform(post("/admin/courriels/" + id + "/renvoi").with(as(admin))).andExpect(status().isForbidden());
         mvc.perform(post("/admin/courriels/" + id + "/renvoi").with(csrf()).with(as(new Fixtures(jdbc).chefDeFile("Paul"))))
                 .andExpect(status().isForbidden());
