@@ -1,10 +1,13 @@
 package fr.id77.account;
 
 import fr.id77.shared.mail.MailOutbox;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -56,6 +59,22 @@ public class Accounts {
     public List<AccountSummary> staff() {
         return users.findByRoleInOrderByLastNameAscFirstNameAscIdentifiantAsc(EnumSet.of(Role.CHEF_DE_FILE, Role.ADMIN))
                 .stream().map(AccountSummary::of).toList();
+    }
+
+    /** Several accounts in one statement, by id; unknown ids are absent from the map. */
+    @Transactional(readOnly = true)
+    public Map<Long, AccountSummary> summaries(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return users.findAllById(userIds).stream().map(AccountSummary::of)
+                .collect(Collectors.toMap(AccountSummary::id, Function.identity()));
+    }
+
+    /** The active accounts with this role (e.g. the admins to tell of a new registration). */
+    @Transactional(readOnly = true)
+    public List<AccountSummary> active(Role role) {
+        return users.findByRoleAndStatusOrderById(role, AccountStatus.ACTIVE).stream().map(AccountSummary::of).toList();
     }
 
     /** Creates a not-yet-validated account and mails the link confirming its e-mail address (48 h). */

@@ -23,6 +23,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     boolean existsByRoleAndStatus(Role role, AccountStatus status);
 
+    List<UserAccount> findByRoleAndStatusOrderById(Role role, AccountStatus status);
+
     List<UserAccount> findByCollectivityIdOrderByCreatedAt(long collectivityId);
 
     List<UserAccount> findAllByOrderByRoleAscIdentifiantAsc();

@@ -9,6 +9,7 @@ import fr.id77.shared.mail.MailOutbox;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,11 +20,13 @@ class Adhesions {
     private final CollectivityRepository collectivities;
     private final Accounts accounts;
     private final MailOutbox mail;
+    private final ApplicationEventPublisher events;
 
-    Adhesions(CollectivityRepository collectivities, Accounts accounts, MailOutbox mail) {
+    Adhesions(CollectivityRepository collectivities, Accounts accounts, MailOutbox mail, ApplicationEventPublisher events) {
         this.collectivities = collectivities;
         this.accounts = accounts;
         this.mail = mail;
+        this.events = events;
     }
 
     /** Creates the collectivity and the applicant's account; throws AccountConflictException on a taken identifiant or e-mail. */
@@ -37,13 +40,16 @@ class Adhesions {
         return collectivity.getId();
     }
 
-    /** Step A: the link of the confirmation mail was used; the adhesion now waits for ID77. */
+    /** Step A: the link of the confirmation mail was used; the adhesion now waits for ID77 (admins are told). */
     @Transactional
     boolean confirmEmail(String token) {
         Optional<Long> collectivityId = accounts.confirmRegistrationEmail(token);
         collectivityId.flatMap(collectivities::findById)
                 .filter(c -> c.getStatus() == AdhesionStatus.PENDING_EMAIL)
-                .ifPresent(c -> c.moveTo(AdhesionStatus.PENDING_VALIDATION, null));
+                .ifPresent(c -> {
+                    c.moveTo(AdhesionStatus.PENDING_VALIDATION, null);
+                    events.publishEvent(new RegistrationAwaitingValidation(c.getId(), c.getName()));
+                });
         return collectivityId.isPresent();
     }
 

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,11 +32,14 @@ class DemoMembership implements ApplicationRunner {
     private final CollectivityRepository collectivities;
     private final TechnicalReferentRepository referents;
     private final Accounts accounts;
+    private final ApplicationEventPublisher events;
 
-    DemoMembership(CollectivityRepository collectivities, TechnicalReferentRepository referents, Accounts accounts) {
+    DemoMembership(CollectivityRepository collectivities, TechnicalReferentRepository referents, Accounts accounts,
+                   ApplicationEventPublisher events) {
         this.collectivities = collectivities;
         this.referents = referents;
         this.accounts = accounts;
+        this.events = events;
     }
 
     @Override
@@ -52,6 +56,7 @@ class DemoMembership implements ApplicationRunner {
             accounts.registerApplicant(new NewAccount("villeneuve", "mairie@villeneuve.example", "M", "Marc", "Durand",
                     "01 64 04 12 34", Role.ADHERENT, pending.getId()));
             accounts.confirmDemoEmail("villeneuve");
+            events.publishEvent(new RegistrationAwaitingValidation(pending.getId(), pending.getName()));
             collectivity("Syndicat des eaux du Provinois", Category.SYNDICAT, "25770112300016", 24000, Canton.PROVINS, AdhesionStatus.SUSPENDED);
         }
         log.info("""

@@ -86,8 +86,8 @@ public class RequestService {
             boolean fromStaff = !request.isMember(actor);
             history.save(new RequestEvent(request.getId(), RequestEvent.Kind.ATTACHMENT, actor.userId(), null, null,
                     count == 1 ? "1 fichier" : count + " fichiers"));
-            events.publishEvent(new RequestEvents.DocumentAdded(request.getId(), request.getNumero(), count, actor.userId(), fromStaff,
-                    request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId()));
+            events.publishEvent(new RequestEvents.DocumentAdded(request.getId(), request.getNumero(), request.getOfferId(), count,
+                    actor.userId(), fromStaff, request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId()));
         }
         return count;
     }
@@ -140,8 +140,8 @@ public class RequestService {
         boolean fromStaff = !request.isMember(actor);
         RequestComment comment = comments.save(new RequestComment(request.getId(), parentId, actor.userId(), fromStaff, text));
         history.save(new RequestEvent(request.getId(), RequestEvent.Kind.COMMENT, actor.userId(), null, null, null));
-        events.publishEvent(new RequestEvents.Commented(request.getId(), numero, comment.getId(), actor.userId(), fromStaff,
-                request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId()));
+        events.publishEvent(new RequestEvents.Commented(request.getId(), numero, request.getOfferId(), comment.getId(), actor.userId(),
+                fromStaff, request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId(), text));
         addFiles(request, comment.getId(), incoming, actor);
         return comment.getId();
     }
@@ -189,7 +189,7 @@ public class RequestService {
                 : comments.save(new RequestComment(request.getId(), null, actor.userId(), false, text)).getId();
         files.attach(request.getId(), commentId, incoming, actor.userId());
         events.publishEvent(new RequestEvents.Filed(request.getId(), request.getNumero(), offerId, actor.collectivityId(),
-                actor.userId(), chefDeFileId));
+                actor.userId(), chefDeFileId, text));
         return request.getNumero();
     }
 
@@ -214,8 +214,8 @@ public class RequestService {
         RequestStatus from = request.moveTo(target, actor, why);
         flush(request);
         history.save(new RequestEvent(request.getId(), RequestEvent.Kind.STATUS, actor.userId(), from, target, why));
-        events.publishEvent(new RequestEvents.StatusChanged(request.getId(), numero, from, target, actor.userId(), why,
-                request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId()));
+        events.publishEvent(new RequestEvents.StatusChanged(request.getId(), numero, request.getOfferId(), from, target,
+                actor.userId(), why, request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId()));
     }
 
     @Transactional
@@ -224,7 +224,7 @@ public class RequestService {
         request.assignResponsable(responsableId, actor);
         flush(request);
         history.save(new RequestEvent(request.getId(), RequestEvent.Kind.RESPONSABLE, actor.userId(), null, null, null));
-        events.publishEvent(new RequestEvents.ResponsableChanged(request.getId(), numero, actor.userId(),
+        events.publishEvent(new RequestEvents.ResponsableChanged(request.getId(), numero, request.getOfferId(), actor.userId(),
                 request.getCollectivityId(), responsableId));
     }
 
@@ -234,8 +234,8 @@ public class RequestService {
         request.changeReferent(referentId, actor);
         flush(request);
         history.save(new RequestEvent(request.getId(), RequestEvent.Kind.REFERENT, actor.userId(), null, null, null));
-        events.publishEvent(new RequestEvents.ReferentChanged(request.getId(), numero, actor.userId(),
-                request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId()));
+        events.publishEvent(new RequestEvents.ReferentChanged(request.getId(), numero, request.getOfferId(), actor.userId(),
+                request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId(), referentId));
     }
 
     private Request visible(int numero, Actor actor) {

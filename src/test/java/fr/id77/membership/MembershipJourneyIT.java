@@ -105,7 +105,7 @@ class MembershipJourneyIT extends BrowserTest {
         assertThat(find(By.cssSelector(".alert-success")).getText()).contains("adresse e-mail est confirmée");
         checkAccessibility();
 
-        signIn(admin, ADMIN_PASSWORD);
+        signInAs(admin, ADMIN_PASSWORD);
         visit("/admin");
         click(find(By.partialLinkText("Demandes d'adhésion")));
         checkAccessibility();
@@ -127,7 +127,7 @@ class MembershipJourneyIT extends BrowserTest {
         assertThat(path()).isEqualTo("/connexion");
         checkAccessibility();
 
-        signIn(email, PASSWORD);
+        signInAs(email, PASSWORD);
         visit("/compte");
         assertThat(find(By.id("profil-titre")).getText()).isEqualTo(name);
         addReferent("Responsable urbanisme", "Anne Test", "Service Urbanisme", "anne.test@commune.test", "0164434546");
@@ -156,14 +156,6 @@ class MembershipJourneyIT extends BrowserTest {
         submit("Ajouter le référent");
         assertThat(find(By.cssSelector(".alert-success")).getText()).contains(fullName);
         checkAccessibility();
-    }
-
-    private void signIn(String login, String password) {
-        visit("/connexion");
-        find(By.id("identifiant")).sendKeys(login);
-        find(By.id("motDePasse")).sendKeys(password);
-        submit("Se connecter");
-        assertThat(path()).doesNotContain("erreur");
     }
 
     private void signOut() {

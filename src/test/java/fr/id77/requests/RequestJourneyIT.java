@@ -75,7 +75,9 @@ class RequestJourneyIT extends BrowserTest {
         // favourites an offer from the catalogue
         visit("/?code=O36");
         clickOn(By.cssSelector(".favourite-form button"));
-        waiting().until(d -> d.findElement(By.cssSelector(".favourite-form button")).getAttribute("aria-pressed").equals("true"));
+        // htmx swaps the star: the element found may be replaced before its attribute is read
+        waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(".favourite-form button")).getAttribute("aria-pressed").equals("true"));
         checkAccessibility();
         visit("/favoris");
         assertThat(find(By.tagName("h1")).getText()).isEqualTo("1 Favori");

@@ -20,16 +20,25 @@ public final class Fixtures {
     public record Collectivity(long id, String name, long referentId, long secondReferentId) {
     }
 
-    /** An active collectivity with two technical referents. */
+    /**
+     * An active collectivity with two technical referents. The canton is given by its label (« Melun »)
+     * and stored as the application stores it, by its constant (MELUN): the membership module reads it
+     * back as an enum.
+     */
     public Collectivity collectivity(String name, String canton) {
         long id = jdbc.sql("INSERT INTO collectivity (name, category, siret, population, canton, representative_title, "
                         + "representative_civility, representative_first_name, representative_last_name, referent_civility, "
                         + "referent_first_name, referent_last_name, status) VALUES (:name, 'COMMUNE', '21770288500019', 3400, :canton, "
                         + "'MAIRE', 'M', 'Jean', 'Maire', 'MME', 'Anne', 'Referente', 'ACTIVE') RETURNING id")
-                .param("name", name).param("canton", canton).query(Long.class).single();
+                .param("name", name).param("canton", cantonConstant(canton)).query(Long.class).single();
         long r1 = referent(id, "Anne Test", "Urbanisme");
         long r2 = referent(id, "Jean Test", "Direction générale");
         return new Collectivity(id, name, r1, r2);
+    }
+
+    private static String cantonConstant(String label) {
+        return java.text.Normalizer.normalize(label, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z]+", "_");
     }
 
     public long referent(long collectivityId, String fullName, String service) {

@@ -32,6 +32,7 @@ public class MailOutbox {
      */
     @Transactional
     public void enqueue(String to, String subject, String templateName, Map<String, ?> variables) {
+        subject = oneLine(subject, 300);
         Map<String, Object> vars = new HashMap<>(variables);
         vars.put("baseUrl", baseUrl);
         vars.put("subject", subject);
@@ -41,6 +42,12 @@ public class MailOutbox {
         jdbc.sql("INSERT INTO mail_outbox (recipient, subject, html_body, text_body) VALUES (?, ?, ?, ?)")
                 .params(to, subject, html, text)
                 .update();
+    }
+
+    /** A header value on one line (no CR/LF from user data can reach it), cut to the column's length. */
+    static String oneLine(String value, int max) {
+        String line = value.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
     }
 
     /** Absolute address of a path of the application, for links sent by e-mail. */

@@ -1,0 +1,54 @@
+package fr.id77.notifications;
+
+import fr.id77.account.CurrentUser;
+import fr.id77.account.Role;
+import java.util.Arrays;
+import java.util.List;
+
+/** What a person can be told of, in the order of the settings table (the user guide's numbers first). */
+enum NotificationEvent {
+    ACCEPTEE(1, "Demande acceptée", Audience.EVERYONE),
+    SUPPRIMEE(2, "Demande supprimée", Audience.EVERYONE),
+    REJETEE(3, "Demande rejetée", Audience.EVERYONE),
+    ANNULEE(4, "Demande annulée", Audience.EVERYONE),
+    TERMINEE(5, "Demande terminée", Audience.EVERYONE),
+    COMMENTAIRE(6, "Nouveau commentaire", Audience.EVERYONE),
+    DOCUMENT(7, "Nouveau document ajouté", Audience.EVERYONE),
+    CONTACT_ADHERENT(8, "Contact adhérent modifié", Audience.EVERYONE),
+    CONTACT_CHEF_DE_FILE(9, "Contact chef de file modifié", Audience.EVERYONE),
+    NOUVELLE_DEMANDE(10, "Nouvelle demande", Audience.STAFF),
+    NOUVELLE_INSCRIPTION(11, "Nouvelle inscription à valider", Audience.ADMINS);
+
+    enum Audience { EVERYONE, STAFF, ADMINS }
+
+    private final int number;
+    private final String label;
+    private final Audience audience;
+
+    NotificationEvent(int number, String label, Audience audience) {
+        this.number = number;
+        this.label = label;
+        this.audience = audience;
+    }
+
+    public int getNumber() {
+        return number;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    boolean concerns(CurrentUser user) {
+        return switch (audience) {
+            case EVERYONE -> true;
+            case STAFF -> user.isAdmin() || user.hasRole(Role.CHEF_DE_FILE);
+            case ADMINS -> user.isAdmin();
+        };
+    }
+
+    /** The rows of the settings table this person sees. */
+    static List<NotificationEvent> shownTo(CurrentUser user) {
+        return Arrays.stream(values()).filter(e -> e.concerns(user)).toList();
+    }
+}

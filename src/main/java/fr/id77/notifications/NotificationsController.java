@@ -1,0 +1,92 @@
+package fr.id77.notifications;
+
+import fr.id77.account.CurrentUser;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** « Notifications »: the list (open one, mark all read) and the settings table (events × channels). */
+@Controller
+class NotificationsController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final NotificationStore store;
+
+    NotificationsController(NotificationStore store) {
+        this.store = store;
+    }
+
+    @GetMapping("/notifications")
+    String list(@RequestParam(required = false) String page, CurrentUser user, Model model) {
+        model.addAttribute("result", store.page(user.id(), parsePage(page), PAGE_SIZE));
+        return "notifications/list";
+    }
+
+    /** Opens a notification: marked read, then on to its request. Another person's notification is « not found ». */
+    @GetMapping("/notifications/{id}")
+    String open(@PathVariable long id, CurrentUser user) {
+        String link = store.open(user.id(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return "redirect:" + (link.startsWith("/") && !link.startsWith("//") ? link : "/notifications");
+    }
+
+    @PostMapping("/notifications/lues")
+    String markAllRead(CurrentUser user, RedirectAttributes flash) {
+        int count = store.markAllRead(user.id());
+        flash.addFlashAttribute("success", count == 0 ? "Toutes vos notifications étaient déjà lues."
+                : count == 1 ? "1 notification marquée comme lue." : count + " notifications marquées comme lues.");
+        return "redirect:/notifications";
+    }
+
+    @GetMapping("/notifications/parametres")
+    String settings(CurrentUser user, Model model) {
+        model.addAttribute("events", NotificationEvent.shownTo(user));
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("off", store.optedOut(user.id()).stream().map(NotificationStore.Choice::value).collect(Collectors.toSet()));
+        return "notifications/settings";
+    }
+
+    /** The form sends one {@code choix} per ticked box, « EVENT:CHANNEL »; every box left unticked is turned off. */
+    @PostMapping("/notifications/parametres")
+    String saveSettings(@RequestParam(name = "choix", required = false) List<String> ticked, CurrentUser user,
+                        RedirectAttributes flash) {
+        List<NotificationEvent> events = NotificationEvent.shownTo(user);
+        Set<NotificationStore.Choice> on = new HashSet<>();
+        for (String value : ticked == null ? List.<String>of() : ticked) {
+            NotificationStore.Choice choice = parseChoice(value);
+            if (choice != null && events.contains(choice.event())) {
+                on.add(choice);
+            }
+        }
+        store.saveChoices(user.id(), events, on);
+        flash.addFlashAttribute("success", "Paramètres enregistrés.");
+        return "redirect:/notifications/parametres";
+    }
+
+    private static NotificationStore.Choice parseChoice(String value) {
+        String[] parts = value == null ? new String[0] : value.split(":", 2);
+        try {
+            return parts.length == 2 ? new NotificationStore.Choice(NotificationEvent.valueOf(parts[0]), Channel.valueOf(parts[1])) : null;
+        } catch (IllegalArgumentException e) {
+            return null; // a forged value: ignored, as an unticked box
+        }
+    }
+
+    private static int parsePage(String page) {
+        try {
+            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

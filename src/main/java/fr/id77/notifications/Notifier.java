@@ -1,0 +1,71 @@
+package fr.id77.notifications;
+
+import fr.id77.account.AccountStatus;
+import fr.id77.account.AccountSummary;
+import fr.id77.shared.mail.MailOutbox;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells people of one event, on the channels each of them kept: an in-app notification and/or a mail
+ * written to the outbox, both in the caller's transaction. The actor is never told of their own action,
+ * inactive accounts are never told, and each person is told once per channel whatever the roles they
+ * hold on the request.
+ */
+@Component
+class Notifier {
+
+    /**
+     * What to say: {@code title} is the list's heading and the mail's subject (after « ID77 – »),
+     * {@code body} one or two sentences, {@code quote} the reason or the message written (may be null),
+     * {@code link} the page of the application it is about.
+     */
+    record Message(NotificationEvent event, Long requestId, Integer numero, String title, String body, String quote,
+                   String link, String linkLabel) {
+    }
+
+    private final NotificationStore store;
+    private final MailOutbox mail;
+
+    Notifier(NotificationStore store, MailOutbox mail) {
+        this.store = store;
+        this.mail = mail;
+    }
+
+    /** Tells {@code recipients} (but never {@code actorId}) of {@code message}; returns how many people were told. */
+    int tell(Collection<AccountSummary> recipients, Long actorId, Message message) {
+        Map<Long, AccountSummary> people = new LinkedHashMap<>();
+        for (AccountSummary r : recipients) {
+            if (r.status() == AccountStatus.ACTIVE && (actorId == null || r.id() != actorId)) {
+                people.putIfAbsent(r.id(), r);
+            }
+        }
+        if (people.isEmpty()) {
+            return 0;
+        }
+        Map<Channel, Set<Long>> off = store.optedOut(people.keySet(), message.event());
+        String body = message.quote() == null ? message.body() : message.body() + "\n" + message.quote();
+        for (AccountSummary person : people.values()) {
+            if (!off.get(Channel.APP).contains(person.id())) {
+                store.add(person.id(), message.event(), message.requestId(), message.numero(), message.title(), body, message.link());
+            }
+            if (!off.get(Channel.EMAIL).contains(person.id()) && person.email() != null && !person.email().isBlank()) {
+                Map<String, Object> vars = new HashMap<>();
+                vars.put("name", person.displayName());
+                vars.put("title", message.title());
+                vars.put("body", message.body());
+                vars.put("quote", message.quote());
+                vars.put("link", mail.link(message.link()));
+                vars.put("linkLabel", message.linkLabel());
+                vars.put("eventLabel", message.event().getLabel());
+                vars.put("settingsLink", mail.link("/notifications/parametres"));
+                mail.enqueue(person.email(), "ID77 – " + message.title(), "notification", vars);
+            }
+        }
+        return people.size();
+    }
+}

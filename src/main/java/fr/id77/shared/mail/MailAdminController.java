@@ -1,0 +1,84 @@
+package fr.id77.shared.mail;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Admins: the mails not sent yet (failed after every try, or waiting for their next try), with
+ * « Renvoyer ». A failed mail gets a fresh series of tries; a waiting one is tried at the next pass.
+ */
+@Controller
+class MailAdminController {
+
+    static final int SHOWN = 100;
+
+    record Row(long id, String recipient, String subject, String status, int attempts, Instant createdAt,
+               Instant nextAttemptAt, String lastError, String textBody) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<JavaMailSender> mailSender;
+
+    MailAdminController(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender) {
+        this.jdbc = jdbc;
+        this.mailSender = mailSender;
+    }
+
+    @GetMapping("/admin/courriels")
+    String list(Model model) {
+        Map<String, Long> counts = jdbc.sql("SELECT status, count(*) FROM mail_outbox WHERE status <> 'SENT' GROUP BY status")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        model.addAttribute("failed", rows("status = 'FAILED'", "created_at DESC"));
+        model.addAttribute("waiting", rows("status IN ('PENDING', 'SENDING')", "created_at"));
+        model.addAttribute("failedCount", counts.getOrDefault("FAILED", 0L));
+        model.addAttribute("waitingCount", counts.getOrDefault("PENDING", 0L) + counts.getOrDefault("SENDING", 0L));
+        model.addAttribute("shown", SHOWN);
+        model.addAttribute("maxAttempts", OutboxSender.MAX_ATTEMPTS);
+        model.addAttribute("noServer", mailSender.getIfAvailable() == null);
+        return "pages/admin-courriels";
+    }
+
+    @PostMapping("/admin/courriels/{id}/renvoi")
+    String resend(@PathVariable long id, RedirectAttributes flash) {
+        int changed = jdbc.sql("""
+                        UPDATE mail_outbox SET next_attempt_at = now(), last_error = NULL,
+                               attempts = CASE WHEN status = 'FAILED' THEN 0 ELSE attempts END, status = 'PENDING'
+                        WHERE id = ? AND status IN ('FAILED', 'PENDING')""")
+                .param(id).update();
+        flash.addFlashAttribute(changed == 1 ? "success" : "error", changed == 1
+                ? "Le courriel sera envoyé dans quelques instants."
+                : "Ce courriel n'est plus en attente : il vient sans doute d'être envoyé.");
+        return "redirect:/admin/courriels";
+    }
+
+    @PostMapping("/admin/courriels/renvoi")
+    String resendAllFailed(RedirectAttributes flash) {
+        int changed = jdbc.sql("""
+                        UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = NULL
+                        WHERE status = 'FAILED'""").update();
+        flash.addFlashAttribute("success", changed == 0 ? "Aucun courriel en échec."
+                : changed == 1 ? "Le courriel en échec sera envoyé dans quelques instants."
+                : changed + " courriels en échec seront envoyés dans quelques instants.");
+        return "redirect:/admin/courriels";
+    }
+
+    private List<Row> rows(String where, String order) {
+        return jdbc.sql("SELECT id, recipient, subject, status, attempts, created_at, next_attempt_at, last_error, text_body "
+                        + "FROM mail_outbox WHERE " + where + " ORDER BY " + order + " LIMIT " + SHOWN)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                        rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9)))
+                .list();
+    }
+}

@@ -1,0 +1,320 @@
+package fr.id77.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fr.id77.account.CurrentUser;
+import fr.id77.catalog.Offers;
+import fr.id77.requests.Actor;
+import fr.id77.requests.IncomingFile;
+import fr.id77.requests.RequestService;
+import fr.id77.requests.RequestStatus;
+import fr.id77.support.Fixtures;
+import fr.id77.support.MailServerTest;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Each event reaches exactly the right people on exactly the channels they kept, in the application
+ * and by mail (GreenMail): never the actor, never twice, never an inactive account, and nothing at all
+ * when the change itself does not happen.
+ */
+class NotificationRoutingTests extends MailServerTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RequestService requests;
+    @Autowired
+    NotificationStore store;
+    @Autowired
+    Offers offers;
+    @Autowired
+    MockMvc mvc;
+
+    Fixtures.Collectivity commune;
+    CurrentUser anne;
+    CurrentUser bruno;
+    CurrentUser elsewhere;
+    CurrentUser chef;
+    CurrentUser resp;
+    CurrentUser outsider;
+    CurrentUser admin;
+    List<CurrentUser> everyone;
+    long offerId;
+
+    @BeforeEach
+    void people() {
+        Fixtures f = new Fixtures(jdbc);
+        commune = f.collectivity("Commune de Notifville", "Melun");
+        anne = f.adherent(commune, "Anne");
+        bruno = f.adherent(commune, "Bruno");
+        elsewhere = f.adherent(f.collectivity("Commune d'Ailleurs", "Provins"), "Chloé");
+        chef = f.chefDeFile("Paul");
+        resp = f.chefDeFile("Rémi");
+        outsider = f.chefDeFile("Olga");
+        admin = f.admin("Claire");
+        offerId = f.lead("O36", chef);
+        everyone = List.of(anne, bruno, elsewhere, chef, resp, outsider, admin);
+    }
+
+    // --- the rules, event by event ---------------------------------------------------------------
+
+    @Test
+    void aNewRequestTellsTheChefDeFileOfTheOffer() {
+        int n = file("Bonjour, la traversée du bourg est dangereuse.");
+        assertTold(n, NotificationEvent.NOUVELLE_DEMANDE, "Nouvelle demande N°" + n, List.of(chef), List.of(chef));
+        MimeMessage mail = onlyMail(chef, "Nouvelle demande N°" + n);
+        assertThat(text(mail)).contains("Commune de Notifville", "O36 – ", "« Bonjour, la traversée du bourg est dangereuse. »",
+                "/demandes/" + n, "/notifications/parametres");
+        assertThat(html(mail)).contains("href=\"http://localhost:8080/demandes/" + n + "\"", "Voir la demande N°" + n);
+    }
+
+    @Test
+    void acceptedRejectedCompletedReopenedAndDeletedTellTheCollectivityMembers() {
+        int n = file(null);
+        move(n, RequestStatus.EN_COURS, null, Actor.chefDeFile(chef.id()));
+        assertTold(n, NotificationEvent.ACCEPTEE, "Demande N°" + n + " acceptée", List.of(anne, bruno), List.of(anne, bruno));
+        assertThat(text(onlyMail(bruno, "Demande N°" + n + " acceptée")))
+                .contains("Bonjour Bruno Test", "Paul Test a accepté la demande N°" + n + " (O36 – ", "« En cours »");
+
+        move(n, RequestStatus.TERMINEE, "Le dossier a été remis en mairie.", Actor.chefDeFile(chef.id()));
+        assertTold(n, NotificationEvent.TERMINEE, "Demande N°" + n + " terminée", List.of(anne, bruno), List.of(anne, bruno));
+        assertThat(text(onlyMail(anne, "Demande N°" + n + " terminée"))).contains("Note de clôture : Le dossier a été remis en mairie.");
+
+        move(n, RequestStatus.EN_COURS, "Une pièce manquait.", Actor.chefDeFile(chef.id()));
+        assertThat(text(onlyMail(anne, "Demande N°" + n + " rouverte"))).contains("a rouvert", "Motif : Une pièce manquait.");
+        assertThat(onlyMail(bruno, "Demande N°" + n + " rouverte")).isNotNull();
+
+        move(n, RequestStatus.REJETEE, "Hors du champ de l'offre.", Actor.admin(admin.id()));
+        assertTold(n, NotificationEvent.REJETEE, "Demande N°" + n + " rejetée", List.of(anne, bruno), List.of(anne, bruno));
+
+        move(n, RequestStatus.SUPPRIMEE, "Doublon.", Actor.admin(admin.id()));
+        assertTold(n, NotificationEvent.SUPPRIMEE, "Demande N°" + n + " supprimée", List.of(anne, bruno), List.of(anne, bruno));
+        assertThat(text(onlyMail(anne, "Demande N°" + n + " supprimée"))).contains("Claire Test a supprimé", "Motif : Doublon.");
+    }
+
+    @Test
+    void aCancelledRequestTellsItsHandlersButNotTheColleagues() {
+        int n = file(null);
+        requests.assignResponsable(n, resp.id(), version(n), Actor.chefDeFile(chef.id()));
+        move(n, RequestStatus.ANNULEE, null, Actor.adherent(anne.id(), commune.id()));
+        assertTold(n, NotificationEvent.ANNULEE, "Demande N°" + n + " annulée", List.of(chef, resp), List.of(chef, resp));
+        assertThat(text(onlyMail(resp, "Demande N°" + n + " annulée"))).contains("Anne Test (Commune de Notifville) a annulé");
+    }
+
+    @Test
+    void commentsAndDocumentsGoToTheOtherSide() {
+        int n = file(null);
+        requests.assignResponsable(n, resp.id(), version(n), Actor.chefDeFile(chef.id()));
+        requests.comment(n, "Pouvez-vous nous envoyer le plan ?", null, Actor.chefDeFile(chef.id()));
+        assertTold(n, NotificationEvent.COMMENTAIRE, "Nouveau commentaire sur la demande N°" + n, List.of(anne, bruno), List.of(anne, bruno));
+        assertThat(text(onlyMail(anne, "Nouveau commentaire sur la demande N°" + n)))
+                .contains("Paul Test a écrit", "« Pouvez-vous nous envoyer le plan ? »", "/demandes/" + n + "#commentaires");
+
+        clearNotifications(n);
+        requests.comment(n, "Voici le plan.", null, List.of(upload("plan.txt")), Actor.adherent(anne.id(), commune.id()));
+        assertTold(n, NotificationEvent.COMMENTAIRE, "Nouveau commentaire sur la demande N°" + n, List.of(chef, resp), List.of(chef, resp));
+        assertTold(n, NotificationEvent.DOCUMENT, "Nouveau document sur la demande N°" + n, List.of(chef, resp), List.of(chef, resp));
+
+        clearNotifications(n);
+        requests.attach(n, List.of(upload("a.txt"), upload("b.txt")), Actor.chefDeFile(resp.id()));
+        assertTold(n, NotificationEvent.DOCUMENT, "Nouveaux documents sur la demande N°" + n, List.of(anne, bruno), List.of(anne, bruno));
+        assertThat(text(onlyMail(bruno, "Nouveaux documents sur la demande N°" + n))).contains("Rémi Test a ajouté 2 fichiers");
+    }
+
+    @Test
+    void contactChangesTellTheOtherSideAndTheNewResponsable() {
+        int n = file(null);
+        requests.changeReferent(n, commune.secondReferentId(), version(n), Actor.adherent(anne.id(), commune.id()));
+        assertTold(n, NotificationEvent.CONTACT_ADHERENT, "Contact adhérent modifié : demande N°" + n, List.of(chef), List.of(chef));
+        assertThat(text(onlyMail(chef, "Contact adhérent modifié : demande N°" + n)))
+                .contains("a désigné Jean Test (Direction générale) comme référent technique");
+
+        requests.assignResponsable(n, resp.id(), version(n), Actor.chefDeFile(chef.id()));
+        sendMails();
+        assertThat(text(onlyMail(anne, "Contact chef de file modifié : demande N°" + n)))
+                .contains("Paul Test a désigné Rémi Test comme responsable");
+        assertThat(onlyMail(bruno, "Contact chef de file modifié : demande N°" + n)).isNotNull();
+        assertThat(text(onlyMail(resp, "Vous êtes responsable de la demande N°" + n))).contains("Paul Test vous a désigné(e) responsable");
+        assertThat(inApp(n, NotificationEvent.CONTACT_CHEF_DE_FILE)).containsExactlyInAnyOrder(anne.id(), bruno.id(), resp.id());
+        for (CurrentUser nobody : List.of(chef, elsewhere, outsider, admin)) {
+            assertThat(mailsAbout(nobody, n)).as(nobody.firstName())
+                    .noneMatch(m -> subject(m).contains("Contact chef de file") || subject(m).contains("responsable"));
+        }
+
+        clearNotifications(n);
+        requests.changeReferent(n, commune.referentId(), version(n), Actor.adherent(bruno.id(), commune.id()));
+        assertTold(n, NotificationEvent.CONTACT_ADHERENT, "Contact adhérent modifié : demande N°" + n, List.of(chef, resp), List.of(chef, resp));
+    }
+
+    @Test
+    void theActorIsNeverToldAndAPersonWhoIsBothChefDeFileAndResponsableIsToldOnce() {
+        int n = file(null);
+        requests.assignResponsable(n, chef.id(), version(n), Actor.chefDeFile(chef.id()));
+        requests.comment(n, "Question de la commune", null, Actor.adherent(bruno.id(), commune.id()));
+        assertTold(n, NotificationEvent.COMMENTAIRE, "Nouveau commentaire sur la demande N°" + n, List.of(chef), List.of(chef));
+        assertThat(inApp(n, NotificationEvent.CONTACT_CHEF_DE_FILE)).as("assigning oneself tells the collectivity only")
+                .containsExactlyInAnyOrder(anne.id(), bruno.id());
+    }
+
+    @Test
+    void aPersonWhoUntickedAChannelGetsNothingThere() {
+        store.saveChoices(anne.id(), List.of(NotificationEvent.values()), Set.of(
+                new NotificationStore.Choice(NotificationEvent.ACCEPTEE, Channel.APP),
+                new NotificationStore.Choice(NotificationEvent.COMMENTAIRE, Channel.EMAIL)));
+        store.saveChoices(chef.id(), List.of(NotificationEvent.NOUVELLE_DEMANDE), Set.of());
+        int n = file(null);
+        move(n, RequestStatus.EN_COURS, null, Actor.chefDeFile(chef.id()));
+        requests.comment(n, "Bonjour", null, Actor.chefDeFile(chef.id()));
+        assertTold(n, NotificationEvent.NOUVELLE_DEMANDE, "Nouvelle demande N°" + n, List.of(), List.of());
+        assertTold(n, NotificationEvent.ACCEPTEE, "Demande N°" + n + " acceptée", List.of(anne, bruno), List.of(bruno));
+        assertTold(n, NotificationEvent.COMMENTAIRE, "Nouveau commentaire sur la demande N°" + n, List.of(bruno), List.of(anne, bruno));
+    }
+
+    @Test
+    void inactiveAccountsAreNotTold() {
+        jdbc.sql("UPDATE app_user SET status = 'DISABLED' WHERE id = ?").param(bruno.id()).update();
+        int n = file(null);
+        move(n, RequestStatus.EN_COURS, null, Actor.chefDeFile(chef.id()));
+        assertTold(n, NotificationEvent.ACCEPTEE, "Demande N°" + n + " acceptée", List.of(anne), List.of(anne));
+    }
+
+    @Test
+    void aRequestWithoutChefDeFileTellsTheAdmins() {
+        int n = requests.file(Actor.adherent(anne.id(), commune.id()), offerId, null, commune.referentId());
+        List<Long> activeAdmins = jdbc.sql("SELECT id FROM app_user WHERE role = 'ADMIN' AND status = 'ACTIVE'").query(Long.class).list();
+        assertThat(inApp(n, NotificationEvent.NOUVELLE_DEMANDE)).containsExactlyInAnyOrderElementsOf(activeAdmins);
+        assertThat(onlyMail(admin, "Nouvelle demande N°" + n)).isNotNull();
+        for (CurrentUser nobody : List.of(anne, bruno, elsewhere, chef, resp, outsider)) {
+            assertThat(mailsAbout(nobody, n)).as(nobody.firstName()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRegistrationAwaitingValidationTellsEveryActiveAdmin() throws Exception {
+        String identifiant = "inscr" + System.nanoTime() % 1_000_000_000;
+        String name = "Commune de Nouvelleville " + identifiant;
+        mvc.perform(post("/inscription").with(csrf())
+                        .param("collectivity.name", name).param("collectivity.category", "COMMUNE")
+                        .param("collectivity.siret", "21770051800012").param("collectivity.population", "5900")
+                        .param("collectivity.canton", "FONTAINEBLEAU").param("collectivity.representativeTitle", "MAIRE")
+                        .param("collectivity.representativeCivility", "M").param("collectivity.representativeFirstName", "Jean")
+                        .param("collectivity.representativeLastName", "Dupont").param("collectivity.referentCivility", "MME")
+                        .param("collectivity.referentFirstName", "Anne").param("collectivity.referentLastName", "Martin")
+                        .param("identifiant", identifiant).param("email", identifiant + "@commune.test").param("phone", "01 64 87 00 00"))
+                .andExpect(status().is3xxRedirection());
+        sendMails();
+        assertThat(mailsTo(admin).stream().filter(m -> subject(m).contains(name))).as("not before the e-mail is confirmed").isEmpty();
+
+        String body = jdbc.sql("SELECT text_body FROM mail_outbox WHERE recipient = ? ORDER BY id DESC LIMIT 1")
+                .param(identifiant + "@commune.test").query(String.class).single();
+        Matcher token = Pattern.compile("jeton=([A-Za-z0-9_-]+)").matcher(body);
+        assertThat(token.find()).isTrue();
+        mvc.perform(post("/inscription/confirmation").param("jeton", token.group(1)).with(csrf())).andExpect(status().is3xxRedirection());
+        sendMails();
+
+        List<Long> activeAdmins = jdbc.sql("SELECT id FROM app_user WHERE role = 'ADMIN' AND status = 'ACTIVE'").query(Long.class).list();
+        List<Long> told = jdbc.sql("SELECT user_id FROM notification WHERE event = 'NOUVELLE_INSCRIPTION' AND title LIKE ?")
+                .param("%" + identifiant).query(Long.class).list();
+        assertThat(told).containsExactlyInAnyOrderElementsOf(activeAdmins);
+        MimeMessage mail = onlyMail(admin, "Nouvelle inscription à valider : " + name);
+        assertThat(text(mail)).contains("L'inscription de " + name + " est confirmée par Anne Martin", "attend votre validation",
+                "/admin/adhesions");
+        for (CurrentUser nobody : List.of(anne, chef, outsider)) {
+            assertThat(mailsTo(nobody).stream().filter(m -> subject(m).contains(name))).isEmpty();
+        }
+    }
+
+    @Test
+    void whenTheChangeFailsNobodyIsTold() {
+        int n = file(null);
+        long mailsBefore = jdbc.sql("SELECT count(*) FROM mail_outbox").query(Long.class).single();
+        IncomingFile executable = new IncomingFile("devis.pdf", 10, new ByteArrayResource(new byte[]{'M', 'Z', 0, 0, 0, 0, 0, 0, 0, 0}));
+        assertThatThrownBy(() -> requests.comment(n, "Avec un fichier refusé", null, List.of(executable),
+                Actor.chefDeFile(chef.id()))).hasMessageContaining("type accepté");
+        assertThat(inApp(n, NotificationEvent.COMMENTAIRE)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox").query(Long.class).single()).isEqualTo(mailsBefore);
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    private int file(String message) {
+        return requests.file(Actor.adherent(anne.id(), commune.id()), offerId, chef.id(), commune.referentId(), message, List.of());
+    }
+
+    private static IncomingFile upload(String name) {
+        byte[] content = ("contenu de " + name).getBytes();
+        return new IncomingFile(name, content.length, new ByteArrayResource(content));
+    }
+
+    private long version(int n) {
+        return requests.view(n, Actor.admin(admin.id())).version();
+    }
+
+    private void move(int n, RequestStatus to, String reason, Actor actor) {
+        requests.changeStatus(n, to, reason, version(n), actor);
+    }
+
+    private String email(CurrentUser user) {
+        return user.identifiant() + "@test.example";
+    }
+
+    private List<MimeMessage> mailsTo(CurrentUser user) {
+        return mailsTo(email(user));
+    }
+
+    private List<MimeMessage> mailsAbout(CurrentUser user, int n) {
+        return mailsTo(user).stream().filter(m -> subject(m).matches(".*N°" + n + "(\\D.*)?")).toList();
+    }
+
+    private MimeMessage onlyMail(CurrentUser user, String title) {
+        sendMails();
+        List<MimeMessage> found = mailsTo(user).stream().filter(m -> subject(m).equals("ID77 – " + title)).toList();
+        assertThat(found).as("« " + title + " » à " + user.firstName()).hasSize(1);
+        return found.getFirst();
+    }
+
+    private List<Long> inApp(int n, NotificationEvent event) {
+        return jdbc.sql("SELECT user_id FROM notification WHERE request_numero = ? AND event = ?").params(n, event.name())
+                .query(Long.class).list();
+    }
+
+    /** Forgets what was said so far about this request, in the application and in the mailboxes of its people. */
+    private void clearNotifications(int n) {
+        sendMails();
+        jdbc.sql("DELETE FROM notification WHERE request_numero = ?").param(n).update();
+        seen.addAll(everyone.stream().flatMap(p -> mailsAbout(p, n).stream()).toList());
+    }
+
+    /** Mails already accounted for by an earlier step of the test. */
+    private final Set<MimeMessage> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** Exactly {@code inApp} have one in-app notification of this event, exactly {@code byMail} one mail; nobody else. */
+    private void assertTold(int n, NotificationEvent event, String title, Collection<CurrentUser> inApp, Collection<CurrentUser> byMail) {
+        sendMails();
+        List<Long> told = inApp(n, event);
+        for (CurrentUser p : everyone) {
+            assertThat(told.stream().filter(id -> id == p.id()).count()).as(p.firstName() + " sur ID77 : " + title)
+                    .isEqualTo(inApp.contains(p) ? 1 : 0);
+            assertThat(mailsTo(p).stream().filter(m -> !seen.contains(m) && subject(m).equals("ID77 – " + title)).count())
+                    .as(p.firstName() + " par e-mail : " + title).isEqualTo(byMail.contains(p) ? 1 : 0);
+        }
+        assertThat(told).as("nobody outside these people").allMatch(id -> everyone.stream().anyMatch(p -> p.id() == id));
+    }
+}
