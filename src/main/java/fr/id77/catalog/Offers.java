@@ -50,10 +50,14 @@ public class Offers {
         return load("o.id IN (:ids)", Map.of("ids", ids));
     }
 
-    /** Published offers as (code, « code – title ») in identifier order, for pick lists. */
+    /**
+     * Every offer as (code, « code – title ») in identifier order, for filters of lists: requests stay on an
+     * offer withdrawn from the catalogue, which is then marked « (retirée) ».
+     */
     @Transactional(readOnly = true)
-    public List<Map.Entry<String, String>> publishedChoices() {
-        return jdbc.sql("SELECT o.code, o.code || ' – ' || o.title FROM offer o WHERE o.published ORDER BY " + CatalogueSearch.CODE_ORDER)
+    public List<Map.Entry<String, String>> choices() {
+        return jdbc.sql("SELECT o.code, o.code || ' – ' || o.title || CASE WHEN o.published THEN '' ELSE ' (retirée)' END "
+                        + "FROM offer o ORDER BY " + CatalogueSearch.CODE_ORDER)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list();
     }
 

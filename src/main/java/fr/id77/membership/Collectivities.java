@@ -20,6 +20,11 @@ public class Collectivities {
         this.accounts = accounts;
     }
 
+    /** The 23 cantons of Seine-et-Marne as (stored value, label), for filters of other modules. */
+    public java.util.Map<String, String> cantons() {
+        return Choices.options(Choices.Canton.class, Choices.Canton::label);
+    }
+
     @Transactional(readOnly = true)
     public Optional<CollectivitySummary> forUser(long userId) {
         return accounts.summary(userId)

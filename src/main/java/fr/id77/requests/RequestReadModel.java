@@ -179,9 +179,5 @@ class RequestReadModel {
                 .list();
     }
 
-    /** Cantons of the collectivities that filed requests, for the staff filter. */
-    @Transactional(readOnly = true)
-    List<String> cantons() {
-        return jdbc.sql("SELECT DISTINCT canton FROM collectivity ORDER BY canton").query(String.class).list();
-    }
+
 }

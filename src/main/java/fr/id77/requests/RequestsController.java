@@ -3,6 +3,7 @@ package fr.id77.requests;
 import fr.id77.account.CurrentUser;
 import fr.id77.catalog.CatalogueReference;
 import fr.id77.catalog.Offers;
+import fr.id77.membership.Collectivities;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +28,16 @@ class RequestsController {
     private final RequestService service;
     private final CatalogueReference catalogue;
     private final Offers offers;
+    private final Collectivities collectivities;
 
     RequestsController(RequestReadModel read, RequestPages pages, RequestService service, CatalogueReference catalogue,
-                       Offers offers) {
+                       Offers offers, Collectivities collectivities) {
         this.read = read;
         this.pages = pages;
         this.service = service;
         this.catalogue = catalogue;
         this.offers = offers;
+        this.collectivities = collectivities;
     }
 
     @GetMapping("/demandes")
@@ -51,9 +54,9 @@ class RequestsController {
         model.addAttribute("statuses", RequestStatus.values());
         model.addAttribute("tabs", List.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS, RequestStatus.TERMINEE));
         model.addAttribute("domains", catalogue.domains());
-        model.addAttribute("offerChoices", offers.publishedChoices());
+        model.addAttribute("offerChoices", offers.choices());
         if (actor.staff()) {
-            model.addAttribute("cantons", read.cantons());
+            model.addAttribute("cantons", collectivities.cantons());
         }
         return "requests/list";
     }

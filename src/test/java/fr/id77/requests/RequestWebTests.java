@@ -228,6 +228,15 @@ class RequestWebTests {
                 .andExpect(content().string(containsString(">" + a + "<")))
                 .andExpect(content().string(not(containsString(">" + b + "<"))));
         mvc.perform(get("/demandes").with(as(otherChef))).andExpect(content().string(containsString("Aucune demande")));
+        // cantons are offered and filtered by their names, not by their stored constants
+        mvc.perform(get("/demandes").with(as(admin)))
+                .andExpect(content().string(containsString(">La Ferté-sous-Jouarre</option>")))
+                .andExpect(content().string(not(containsString(">LA_FERTE_SOUS_JOUARRE<"))));
+        mvc.perform(get("/demandes").param("canton", "MELUN").with(as(admin)))
+                .andExpect(content().string(containsString(">" + a + "<")))
+                .andExpect(content().string(containsString("<option value=\"MELUN\" selected=\"selected\">Melun</option>")));
+        mvc.perform(get("/demandes").param("canton", "PROVINS").with(as(admin)))
+                .andExpect(content().string(not(containsString(">" + a + "<"))));
         for (String bad : List.of("?page=-4", "?statut=xyz", "?numero=%00abc", "?tri=zz", "?groupe=nope&thematique=%3Cb%3E")) {
             mvc.perform(get("/demandes" + bad).with(as(member))).andExpect(status().isOk());
         }
