@@ -2,6 +2,9 @@ package fr.id77.requests;
 
 import fr.id77.catalog.Offers;
 import fr.id77.shared.devdb.EmbeddedDatabaseCondition;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -13,7 +16,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo data (embedded database mode only, once): « chefdefile » leads the catalogue's offers and
@@ -25,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoRequests implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoRequests.class);
+    private static final Duration STEP = Duration.ofMillis(40);
 
     private final JdbcClient jdbc;
     private final RequestService service;
@@ -37,7 +40,6 @@ class DemoRequests implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
         Optional<Long> chefId = userId("chefdefile");
         Optional<Long> adminId = userId("admin");
@@ -60,13 +62,13 @@ class DemoRequests implements ApplicationRunner {
                 + "les services de la mairie. Le projet peine à trouver son financement : pouvez-vous nous aider à monter les dossiers ?",
                 new IncomingFile("note-de-presentation.txt", 60, new ByteArrayResource(
                         "Note de présentation du projet de groupe scolaire - version 2".getBytes())));
-        service.comment(pending, "Bonjour, nous avons bien reçu votre demande. Pouvez-vous nous transmettre le plan de financement prévisionnel ?",
+        comment(pending, "Bonjour, nous avons bien reçu votre demande. Pouvez-vous nous transmettre le plan de financement prévisionnel ?",
                 null, chef);
 
         int inProgress = file(member, "O36", referent, "La traversée du bourg par la RD 12 est dangereuse aux heures de sortie d'école.", null);
         move(inProgress, RequestStatus.EN_COURS, null, chef);
-        long question = service.comment(inProgress, "Nous proposons une visite sur place mardi 10 h. Cela vous convient-il ?", null, chef);
-        service.comment(inProgress, "Oui, c'est parfait. Le référent sera présent.", question, member);
+        long question = comment(inProgress, "Nous proposons une visite sur place mardi 10 h. Cela vous convient-il ?", null, chef);
+        comment(inProgress, "Oui, c'est parfait. Le référent sera présent.", question, member);
 
         int done = file(member, "O01", referent, "Nous souhaitons un diagnostic avant de réviser notre PLU.", null);
         move(done, RequestStatus.EN_COURS, null, chef);
@@ -80,17 +82,81 @@ class DemoRequests implements ApplicationRunner {
 
         int deleted = file(member, "O03", referent, "Doublon envoyé par erreur.", null);
         move(deleted, RequestStatus.SUPPRIMEE, "Doublon de la demande précédente.", admin);
+        // spread over the last months, as a real collectivity's requests would be: (filed days ago, days it lasted)
+        spread(done, 95, 40);
+        spread(rejected, 48, 3);
+        spread(inProgress, 26, 6);
+        spread(cancelled, 14, 1);
+        spread(deleted, 9, 1);
+        spread(pending, 4, 2);
         log.info("Démo : 6 demandes créées pour la Commune de MaCommune (N°{} à N°{})", pending, deleted);
     }
 
     private int file(Actor member, String code, Long referent, String message, IncomingFile file) {
         Offers.OfferSummary offer = offers.publishedByCode(code).orElseThrow();
-        return service.file(member, offer.id(), offer.chefDeFileId(), referent, message, file == null ? List.of() : List.of(file));
+        int numero = service.file(member, offer.id(), offer.chefDeFileId(), referent, message, file == null ? List.of() : List.of(file));
+        pause();
+        return numero;
+    }
+
+    private long comment(int numero, String body, Long answering, Actor actor) {
+        long id = service.comment(numero, body, answering, actor);
+        pause();
+        return id;
     }
 
     private void move(int numero, RequestStatus to, String reason, Actor actor) {
         long version = jdbc.sql("SELECT version FROM request WHERE numero = :n").param("n", numero).query(Long.class).single();
         service.changeStatus(numero, to, reason, version, actor);
+        pause();
+    }
+
+    /**
+     * Moves what was written about a request (request, history, comments, files, notifications) so that it was
+     * filed {@code daysAgo} days ago and its steps spread evenly over {@code days} days. Each history line gets
+     * its new instant; every other row keeps its tiny distance to the history line nearest to it (written in the
+     * same step: the steps above run {@link #STEP} apart).
+     */
+    private void spread(int numero, int daysAgo, int days) {
+        long id = jdbc.sql("SELECT id FROM request WHERE numero = :n").param("n", numero).query(Long.class).single();
+        record Moved(long id, Instant at) {
+        }
+        List<Moved> steps = jdbc.sql("SELECT id, created_at FROM request_event WHERE request_id = :id ORDER BY created_at, id")
+                .param("id", id).query((rs, n) -> new Moved(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
+        Instant start = Instant.now().minus(Duration.ofDays(daysAgo));
+        Duration gap = steps.size() < 2 ? Duration.ZERO : Duration.ofDays(days).dividedBy(steps.size() - 1);
+        List<Instant> newSteps = new java.util.ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            newSteps.add(start.plus(gap.multipliedBy(i)).plus(Duration.ofMinutes(137L * i))); // not always at the same hour
+        }
+        java.util.function.UnaryOperator<Instant> move = old -> {
+            int nearest = 0;
+            for (int i = 1; i < steps.size(); i++) {
+                if (Duration.between(steps.get(i).at(), old).abs().compareTo(Duration.between(steps.get(nearest).at(), old).abs()) < 0) {
+                    nearest = i;
+                }
+            }
+            return newSteps.get(nearest).plus(Duration.between(steps.get(nearest).at(), old));
+        };
+        for (String table : List.of("request_event", "request_comment", "request_attachment", "notification", "request")) {
+            String owner = table.equals("request") ? "id" : "request_id";
+            for (Moved row : jdbc.sql("SELECT id, created_at FROM " + table + " WHERE " + owner + " = :id").param("id", id)
+                    .query((rs, n) -> new Moved(rs.getLong(1), rs.getTimestamp(2).toInstant())).list()) {
+                jdbc.sql("UPDATE " + table + " SET created_at = :at WHERE id = :row")
+                        .param("at", Timestamp.from(move.apply(row.at()))).param("row", row.id()).update();
+            }
+        }
+        jdbc.sql("UPDATE request SET updated_at = :at WHERE id = :id")
+                .param("at", Timestamp.from(newSteps.getLast())).param("id", id).update();
+    }
+
+    /** Runs a step of the demo, then waits a little, so that the rows of one step are nearer to each other than to the next. */
+    private static void pause() {
+        try {
+            Thread.sleep(STEP.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Optional<Long> userId(String identifiant) {
