@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,10 +106,11 @@ class CatalogueAdmin {
     private final Staff staff;
     private final Organisations organisationList;
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     CatalogueAdmin(OfferRepository offers, OrganisationRepository organisations, DomainRepository domains,
                    ThematicRepository thematics, TypologyRepository typologies, CatalogueReference reference,
-                   Staff staff, Organisations organisationList, JdbcClient jdbc) {
+                   Staff staff, Organisations organisationList, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.offers = offers;
         this.organisations = organisations;
         this.domains = domains;
@@ -118,6 +120,7 @@ class CatalogueAdmin {
         this.staff = staff;
         this.organisationList = organisationList;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -211,11 +214,20 @@ class CatalogueAdmin {
         }
         for (Offer offer : found) {
             if (!chefId.equals(offer.getChefDeFileId())) {
-                offer.leadBy(chefId);
+                lead(offer, chefId, adminId);
                 offer.changedBy(adminId);
             }
         }
         return directory.name(chefId);
+    }
+
+    /** Names the offer's chef de file; an existing offer that changes hands tells the requests module. */
+    private void lead(Offer offer, Long chefId, long adminId) {
+        Long previous = offer.getChefDeFileId();
+        offer.leadBy(chefId);
+        if (offer.getId() != null && !java.util.Objects.equals(previous, chefId)) {
+            events.publishEvent(new OfferLeadChanged(offer.getId(), previous, chefId, adminId));
+        }
     }
 
     private Offer save(Offer offer) {
@@ -233,7 +245,7 @@ class CatalogueAdmin {
         offer.describe(c.code(), c.title(), c.summary(), c.description(), c.typology(), c.organisation(),
                 c.practicalInfo(), c.keywords(), c.billed());
         offer.classify(c.domains(), c.thematics());
-        offer.leadBy(c.chefDeFile());
+        lead(offer, c.chefDeFile(), adminId);
         offer.publish(published);
         offer.changedBy(adminId);
     }

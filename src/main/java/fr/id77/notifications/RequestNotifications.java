@@ -161,6 +161,22 @@ class RequestNotifications {
         }
     }
 
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void chefDeFileChanged(RequestEvents.ChefDeFileChanged e) {
+        About a = about(e.requestId(), e.numero(), e.offerId(), e.collectivityId(), e.actorId());
+        String demande = "la demande N°" + e.numero() + " (" + a.offer() + ")";
+        AccountSummary chef = e.chefDeFileId() == null ? null : accounts.summary(e.chefDeFileId()).orElse(null);
+        notifier.tell(members(e.collectivityId()), e.actorId(),
+                new Message(CONTACT_CHEF_DE_FILE, e.requestId(), e.numero(), "Contact chef de file modifié : demande N°" + e.numero(),
+                        chef == null ? "L'équipe ID77 suit désormais " + demande + "."
+                                : chef.displayName() + " est désormais le chef de file de " + demande + ".",
+                        null, a.link(""), a.label()));
+        notifier.tell(handlers(e.chefDeFileId(), null), e.actorId(),
+                new Message(CONTACT_CHEF_DE_FILE, e.requestId(), e.numero(), "Vous suivez désormais la demande N°" + e.numero(),
+                        a.actor() + " vous a confié l'offre " + a.offer() + " : " + demande + ", déposée par " + a.collectivity()
+                                + ", vous revient.", null, a.link(""), a.label()));
+    }
+
     // --- recipients ------------------------------------------------------------------------------
 
     /** The members of the collectivity that filed the request. */

@@ -149,6 +149,12 @@ class Request {
         updatedAt = Instant.now();
     }
 
+    /** The offer changed hands: an open request follows it to its new chef de file (an admin's decision). */
+    void followOfferLead(Long newChefDeFileId) {
+        chefDeFileId = newChefDeFileId;
+        updatedAt = Instant.now();
+    }
+
     void changeReferent(Long newReferentId, Actor actor) {
         if (!canChangeReferent(actor)) {
             throw RequestException.forbidden();

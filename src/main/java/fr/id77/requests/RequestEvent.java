@@ -15,7 +15,7 @@ import java.time.Instant;
 @Table(name = "request_event")
 class RequestEvent {
 
-    enum Kind { CREATED, STATUS, COMMENT, ATTACHMENT, REFERENT, RESPONSABLE }
+    enum Kind { CREATED, STATUS, COMMENT, ATTACHMENT, REFERENT, RESPONSABLE, CHEF_DE_FILE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -39,4 +39,12 @@ public final class RequestEvents {
     public record DocumentAdded(long requestId, int numero, long offerId, int count, long actorId, boolean fromStaff,
                                 long collectivityId, Long chefDeFileId, Long responsableId) {
     }
+
+    /**
+     * The offer changed hands and this open request followed it: {@code chefDeFileId} (null: nobody) leads it now
+     * instead of {@code previousChefDeFileId}.
+     */
+    public record ChefDeFileChanged(long requestId, int numero, long offerId, long actorId, long collectivityId,
+                                    Long previousChefDeFileId, Long chefDeFileId) {
+    }
 }

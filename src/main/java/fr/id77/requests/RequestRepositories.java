@@ -9,6 +9,8 @@ interface RequestRepository extends JpaRepository<Request, Long> {
 
     Optional<Request> findByNumero(int numero);
 
+    List<Request> findByOfferIdAndStatusIn(long offerId, java.util.Collection<RequestStatus> statuses);
+
     @Query("select count(r) > 0 from Request r where r.offerId = ?1 and r.collectivityId = ?2 "
             + "and r.status in (fr.id77.requests.RequestStatus.EN_ATTENTE, fr.id77.requests.RequestStatus.EN_COURS)")
     boolean hasOpenRequest(long offerId, long collectivityId);

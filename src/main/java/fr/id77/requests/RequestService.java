@@ -1,9 +1,13 @@
 package fr.id77.requests;
 
+import fr.id77.catalog.OfferLeadChanged;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -236,6 +240,25 @@ public class RequestService {
         history.save(new RequestEvent(request.getId(), RequestEvent.Kind.REFERENT, actor.userId(), null, null, null));
         events.publishEvent(new RequestEvents.ReferentChanged(request.getId(), numero, request.getOfferId(), actor.userId(),
                 request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId(), referentId));
+    }
+
+    /**
+     * An admin gave the offer another chef de file: its open requests (En attente, En cours) that its previous
+     * chef de file led follow it, each with a history line and an event; closed ones keep who handled them.
+     */
+    @EventListener
+    @Transactional
+    void offerChangedHands(OfferLeadChanged change) {
+        for (Request request : requests.findByOfferIdAndStatusIn(change.offerId(), EnumSet.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS))) {
+            if (!Objects.equals(request.getChefDeFileId(), change.previousChefDeFileId())) {
+                continue; // already given to someone else by hand
+            }
+            request.followOfferLead(change.chefDeFileId());
+            flush(request);
+            history.save(new RequestEvent(request.getId(), RequestEvent.Kind.CHEF_DE_FILE, change.actorId(), null, null, null));
+            events.publishEvent(new RequestEvents.ChefDeFileChanged(request.getId(), request.getNumero(), request.getOfferId(),
+                    change.actorId(), request.getCollectivityId(), change.previousChefDeFileId(), change.chefDeFileId()));
+        }
     }
 
     private Request visible(int numero, Actor actor) {

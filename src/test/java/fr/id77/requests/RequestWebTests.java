@@ -198,6 +198,31 @@ class RequestWebTests {
     }
 
     @Test
+    void whenAnOfferChangesHandsItsOpenRequestsFollowTheNewChefDeFile() throws Exception {
+        int open = fileRequest("O36");
+        int cancelled = fileRequest("O36");
+        mvc.perform(post("/demandes/" + cancelled + "/statut").param("statut", "ANNULEE").param("version", "" + version(cancelled))
+                .with(csrf()).with(as(member)));
+        long offerId = jdbc.sql("SELECT id FROM offer WHERE code = 'O36'").query(Long.class).single();
+
+        mvc.perform(post("/admin/offres/chef-de-file").param("offres", "" + offerId).param("chefDeFile", "" + otherChef.id())
+                        .with(csrf()).with(as(admin)))
+                .andExpect(status().is3xxRedirection());
+
+        String chefOf = "SELECT chef_de_file_id FROM request WHERE numero = :n";
+        assertThat(jdbc.sql(chefOf).param("n", open).query(Long.class).single()).isEqualTo(otherChef.id());
+        assertThat(jdbc.sql(chefOf).param("n", cancelled).query(Long.class).single()).as("a closed request keeps its chef de file")
+                .isEqualTo(chef.id());
+        mvc.perform(get("/demandes/" + open).with(as(otherChef)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Chef de file modifié")))
+                .andExpect(content().string(containsString("Accepter la demande")));
+        mvc.perform(get("/demandes/" + open).with(as(chef))).andExpect(status().isNotFound());
+        assertThat(jdbc.sql("SELECT user_id FROM notification WHERE request_numero = :n AND event = 'CONTACT_CHEF_DE_FILE'")
+                .param("n", open).query(Long.class).list()).containsExactlyInAnyOrder(member.id(), otherChef.id());
+    }
+
+    @Test
     void filesAreDownloadedAsAttachmentsNeverRendered() throws Exception {
         int numero = fileRequest("O36");
         long fileId = jdbc.sql("SELECT a.id FROM request_attachment a JOIN request r ON r.id = a.request_id WHERE r.numero = :n")
