@@ -1,5 +1,7 @@
 package fr.id77.requests;
 
+import fr.id77.account.AccountStatus;
+import fr.id77.account.Accounts;
 import fr.id77.catalog.CatalogueReference;
 import java.time.Instant;
 import java.util.Collection;
@@ -46,10 +48,12 @@ class RequestReadModel {
 
     private final JdbcClient jdbc;
     private final CatalogueReference catalogue;
+    private final Accounts accounts;
 
-    RequestReadModel(JdbcClient jdbc, CatalogueReference catalogue) {
+    RequestReadModel(JdbcClient jdbc, CatalogueReference catalogue, Accounts accounts) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
+        this.accounts = accounts;
     }
 
     @Transactional(readOnly = true)
@@ -173,10 +177,9 @@ class RequestReadModel {
     /** Active ID77 staff (chefs de file and admins) who can be made « responsable de la demande ». */
     @Transactional(readOnly = true)
     List<Person> staff() {
-        return jdbc.sql("SELECT id, first_name || ' ' || last_name, email, phone FROM app_user "
-                        + "WHERE role IN ('CHEF_DE_FILE', 'ADMIN') AND status = 'ACTIVE' ORDER BY last_name, first_name")
-                .query((rs, n) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), "ID77"))
-                .list();
+        return accounts.staff().stream().filter(a -> a.status() == AccountStatus.ACTIVE)
+                .map(a -> new Person(a.id(), a.displayName(), a.email(), a.phone(), "ID77"))
+                .toList();
     }
 
 
