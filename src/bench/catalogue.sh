@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Catalogue benchmark: starts the packaged application (embedded PostgreSQL, its own data directory and
+# Catalogue benchmark: starts the packaged application (demo mode: embedded PostgreSQL, its own data directory and
 # ports), warms the JVM up, then loads a few catalogue pages with wrk and appends requests/s and latency
 # percentiles to src/bench/RESULTS.md with a description of the machine.
 # Usage: src/bench/catalogue.sh [duration_seconds=30] [connections=16]
@@ -20,7 +20,7 @@ export PATH="$JAVA_HOME/bin:$PATH"
 ./mvnw -q -B -ntp -DskipTests package
 JAR=$(ls target/id77-*.jar | grep -v original | head -1)
 rm -rf "$OUT/data"
-java -Xmx1g -jar "$JAR" --server.port=$PORT --id77.embedded-db.port=$DBPORT --id77.data-dir="$OUT/data" \
+java -Xmx1g -jar "$JAR" --id77.demo=true --server.port=$PORT --id77.embedded-db.port=$DBPORT --id77.data-dir="$OUT/data" \
   --logging.level.root=WARN > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT

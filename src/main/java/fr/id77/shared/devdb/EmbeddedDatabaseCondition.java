@@ -5,14 +5,15 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * True when no database is configured ({@code spring.datasource.url} absent): the application then
- * runs on an embedded PostgreSQL and loads demo data. Demo accounts never exist in any other mode.
+ * True in demo mode only ({@code id77.demo=true}, which {@code ./mvnw spring-boot:run} sets) and with no database
+ * configured: the application then runs on an embedded PostgreSQL and loads demo data. Demo accounts and the demo
+ * mailbox never exist in any other mode; without a database and without demo mode the application does not start
+ * ({@link DemoModeGuard}).
  */
 public class EmbeddedDatabaseCondition implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        String url = context.getEnvironment().getProperty("spring.datasource.url");
-        return url == null || url.isBlank();
+        return DemoMode.requested(context.getEnvironment()) && !DemoMode.databaseConfigured(context.getEnvironment());
     }
 }

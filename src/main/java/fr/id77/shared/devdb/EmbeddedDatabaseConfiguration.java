@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Local run mode: with no database configured, starts a real PostgreSQL whose data lives in
+ * Demo mode ({@link EmbeddedDatabaseCondition}): starts a real PostgreSQL whose data lives in
  * {@code id77.data-dir/postgres} (default {@code ./.id77-data/postgres}) and survives restarts.
  */
 @Configuration(proxyBeanMethods = false)
