@@ -36,9 +36,11 @@ class AccountSettings {
     private final PasswordEncoder encoder;
     private final MailOutbox mail;
     private final SignedInSessions sessions;
+    private final CollectivityStanding collectivities;
 
     AccountSettings(UserAccountRepository users, Tokens tokens, PasswordPolicy policy, PasswordEncoder encoder, MailOutbox mail,
-                    SignedInSessions sessions) {
+                    SignedInSessions sessions, CollectivityStanding collectivities) {
+        this.collectivities = collectivities;
         this.users = users;
         this.tokens = tokens;
         this.policy = policy;
@@ -161,6 +163,10 @@ class AccountSettings {
                 u.setStatus(AccountStatus.DISABLED);
                 sessions.endAll(u.getIdentifiant());
             } else if (!disabled && u.getStatus() == AccountStatus.DISABLED) {
+                if (u.getCollectivityId() != null && !collectivities.isActive(u.getCollectivityId())) {
+                    throw new Refused("account", "Ce compte ne peut pas être réactivé : l'adhésion de sa collectivité est suspendue "
+                            + "(ou n'est pas validée). Réactivez d'abord l'adhésion depuis « Collectivités ».");
+                }
                 u.setStatus(AccountStatus.ACTIVE);
             }
         });

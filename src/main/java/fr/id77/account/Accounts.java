@@ -61,6 +61,14 @@ public class Accounts {
                 .stream().map(AccountSummary::of).toList();
     }
 
+    /** Whether this account is active ID77 staff (chef de file or admin): the only people who may be given a request. */
+    @Transactional(readOnly = true)
+    public boolean isActiveStaff(long userId) {
+        return users.findById(userId)
+                .filter(u -> (u.getRole() == Role.CHEF_DE_FILE || u.getRole() == Role.ADMIN) && u.getStatus() == AccountStatus.ACTIVE)
+                .isPresent();
+    }
+
     /** Several accounts in one statement, by id; unknown ids are absent from the map. */
     @Transactional(readOnly = true)
     public Map<Long, AccountSummary> summaries(Collection<Long> userIds) {

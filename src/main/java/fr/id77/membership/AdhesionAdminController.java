@@ -1,8 +1,10 @@
 package fr.id77.membership;
 
+import fr.id77.membership.MembershipForms.ProfileForm;
 import fr.id77.membership.MembershipForms.RefusalForm;
 import jakarta.validation.Valid;
 import java.util.function.LongConsumer;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -12,14 +14,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins: the queue of registrations to validate or refuse, and every collectivity (suspend, reactivate). */
+/** Admins: the queue of registrations to validate or refuse, and every collectivity (edit, suspend, reactivate). */
 @Controller
 class AdhesionAdminController {
 
     private final Adhesions adhesions;
+    private final Profiles profiles;
 
-    AdhesionAdminController(Adhesions adhesions) {
+    AdhesionAdminController(Adhesions adhesions, Profiles profiles) {
         this.adhesions = adhesions;
+        this.profiles = profiles;
     }
 
     @GetMapping("/admin/adhesions")
@@ -52,6 +56,34 @@ class AdhesionAdminController {
     String collectivities(Model model) {
         model.addAttribute("collectivities", adhesions.all());
         return "membership/admin-collectivities";
+    }
+
+    /** An admin edits a collectivity's profile: the only way to change its name, SIRET or category once validated. */
+    @GetMapping("/admin/collectivites/{id}")
+    String editCollectivity(@PathVariable long id, Model model) {
+        model.addAttribute("form", profiles.adminForm(id));
+        return collectivityForm(id, model);
+    }
+
+    private static String collectivityForm(long id, Model model) {
+        model.addAttribute("collectivityId", id);
+        model.addAllAttributes(Choices.all());
+        return "membership/admin-collectivity-form";
+    }
+
+    @PostMapping("/admin/collectivites/{id}")
+    String saveCollectivity(@PathVariable long id, @Valid @ModelAttribute("form") ProfileForm form, BindingResult result,
+                            Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                profiles.saveByAdmin(id, form);
+                redirect.addFlashAttribute("success", "Le profil de « " + form.collectivity().name().strip() + " » est enregistré.");
+                return "redirect:/admin/collectivites";
+            } catch (ObjectOptimisticLockingFailureException e) {
+                result.reject("conflict", "Le profil a été modifié entre-temps : rechargez la page.");
+            }
+        }
+        return collectivityForm(id, model);
     }
 
     @PostMapping("/admin/collectivites/{id}/suspendre")

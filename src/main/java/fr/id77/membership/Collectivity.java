@@ -89,6 +89,18 @@ class Collectivity {
         referentLastName = f.referentLastName().strip();
     }
 
+    /** Once ID77 validated the adhesion, the name, SIRET and category that identify the collectivity change only by an admin. */
+    boolean identityLocked() {
+        return status == AdhesionStatus.ACTIVE || status == AdhesionStatus.SUSPENDED;
+    }
+
+    /** Every field but the name, SIRET and category, which stay as they are. */
+    void updateKeepingIdentity(CollectivityFields f) {
+        update(new CollectivityFields(name, category, siret, f.population(), f.canton(), f.representativeTitle(),
+                f.representativeCivility(), f.representativeFirstName(), f.representativeLastName(), f.referentCivility(),
+                f.referentFirstName(), f.referentLastName()));
+    }
+
     CollectivityFields fields() {
         return new CollectivityFields(name, category, siret, String.valueOf(population), canton, representativeTitle, representativeCivility,
                 representativeFirstName, representativeLastName, referentCivility, referentFirstName, referentLastName);

@@ -7,6 +7,7 @@ import fr.id77.membership.MembershipForms.ProfileForm;
 import fr.id77.membership.MembershipForms.ReferentForm;
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -49,9 +50,19 @@ class ProfileController {
         return "membership/account";
     }
 
+    /** What identifies a collectivity: after validation, members see these fields read-only and what they post is ignored. */
+    static final Set<String> IDENTITY_FIELDS = Set.of("collectivity.name", "collectivity.category", "collectivity.siret");
+
     @GetMapping("/compte/profil")
     String editProfile(CurrentUser me, Model model) {
         model.addAttribute("form", profiles.profileForm(me));
+        return profileForm(me, model);
+    }
+
+    private String profileForm(CurrentUser me, Model model) {
+        Collectivity c = profiles.collectivity(me);
+        model.addAttribute("identity", c);
+        model.addAttribute("identityLocked", c.identityLocked());
         model.addAllAttributes(Choices.all());
         return "membership/profile-form";
     }
@@ -60,7 +71,10 @@ class ProfileController {
     String saveProfile(CurrentUser me, @Valid @ModelAttribute("form") ProfileForm form, BindingResult result,
                        @RequestParam(name = "logo", required = false) MultipartFile logo, Model model,
                        RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
+        boolean locked = profiles.collectivity(me).identityLocked();
+        boolean invalid = result.hasGlobalErrors()
+                || result.getFieldErrors().stream().anyMatch(e -> !(locked && IDENTITY_FIELDS.contains(e.getField())));
+        if (!invalid) {
             try {
                 profiles.saveProfile(me, form, logo);
                 redirect.addFlashAttribute("success", "Le profil de votre collectivité est enregistré.");
@@ -72,8 +86,7 @@ class ProfileController {
                 result.reject("conflict", "Le profil a été modifié entre-temps par un collègue : rechargez la page.");
             }
         }
-        model.addAllAttributes(Choices.all());
-        return "membership/profile-form";
+        return profileForm(me, model);
     }
 
     /** The logo, for the collectivity's own members and ID77 staff; never guessed from its type by the browser. */

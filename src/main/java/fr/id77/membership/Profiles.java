@@ -63,22 +63,43 @@ class Profiles {
 
     @Transactional(readOnly = true)
     ProfileForm profileForm(CurrentUser me) {
-        Collectivity c = own(me);
-        return new ProfileForm(c.fields(), c.getWebsite(), c.getVersion());
+        return adminForm(own(me).getId());
     }
 
+    /** A member saves the profile; once the adhesion is validated, name, SIRET and category are kept whatever was posted. */
     @Transactional
     void saveProfile(CurrentUser me, ProfileForm form, MultipartFile logo) {
         Collectivity c = own(me);
-        if (form.version() != null && form.version() != c.getVersion()) {
-            throw new ObjectOptimisticLockingFailureException(Collectivity.class, c.getId());
-        }
-        c.update(form.collectivity());
-        String website = form.website() == null ? "" : form.website().strip();
-        c.setWebsite(website.isEmpty() ? null : website.matches("(?i)^https?://.*") ? website : "https://" + website);
+        apply(c, form, !c.identityLocked());
         if (logo != null && !logo.isEmpty()) {
             replaceLogo(c, logo);
         }
+    }
+
+    /** An admin's form of a collectivity: every field, name, SIRET and category included. */
+    @Transactional(readOnly = true)
+    ProfileForm adminForm(long collectivityId) {
+        Collectivity c = collectivities.findById(collectivityId).orElseThrow(NotFound::new);
+        return new ProfileForm(c.fields(), c.getWebsite(), c.getVersion());
+    }
+
+    /** An admin saves a collectivity's profile, name, SIRET and category included. */
+    @Transactional
+    void saveByAdmin(long collectivityId, ProfileForm form) {
+        apply(collectivities.findById(collectivityId).orElseThrow(NotFound::new), form, true);
+    }
+
+    private static void apply(Collectivity c, ProfileForm form, boolean identityToo) {
+        if (form.version() != null && form.version() != c.getVersion()) {
+            throw new ObjectOptimisticLockingFailureException(Collectivity.class, c.getId());
+        }
+        if (identityToo) {
+            c.update(form.collectivity());
+        } else {
+            c.updateKeepingIdentity(form.collectivity());
+        }
+        String website = form.website() == null ? "" : form.website().strip();
+        c.setWebsite(website.isEmpty() ? null : website.matches("(?i)^https?://.*") ? website : "https://" + website);
     }
 
     private void replaceLogo(Collectivity c, MultipartFile logo) {

@@ -61,7 +61,7 @@ class NewRequestController {
         }
         List<RequestReadModel.Referent> referents = read.referents(user.collectivityId(), null);
         List<String> errors = new ArrayList<>();
-        if (referent == null || referents.stream().noneMatch(r -> r.id() == referent)) {
+        if (!service.acceptsReferent(user.collectivityId(), referent)) {
             errors.add("referent");
         }
         String text = message == null ? "" : message.strip();

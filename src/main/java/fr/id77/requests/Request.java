@@ -12,6 +12,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.LongPredicate;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Generated;
 
 /**
@@ -42,6 +44,12 @@ class Request {
     private Long chefDeFileId;
     @Column(name = "responsable_id")
     private Long responsableId;
+    /**
+     * The offer's chef de file today, read with the request: processing belongs to them, not to whoever led the
+     * offer when the request was filed ({@link #chefDeFileId}, kept to say who handled it).
+     */
+    @Formula("(SELECT o.chef_de_file_id FROM offer o WHERE o.id = offer_id)")
+    private Long offerLeadId;
 
     @Enumerated(EnumType.STRING)
     private RequestStatus status;
@@ -73,13 +81,18 @@ class Request {
         return actor.collectivityId() != null && actor.collectivityId() == collectivityId;
     }
 
-    boolean isHandler(Actor actor) {
-        return actor.staff() && (Long.valueOf(actor.userId()).equals(chefDeFileId)
-                || Long.valueOf(actor.userId()).equals(responsableId));
+    private static boolean is(Actor actor, Long userId) {
+        return actor.staff() && Long.valueOf(actor.userId()).equals(userId);
     }
 
+    /** The offer's current chef de file or the request's responsable: the staff who process it. */
+    boolean isHandler(Actor actor) {
+        return is(actor, offerLeadId) || is(actor, responsableId);
+    }
+
+    /** Staff who handle it, and the chef de file who led it when it was filed or last moved (read only once the offer changed hands). */
     boolean canView(Actor actor) {
-        return actor.admin() || isMember(actor) || isHandler(actor);
+        return actor.admin() || isMember(actor) || isHandler(actor) || is(actor, chefDeFileId);
     }
 
     boolean canProcess(Actor actor) {
@@ -95,7 +108,7 @@ class Request {
     }
 
     boolean canComment(Actor actor) {
-        return canView(actor) && status != RequestStatus.SUPPRIMEE;
+        return (isMember(actor) || canProcess(actor)) && status != RequestStatus.SUPPRIMEE;
     }
 
     /** The statuses a processing actor may move this request to. */
@@ -141,9 +154,13 @@ class Request {
         return from;
     }
 
-    void assignResponsable(Long userId, Actor actor) {
+    /** Names a responsable (or none) if {@code actor} processes the request; only active ID77 staff ({@code isStaff}) may be named. */
+    void assignResponsable(Long userId, Actor actor, LongPredicate isStaff) {
         if (!canProcess(actor)) {
             throw RequestException.forbidden();
+        }
+        if (userId != null && !isStaff.test(userId)) {
+            throw RequestException.invalid("Choisissez le responsable de la demande parmi les agents d'ID77.");
         }
         responsableId = userId;
         updatedAt = Instant.now();
@@ -155,9 +172,13 @@ class Request {
         updatedAt = Instant.now();
     }
 
-    void changeReferent(Long newReferentId, Actor actor) {
+    /** Names another technical referent (or none); {@code accepted} is the one rule of {@link RequestService#acceptsReferent}. */
+    void changeReferent(Long newReferentId, Actor actor, LongPredicate accepted) {
         if (!canChangeReferent(actor)) {
             throw RequestException.forbidden();
+        }
+        if (newReferentId != null && !accepted.test(newReferentId)) {
+            throw RequestException.invalid(RequestService.REFERENT_REFUSED);
         }
         referentId = newReferentId;
         updatedAt = Instant.now();

@@ -41,7 +41,7 @@ class RequestActionsController {
     }
 
     @PostMapping("/demandes/{numero}/referent")
-    String referent(@PathVariable int numero, @RequestParam Long referent, @RequestParam long version,
+    String referent(@PathVariable int numero, @RequestParam(required = false) Long referent, @RequestParam long version,
                     CurrentUser user, RedirectAttributes flash) {
         return act(numero, flash, "Le référent technique de la demande a été modifié.", null,
                 () -> service.changeReferent(numero, referent, version, RequestPages.actor(user)));

@@ -24,6 +24,10 @@ public class RequestException extends RuntimeException {
         return new RequestException(Kind.FORBIDDEN, "Vous n'avez pas le droit de faire cette action sur cette demande.");
     }
 
+    static RequestException forbidden(String message) {
+        return new RequestException(Kind.FORBIDDEN, message);
+    }
+
     static RequestException invalid(String message) {
         return new RequestException(Kind.INVALID, message);
     }

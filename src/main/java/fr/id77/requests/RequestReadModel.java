@@ -66,7 +66,8 @@ class RequestReadModel {
             where.append("r.collectivity_id = :collectivity");
             params.put("collectivity", actor.collectivityId());
         } else {
-            where.append("(r.chef_de_file_id = :me OR r.responsable_id = :me)");
+            // as Request.canView: the offer's chef de file now, the responsable, the chef de file who led it
+            where.append("(o.chef_de_file_id = :me OR r.responsable_id = :me OR r.chef_de_file_id = :me)");
             params.put("me", actor.userId());
         }
         if (q.numero() != null) {
@@ -122,7 +123,7 @@ class RequestReadModel {
         params.put("offset", (page - 1) * RequestListQuery.PAGE_SIZE);
         List<Row> rows = jdbc.sql("SELECT r.numero, r.status, r.created_at, o.code, o.title, c.name, tr.full_name, "
                         + "u.first_name || ' ' || u.last_name" + from
-                        + " LEFT JOIN technical_referent tr ON tr.id = r.referent_id"
+                        + " LEFT JOIN technical_referent tr ON tr.id = r.referent_id AND tr.collectivity_id = r.collectivity_id"
                         + " LEFT JOIN app_user u ON u.id = r.chef_de_file_id" + where
                         + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
                 .params(params)

@@ -1,6 +1,8 @@
 package fr.id77.requests;
 
+import fr.id77.account.Accounts;
 import fr.id77.catalog.OfferLeadChanged;
+import fr.id77.membership.Collectivities;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -45,15 +47,39 @@ public class RequestService {
     private final RequestAttachmentRepository attachments;
     private final RequestFiles files;
     private final ApplicationEventPublisher events;
+    private final Collectivities collectivities;
+    private final Accounts accounts;
 
     RequestService(RequestRepository requests, RequestEventRepository history, RequestCommentRepository comments,
-                   RequestAttachmentRepository attachments, RequestFiles files, ApplicationEventPublisher events) {
+                   RequestAttachmentRepository attachments, RequestFiles files, ApplicationEventPublisher events,
+                   Collectivities collectivities, Accounts accounts) {
         this.requests = requests;
         this.history = history;
         this.comments = comments;
         this.attachments = attachments;
         this.files = files;
         this.events = events;
+        this.collectivities = collectivities;
+        this.accounts = accounts;
+    }
+
+    static final String REFERENT_REFUSED = "Choisissez le référent technique parmi les référents de la collectivité.";
+    static final String COLLECTIVITY_INACTIVE = "L'adhésion de votre collectivité n'est pas active : vous ne pouvez ni déposer "
+            + "de demande, ni écrire de message, ni joindre de fichier. Contactez ID77.";
+
+    /**
+     * The one rule for a request's technical referent, at filing and when it changes: a referent of the request's
+     * own collectivity still in place. Another collectivity's id answers like an unknown one.
+     */
+    boolean acceptsReferent(long collectivityId, Long referentId) {
+        return referentId != null && collectivities.isActiveReferent(collectivityId, referentId);
+    }
+
+    /** Members act (file, comment, upload) only while their collectivity's adhesion is active; staff are not concerned. */
+    private void requireActiveCollectivity(Actor actor) {
+        if (actor.collectivityId() != null && !collectivities.isActive(actor.collectivityId())) {
+            throw RequestException.forbidden(COLLECTIVITY_INACTIVE);
+        }
     }
 
     /** A file of a request as its page lists it. */
@@ -77,6 +103,7 @@ public class RequestService {
         if (!request.canComment(actor)) {
             throw RequestException.forbidden();
         }
+        requireActiveCollectivity(actor);
         int count = addFiles(request, null, incoming, actor);
         if (count == 0) {
             throw RequestException.invalid("Choisissez au moins un fichier à joindre.");
@@ -131,6 +158,7 @@ public class RequestService {
         if (!request.canComment(actor)) {
             throw RequestException.forbidden();
         }
+        requireActiveCollectivity(actor);
         String text = body == null ? "" : body.strip();
         if (text.isEmpty()) {
             throw RequestException.invalid("Écrivez votre message avant de l'envoyer.");
@@ -183,6 +211,10 @@ public class RequestService {
         if (actor.collectivityId() == null) {
             throw RequestException.forbidden();
         }
+        requireActiveCollectivity(actor);
+        if (!acceptsReferent(actor.collectivityId(), referentId)) {
+            throw RequestException.invalid(REFERENT_REFUSED);
+        }
         String text = message == null ? "" : message.strip();
         if (text.length() > MAX_COMMENT) {
             throw RequestException.invalid("Votre message dépasse " + MAX_COMMENT + " caractères : raccourcissez-le.");
@@ -225,7 +257,7 @@ public class RequestService {
     @Transactional
     public void assignResponsable(int numero, Long responsableId, long expectedVersion, Actor actor) {
         Request request = current(numero, expectedVersion, actor);
-        request.assignResponsable(responsableId, actor);
+        request.assignResponsable(responsableId, actor, accounts::isActiveStaff);
         flush(request);
         history.save(new RequestEvent(request.getId(), RequestEvent.Kind.RESPONSABLE, actor.userId(), null, null, null));
         events.publishEvent(new RequestEvents.ResponsableChanged(request.getId(), numero, request.getOfferId(), actor.userId(),
@@ -235,7 +267,7 @@ public class RequestService {
     @Transactional
     public void changeReferent(int numero, Long referentId, long expectedVersion, Actor actor) {
         Request request = current(numero, expectedVersion, actor);
-        request.changeReferent(referentId, actor);
+        request.changeReferent(referentId, actor, id -> acceptsReferent(request.getCollectivityId(), id));
         flush(request);
         history.save(new RequestEvent(request.getId(), RequestEvent.Kind.REFERENT, actor.userId(), null, null, null));
         events.publishEvent(new RequestEvents.ReferentChanged(request.getId(), numero, request.getOfferId(), actor.userId(),

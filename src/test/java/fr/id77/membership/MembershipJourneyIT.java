@@ -136,6 +136,8 @@ class MembershipJourneyIT extends BrowserTest {
 
         click(find(By.linkText("Éditer le profil")));
         assertThat(path()).isEqualTo("/compte/profil");
+        assertThat(find(By.id("identite")).getText()).as("validated: read only").contains(name, "21770051800012");
+        assertThat(findAll(By.id("collectivity.name"))).isEmpty();
         checkAccessibility();
         find(By.id("logo")).sendKeys(smallPng().toString());
         submit("Enregistrer");
@@ -144,6 +146,19 @@ class MembershipJourneyIT extends BrowserTest {
         assertThat(find(By.cssSelector("img.collectivity-logo")).getDomAttribute("src")).endsWith("/logo");
         assertThat(findAll(By.cssSelector("summary img.user-menu-logo"))).hasSize(1);
         assertThat(find(By.cssSelector(".user-menu summary")).getText()).contains("Bonjour Anne");
+        checkAccessibility();
+        signOut();
+
+        // only an admin renames a validated collectivity
+        signInAs(admin, ADMIN_PASSWORD);
+        visit("/admin/collectivites");
+        WebElement row = findAll(By.cssSelector("tbody tr")).stream().filter(r -> r.getText().startsWith(name)).findFirst().orElseThrow();
+        click(row.findElement(By.partialLinkText("Modifier")));
+        checkAccessibility();
+        type("collectivity.name", name + " renommée");
+        submit("Enregistrer");
+        assertThat(path()).isEqualTo("/admin/collectivites");
+        assertThat(find(By.cssSelector(".alert-success")).getText()).contains(name + " renommée");
         checkAccessibility();
     }
 

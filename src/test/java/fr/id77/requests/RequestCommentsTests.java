@@ -3,11 +3,10 @@ package fr.id77.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.id77.catalog.Offers;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -18,17 +17,17 @@ class RequestCommentsTests {
     @Autowired
     RequestService service;
     @Autowired
-    Offers offers;
+    JdbcClient jdbc;
     @Autowired
     ApplicationEvents events;
 
     @Test
     void bothSidesWriteAndAnswerInOneThreadInEitherOrder() {
-        long base = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
-        Actor member = Actor.adherent(base, base + 10);
-        Actor chef = Actor.chefDeFile(base + 1);
-        Actor stranger = Actor.adherent(base + 2, base + 11);
-        int numero = service.file(member, offers.publishedByCode("O36").orElseThrow().id(), chef.userId(), null);
+        TestActors people = TestActors.leading(jdbc, "O36");
+        Actor member = people.member();
+        Actor chef = people.chef();
+        Actor stranger = people.otherMember();
+        int numero = people.file(service);
 
         long question = service.comment(numero, "Bonjour, pouvez-vous passer en mairie ?", null, member);
         long answer = service.comment(numero, "<script>alert(1)</script> Oui, mardi.", question, chef);
@@ -48,12 +47,8 @@ class RequestCommentsTests {
         assertThatThrownBy(() -> service.comment(numero, "x".repeat(10_001), null, member)).hasMessageContaining("raccourcissez");
         assertThatThrownBy(() -> service.comment(numero, "intrus", null, stranger))
                 .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.NOT_FOUND));
-        int other = service.file(member, offers.publishedByCode("O01").orElseThrow().id(), chef.userId(), null);
+        int other = people.file(service);
         assertThatThrownBy(() -> service.comment(other, "réponse ailleurs", question, member)).hasMessageContaining("n'existe pas");
-        assertThat(service.comments(numero, false, admin(base))).hasSize(2);
-    }
-
-    private static Actor admin(long base) {
-        return Actor.admin(base + 99);
+        assertThat(service.comments(numero, false, people.admin())).hasSize(2);
     }
 }

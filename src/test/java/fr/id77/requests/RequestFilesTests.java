@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,11 +58,11 @@ class RequestFilesTests {
 
     @Test
     void aRequestIsFiledWithItsMessageAndFilesAndTheFilesCanBeReadBack() throws IOException {
-        long base = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
-        Actor member = Actor.adherent(base, base + 1);
-        Actor chef = Actor.chefDeFile(base + 2);
-        int numero = service.file(member, offers.publishedByCode("O02").orElseThrow().id(), chef.userId(), null,
-                "Bonjour, voici notre étude.", List.of(PDF, CSV));
+        TestActors people = TestActors.leading(jdbc, "O02");
+        Actor member = people.member();
+        Actor chef = people.chef();
+        long referent = people.commune().referentId();
+        int numero = service.file(member, people.offerId(), chef.userId(), referent, "Bonjour, voici notre étude.", List.of(PDF, CSV));
 
         List<RequestService.CommentLine> thread = service.comments(numero, false, chef);
         assertThat(thread).singleElement().extracting(RequestService.CommentLine::body).isEqualTo("Bonjour, voici notre étude.");
@@ -74,10 +73,9 @@ class RequestFilesTests {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("%PDF-1.4\nétude");
         }
 
-        long other = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
-        assertThatThrownBy(() -> service.open(numero, files.getFirst().id(), Actor.adherent(other, other + 1)))
+        assertThatThrownBy(() -> service.open(numero, files.getFirst().id(), people.otherMember()))
                 .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.NOT_FOUND));
-        int second = service.file(member, offers.publishedByCode("O03").orElseThrow().id(), chef.userId(), null, "", List.of());
+        int second = service.file(member, offers.publishedByCode("O03").orElseThrow().id(), chef.userId(), referent, "", List.of());
         assertThatThrownBy(() -> service.open(second, files.getFirst().id(), member)).isInstanceOf(RequestException.class);
 
         service.comment(numero, "Voici le plan", null, List.of(file("plan.txt", "plan du bourg")), chef);
@@ -88,9 +86,10 @@ class RequestFilesTests {
 
     @Test
     void refusedFilesCreateNothingAtAll() throws IOException {
-        long base = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
-        Actor member = Actor.adherent(base, base + 1);
-        long offerId = offers.publishedByCode("O04").orElseThrow().id();
+        TestActors people = TestActors.leading(jdbc, "O04");
+        Actor member = people.member();
+        long offerId = people.offerId();
+        long referent = people.commune().referentId();
         IncomingFile exe = new IncomingFile("devis.pdf", 64, new ByteArrayResource(new byte[] {'M', 'Z', 0, 0, 0, 0, 0, 0}));
         IncomingFile html = file("note.txt", "<html><script>alert(1)</script></html>");
         IncomingFile big = file("gros.pdf", "%PDF-1.4 " + "x".repeat(2000));
@@ -103,11 +102,11 @@ class RequestFilesTests {
         long before = requests();
         long filesBefore = storedFiles();
         for (IncomingFile bad : List.of(exe, html, big)) {
-            assertThatThrownBy(() -> service.file(member, offerId, null, null, "message", List.of(PDF, bad)))
+            assertThatThrownBy(() -> service.file(member, offerId, null, referent, "message", List.of(PDF, bad)))
                     .isInstanceOf(RequestException.class);
         }
         IncomingFile lying = new IncomingFile("menteur.pdf", 10, new ByteArrayResource(("%PDF-1.4 " + "y".repeat(3000)).getBytes()));
-        assertThatThrownBy(() -> service.file(member, offerId, null, null, "message", List.of(PDF, lying)))
+        assertThatThrownBy(() -> service.file(member, offerId, null, referent, "message", List.of(PDF, lying)))
                 .hasMessageContaining("dépasse");
         assertThat(requests()).isEqualTo(before);
         assertThat(storedFiles()).isEqualTo(filesBefore);

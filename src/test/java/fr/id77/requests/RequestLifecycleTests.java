@@ -10,11 +10,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -30,6 +30,10 @@ class RequestLifecycleTests {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    JdbcClient jdbc;
+
+    TestActors people;
     long offerId;
     long collectivity;
     Actor member;
@@ -40,18 +44,19 @@ class RequestLifecycleTests {
 
     @BeforeEach
     void actors() {
-        offerId = offers.publishedByCode("O01").orElseThrow().id();
-        long base = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
-        collectivity = base;
-        member = Actor.adherent(base + 1, collectivity);
-        otherMember = Actor.adherent(base + 2, collectivity + 1);
-        chef = Actor.chefDeFile(base + 3);
-        otherChef = Actor.chefDeFile(base + 4);
-        admin = Actor.admin(base + 5);
+        TestActors people = TestActors.leading(jdbc, "O01");
+        this.people = people;
+        offerId = people.offerId();
+        collectivity = people.commune().id();
+        member = people.member();
+        otherMember = people.otherMember();
+        chef = people.chef();
+        otherChef = people.otherChef();
+        admin = people.admin();
     }
 
     private int file() {
-        return service.file(member, offerId, chef.userId(), null);
+        return people.file(service);
     }
 
     private void move(int numero, RequestStatus to, String reason, Actor actor) {
