@@ -36,15 +36,17 @@ class AccountSettings {
     private final PasswordEncoder encoder;
     private final MailOutbox mail;
     private final SignedInSessions sessions;
+    private final LoginThrottle throttle;
 
     AccountSettings(UserAccountRepository users, Tokens tokens, PasswordPolicy policy, PasswordEncoder encoder, MailOutbox mail,
-                    SignedInSessions sessions) {
+                    SignedInSessions sessions, LoginThrottle throttle) {
         this.users = users;
         this.tokens = tokens;
         this.policy = policy;
         this.encoder = encoder;
         this.mail = mail;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     @Transactional(readOnly = true)
@@ -64,6 +66,7 @@ class AccountSettings {
         tokens.consume(token, PASSWORD_LINKS).orElseThrow(() -> new Refused("token", "Ce lien n'est plus valable."));
         user.setPasswordHash(encoder.encode(password));
         sessions.endAll(user.getIdentifiant()); // a reset may follow a theft: no session of the old password survives
+        throttle.clear(user.getIdentifiant()); // the owner of the mailbox proved who they are: no lock left by guesses
     }
 
     /** Mails a reset link (1 h) when the login names an active account; says nothing either way. */
