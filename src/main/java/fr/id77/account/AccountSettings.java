@@ -2,6 +2,7 @@ package fr.id77.account;
 
 import fr.id77.account.AccountForms.LoginInfoForm;
 import fr.id77.shared.mail.MailOutbox;
+import fr.id77.shared.mail.MailQuota;
 import fr.id77.shared.validation.FrenchPhone;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,9 +38,11 @@ class AccountSettings {
     private final MailOutbox mail;
     private final SignedInSessions sessions;
     private final LoginThrottle throttle;
+    private final LinkMails links;
+    private final MailQuota quota;
 
     AccountSettings(UserAccountRepository users, Tokens tokens, PasswordPolicy policy, PasswordEncoder encoder, MailOutbox mail,
-                    SignedInSessions sessions, LoginThrottle throttle) {
+                    SignedInSessions sessions, LoginThrottle throttle, LinkMails links, MailQuota quota) {
         this.users = users;
         this.tokens = tokens;
         this.policy = policy;
@@ -47,6 +50,8 @@ class AccountSettings {
         this.mail = mail;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.links = links;
+        this.quota = quota;
     }
 
     @Transactional(readOnly = true)
@@ -69,15 +74,17 @@ class AccountSettings {
         throttle.clear(user.getIdentifiant()); // the owner of the mailbox proved who they are: no lock left by guesses
     }
 
-    /** Mails a reset link (1 h) when the login names an active account; says nothing either way. */
+    /**
+     * Mails a reset link (1 h) when the login names an active account and the mail limits allow it; says nothing
+     * either way, so the answer never tells whether an account exists or was asked for too often.
+     */
     @Transactional
     void requestReset(String login) {
-        users.findByLogin(login.strip()).filter(u -> u.getStatus() == AccountStatus.ACTIVE).ifPresent(user -> {
-            String token = tokens.issue(user.getId(), TokenPurpose.RESET_PASSWORD, null);
-            mail.enqueue(user.getEmail(), "ID77 : réinitialisation de votre mot de passe", "reinitialisation",
-                    Map.of("name", user.displayName(), "identifiant", user.getIdentifiant(),
-                            "link", mail.link("/mot-de-passe/nouveau?jeton=" + token)));
-        });
+        users.findByLogin(login.strip())
+                .filter(u -> u.getStatus() == AccountStatus.ACTIVE)
+                .filter(u -> quota.tryAcquire(u.getEmail()))
+                .ifPresent(user -> links.send(user, TokenPurpose.RESET_PASSWORD, user.getEmail(), null, "reinitialisation",
+                        "ID77 : réinitialisation de votre mot de passe"));
     }
 
     @Transactional
@@ -120,9 +127,10 @@ class AccountSettings {
         if (users.existsByEmail(email)) {
             throw new Refused("email", "Un compte utilise déjà cette adresse e-mail.");
         }
-        String token = tokens.issue(userId, TokenPurpose.CHANGE_EMAIL, email);
-        mail.enqueue(email, "ID77 : confirmez votre nouvelle adresse e-mail", "changement-courriel",
-                Map.of("name", user.displayName(), "link", mail.link("/compte/courriel/confirmation?jeton=" + token)));
+        if (!quota.tryAcquire(email)) {
+            throw new Refused("email", new MailQuota.Exceeded().getMessage());
+        }
+        links.send(user, TokenPurpose.CHANGE_EMAIL, email, email, "changement-courriel", "ID77 : confirmez votre nouvelle adresse e-mail");
         return true;
     }
 
