@@ -87,14 +87,23 @@ class AccountSettings {
                         "ID77 : réinitialisation de votre mot de passe"));
     }
 
+    /** Changes the password; every other session of the account ends (one may be a thief's), {@code keptSession} stays. */
     @Transactional
-    void changePassword(long userId, String current, String password, String confirmation) {
+    void changePassword(long userId, String current, String password, String confirmation, String keptSession) {
         UserAccount user = users.findById(userId).orElseThrow();
-        if (user.getPasswordHash() == null || !encoder.matches(current, user.getPasswordHash())) {
-            throw new Refused("current", "Le mot de passe actuel n'est pas celui-ci.");
-        }
+        checkCurrentPassword(user, current, "current");
         checkPassword(user, password, confirmation);
         user.setPasswordHash(encoder.encode(password));
+        sessions.endAllBut(user.getIdentifiant(), keptSession);
+    }
+
+    private void checkCurrentPassword(UserAccount user, String current, String field) {
+        if (current == null || current.isEmpty()) {
+            throw new Refused(field, "Saisissez votre mot de passe actuel.");
+        }
+        if (user.getPasswordHash() == null || !encoder.matches(current, user.getPasswordHash())) {
+            throw new Refused(field, "Le mot de passe actuel n'est pas celui-ci.");
+        }
     }
 
     private void checkPassword(UserAccount user, String password, String confirmation) {
@@ -109,7 +118,7 @@ class AccountSettings {
     @Transactional(readOnly = true)
     LoginInfoForm loginInfo(long userId) {
         UserAccount u = users.findById(userId).orElseThrow();
-        return new LoginInfoForm(u.getCivility(), u.getFirstName(), u.getLastName(), u.getEmail(), u.getPhone(), u.getVersion());
+        return new LoginInfoForm(u.getCivility(), u.getFirstName(), u.getLastName(), u.getEmail(), u.getPhone(), u.getVersion(), null);
     }
 
     /** Saves the name and phone; a new e-mail takes effect once confirmed. Returns true if a confirmation was sent. */
@@ -124,6 +133,7 @@ class AccountSettings {
         if (email.equalsIgnoreCase(user.getEmail())) {
             return false;
         }
+        checkCurrentPassword(user, form.currentPassword(), "currentPassword");
         if (users.existsByEmail(email)) {
             throw new Refused("email", "Un compte utilise déjà cette adresse e-mail.");
         }
@@ -147,12 +157,17 @@ class AccountSettings {
         }
         Tokens.TokenCheck used = tokens.consume(token, EnumSet.of(TokenPurpose.CHANGE_EMAIL))
                 .orElseThrow(() -> new Refused("token", "Ce lien n'est plus valable."));
+        UserAccount user = users.findById(userId).orElseThrow();
+        String previous = user.getEmail();
         try {
-            users.findById(userId).orElseThrow().changeEmail(used.payload());
+            user.changeEmail(used.payload());
             users.flush();
         } catch (DataIntegrityViolationException e) {
             throw new Refused("token", "Un compte utilise déjà cette adresse e-mail.");
         }
+        // if someone else made this change, the owner learns it at the address they still read
+        mail.enqueue(previous, "ID77 : votre adresse e-mail a été modifiée", "courriel-modifie",
+                Map.of("name", user.displayName(), "identifiant", user.getIdentifiant(), "newEmail", used.payload()));
     }
 
     @Transactional(readOnly = true)

@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * Mails an outsider can trigger and the links they carry: limits per address and per client, reset links that do
  * not cancel each other, no live link readable in the outbox once sent nor on the admins' page, a failed link mail
- * resent with a fresh link.
+ * resent with a fresh link; changing one's password or e-mail address (sessions, current password, old address told).
  */
 class AccountMailTests extends MailServerTest {
 
@@ -183,5 +183,53 @@ class AccountMailTests extends MailServerTest {
         assertThat(outboxBodies(address)).hasSize(2).allSatisfy(body -> assertThat(body).doesNotContain("jeton="));
         mvc.perform(get("/mot-de-passe/nouveau").param("jeton", freshLink))
                 .andExpect(content().string(containsString("name=\"password\"")));
+    }
+
+    @Test
+    void changingThePasswordEndsTheOtherSessionsButNotThisOne() throws Exception {
+        CurrentUser user = member();
+        CurrentUser other = member();
+        Cookie here = signIn(user);
+        Cookie elsewhere = signIn(user);
+        Cookie someoneElse = signIn(other);
+        mvc.perform(get("/compte/mot-de-passe").cookie(elsewhere)).andExpect(status().isOk());
+        mvc.perform(post("/compte/mot-de-passe").cookie(here).with(csrf()).param("current", PASSWORD)
+                        .param("password", "une toute nouvelle phrase").param("confirmation", "une toute nouvelle phrase"))
+                .andExpect(redirectedUrl("/compte"));
+        mvc.perform(get("/compte/mot-de-passe").cookie(here)).andExpect(status().isOk());
+        mvc.perform(get("/compte/mot-de-passe").cookie(elsewhere)).andExpect(redirectedUrl("/connexion"));
+        mvc.perform(get("/compte/mot-de-passe").cookie(someoneElse)).andExpect(status().isOk());
+    }
+
+    @Test
+    void changingTheEmailAsksForThePasswordAndTellsTheOldAddress() throws Exception {
+        CurrentUser user = member();
+        String old = email(user);
+        String fresh = "nouvelle" + System.nanoTime() + "@test.example";
+        Cookie session = signIn(user);
+        long version = jdbc.sql("SELECT version FROM app_user WHERE id = ?").param(user.id()).query(Long.class).single();
+        MockHttpServletRequestBuilder change = post("/compte/identifiants").cookie(session).with(csrf())
+                .param("civility", "MME").param("firstName", "Camille").param("lastName", "Test").param("email", fresh)
+                .param("phone", "").param("version", String.valueOf(version));
+        mvc.perform(change).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Saisissez votre mot de passe actuel.")));
+        mvc.perform(change.param("currentPassword", "pas le bon")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Le mot de passe actuel n&#39;est pas celui-ci.")));
+        assertThat(outboxBodies(fresh)).isEmpty();
+
+        mvc.perform(post("/compte/identifiants").cookie(session).with(csrf())
+                        .param("civility", "MME").param("firstName", "Camille").param("lastName", "Test").param("email", fresh)
+                        .param("phone", "").param("version", String.valueOf(version)).param("currentPassword", PASSWORD))
+                .andExpect(redirectedUrl("/compte"));
+        sendMails();
+        String link = token(text(mailsTo(fresh).getFirst()), "/compte/courriel/confirmation");
+        mvc.perform(post("/compte/courriel/confirmation").cookie(session).with(csrf()).param("jeton", link))
+                .andExpect(redirectedUrl("/compte"));
+        assertThat(email(user)).isEqualTo(fresh);
+        sendMails();
+        List<MimeMessage> told = mailsTo(old);
+        assertThat(told).hasSize(1);
+        assertThat(subject(told.getFirst())).isEqualTo("ID77 : votre adresse e-mail a été modifiée");
+        assertThat(text(told.getFirst())).contains(fresh);
     }
 }
