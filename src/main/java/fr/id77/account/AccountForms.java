@@ -31,7 +31,8 @@ final class AccountForms {
                          @NotBlank(message = "Saisissez votre nom.") @Size(max = 100) String lastName,
                          @NotBlank(message = "Saisissez votre adresse e-mail.") @Email(message = "Cette adresse e-mail n'est pas valide.") @Size(max = 254) String email,
                          @FrenchPhone String phone,
-                         Long version) {
+                         Long version,
+                         String currentPassword) {
     }
 
     record StaffInvitationForm(@NotBlank(message = "Choisissez un identifiant.") @Identifiant String identifiant,

@@ -2,6 +2,7 @@ package fr.id77.account;
 
 import fr.id77.account.AccountForms.LoginInfoForm;
 import fr.id77.shared.mail.MailOutbox;
+import fr.id77.shared.mail.MailQuota;
 import fr.id77.shared.validation.FrenchPhone;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,9 +38,13 @@ class AccountSettings {
     private final MailOutbox mail;
     private final SignedInSessions sessions;
     private final CollectivityStanding collectivities;
+    private final LoginThrottle throttle;
+    private final LinkMails links;
+    private final MailQuota quota;
 
     AccountSettings(UserAccountRepository users, Tokens tokens, PasswordPolicy policy, PasswordEncoder encoder, MailOutbox mail,
-                    SignedInSessions sessions, CollectivityStanding collectivities) {
+                    SignedInSessions sessions, CollectivityStanding collectivities, LoginThrottle throttle, LinkMails links,
+                    MailQuota quota) {
         this.collectivities = collectivities;
         this.users = users;
         this.tokens = tokens;
@@ -47,6 +52,9 @@ class AccountSettings {
         this.encoder = encoder;
         this.mail = mail;
         this.sessions = sessions;
+        this.throttle = throttle;
+        this.links = links;
+        this.quota = quota;
     }
 
     @Transactional(readOnly = true)
@@ -66,27 +74,39 @@ class AccountSettings {
         tokens.consume(token, PASSWORD_LINKS).orElseThrow(() -> new Refused("token", "Ce lien n'est plus valable."));
         user.setPasswordHash(encoder.encode(password));
         sessions.endAll(user.getIdentifiant()); // a reset may follow a theft: no session of the old password survives
+        throttle.clear(user.getIdentifiant()); // the owner of the mailbox proved who they are: no lock left by guesses
     }
 
-    /** Mails a reset link (1 h) when the login names an active account; says nothing either way. */
+    /**
+     * Mails a reset link (1 h) when the login names an active account and the mail limits allow it; says nothing
+     * either way, so the answer never tells whether an account exists or was asked for too often.
+     */
     @Transactional
     void requestReset(String login) {
-        users.findByLogin(login.strip()).filter(u -> u.getStatus() == AccountStatus.ACTIVE).ifPresent(user -> {
-            String token = tokens.issue(user.getId(), TokenPurpose.RESET_PASSWORD, null);
-            mail.enqueue(user.getEmail(), "ID77 : réinitialisation de votre mot de passe", "reinitialisation",
-                    Map.of("name", user.displayName(), "identifiant", user.getIdentifiant(),
-                            "link", mail.link("/mot-de-passe/nouveau?jeton=" + token)));
-        });
+        users.findByLogin(login.strip())
+                .filter(u -> u.getStatus() == AccountStatus.ACTIVE)
+                .filter(u -> quota.tryAcquire(u.getEmail()))
+                .ifPresent(user -> links.send(user, TokenPurpose.RESET_PASSWORD, user.getEmail(), null, "reinitialisation",
+                        "ID77 : réinitialisation de votre mot de passe"));
     }
 
+    /** Changes the password; every other session of the account ends (one may be a thief's), {@code keptSession} stays. */
     @Transactional
-    void changePassword(long userId, String current, String password, String confirmation) {
+    void changePassword(long userId, String current, String password, String confirmation, String keptSession) {
         UserAccount user = users.findById(userId).orElseThrow();
-        if (user.getPasswordHash() == null || !encoder.matches(current, user.getPasswordHash())) {
-            throw new Refused("current", "Le mot de passe actuel n'est pas celui-ci.");
-        }
+        checkCurrentPassword(user, current, "current");
         checkPassword(user, password, confirmation);
         user.setPasswordHash(encoder.encode(password));
+        sessions.endAllBut(user.getIdentifiant(), keptSession);
+    }
+
+    private void checkCurrentPassword(UserAccount user, String current, String field) {
+        if (current == null || current.isEmpty()) {
+            throw new Refused(field, "Saisissez votre mot de passe actuel.");
+        }
+        if (user.getPasswordHash() == null || !encoder.matches(current, user.getPasswordHash())) {
+            throw new Refused(field, "Le mot de passe actuel n'est pas celui-ci.");
+        }
     }
 
     private void checkPassword(UserAccount user, String password, String confirmation) {
@@ -101,7 +121,7 @@ class AccountSettings {
     @Transactional(readOnly = true)
     LoginInfoForm loginInfo(long userId) {
         UserAccount u = users.findById(userId).orElseThrow();
-        return new LoginInfoForm(u.getCivility(), u.getFirstName(), u.getLastName(), u.getEmail(), u.getPhone(), u.getVersion());
+        return new LoginInfoForm(u.getCivility(), u.getFirstName(), u.getLastName(), u.getEmail(), u.getPhone(), u.getVersion(), null);
     }
 
     /** Saves the name and phone; a new e-mail takes effect once confirmed. Returns true if a confirmation was sent. */
@@ -116,12 +136,14 @@ class AccountSettings {
         if (email.equalsIgnoreCase(user.getEmail())) {
             return false;
         }
+        checkCurrentPassword(user, form.currentPassword(), "currentPassword");
         if (users.existsByEmail(email)) {
             throw new Refused("email", "Un compte utilise déjà cette adresse e-mail.");
         }
-        String token = tokens.issue(userId, TokenPurpose.CHANGE_EMAIL, email);
-        mail.enqueue(email, "ID77 : confirmez votre nouvelle adresse e-mail", "changement-courriel",
-                Map.of("name", user.displayName(), "link", mail.link("/compte/courriel/confirmation?jeton=" + token)));
+        if (!quota.tryAcquire(email)) {
+            throw new Refused("email", new MailQuota.Exceeded().getMessage());
+        }
+        links.send(user, TokenPurpose.CHANGE_EMAIL, email, email, "changement-courriel", "ID77 : confirmez votre nouvelle adresse e-mail");
         return true;
     }
 
@@ -138,12 +160,17 @@ class AccountSettings {
         }
         Tokens.TokenCheck used = tokens.consume(token, EnumSet.of(TokenPurpose.CHANGE_EMAIL))
                 .orElseThrow(() -> new Refused("token", "Ce lien n'est plus valable."));
+        UserAccount user = users.findById(userId).orElseThrow();
+        String previous = user.getEmail();
         try {
-            users.findById(userId).orElseThrow().changeEmail(used.payload());
+            user.changeEmail(used.payload());
             users.flush();
         } catch (DataIntegrityViolationException e) {
             throw new Refused("token", "Un compte utilise déjà cette adresse e-mail.");
         }
+        // if someone else made this change, the owner learns it at the address they still read
+        mail.enqueue(previous, "ID77 : votre adresse e-mail a été modifiée", "courriel-modifie",
+                Map.of("name", user.displayName(), "identifiant", user.getIdentifiant(), "newEmail", used.payload()));
     }
 
     @Transactional(readOnly = true)

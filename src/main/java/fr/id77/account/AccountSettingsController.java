@@ -2,6 +2,7 @@ package fr.id77.account;
 
 import fr.id77.account.AccountForms.ChangePasswordForm;
 import fr.id77.account.AccountForms.LoginInfoForm;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -59,11 +60,11 @@ class AccountSettingsController {
 
     @PostMapping("/compte/mot-de-passe")
     String changePassword(CurrentUser me, @Valid @ModelAttribute("form") ChangePasswordForm form, BindingResult result,
-                          Model model, RedirectAttributes redirect) {
+                          Model model, RedirectAttributes redirect, HttpSession session) {
         if (!result.hasErrors()) {
             try {
-                settings.changePassword(me.id(), form.current(), form.password(), form.confirmation());
-                redirect.addFlashAttribute("success", "Votre mot de passe est modifié.");
+                settings.changePassword(me.id(), form.current(), form.password(), form.confirmation(), session.getId());
+                redirect.addFlashAttribute("success", "Votre mot de passe est modifié. Vos autres sessions ouvertes sont fermées.");
                 return "redirect:/compte";
             } catch (AccountSettings.Refused e) {
                 result.rejectValue(e.field, "refused", e.getMessage());

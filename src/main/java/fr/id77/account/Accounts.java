@@ -1,6 +1,6 @@
 package fr.id77.account;
 
-import fr.id77.shared.mail.MailOutbox;
+import fr.id77.shared.mail.MailQuota;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,16 +19,19 @@ public class Accounts {
 
     private final UserAccountRepository users;
     private final Tokens tokens;
-    private final MailOutbox mail;
     private final PasswordEncoder passwordEncoder;
     private final SignedInSessions sessions;
+    private final LinkMails links;
+    private final MailQuota quota;
 
-    Accounts(UserAccountRepository users, Tokens tokens, MailOutbox mail, PasswordEncoder passwordEncoder, SignedInSessions sessions) {
+    Accounts(UserAccountRepository users, Tokens tokens, PasswordEncoder passwordEncoder, SignedInSessions sessions,
+             LinkMails links, MailQuota quota) {
         this.users = users;
         this.tokens = tokens;
-        this.mail = mail;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
+        this.links = links;
+        this.quota = quota;
     }
 
     @Transactional(readOnly = true)
@@ -85,10 +88,14 @@ public class Accounts {
         return users.findByRoleAndStatusOrderById(role, AccountStatus.ACTIVE).stream().map(AccountSummary::of).toList();
     }
 
-    /** Creates a not-yet-validated account and mails the link confirming its e-mail address (48 h). */
+    /**
+     * Creates a not-yet-validated account and mails the link confirming its e-mail address (48 h).
+     * Throws {@link MailQuota.Exceeded} (and creates nothing) when too many mails were asked for lately.
+     */
     @Transactional
     public long registerApplicant(NewAccount applicant) {
         UserAccount user = create(applicant, AccountStatus.PENDING);
+        quota.acquire(user.getEmail());
         sendRegistrationConfirmation(user);
         return user.getId();
     }
@@ -109,18 +116,23 @@ public class Accounts {
                 });
     }
 
-    /** Sends a new registration link when this address belongs to an unconfirmed applicant; else nothing. */
+    /**
+     * Sends a new registration link when this address belongs to an unconfirmed applicant; else nothing.
+     * Throws {@link MailQuota.Exceeded} when too many mails were asked for lately.
+     */
     @Transactional
     public void resendRegistrationConfirmation(String email) {
         users.findByEmail(email.strip())
                 .filter(u -> u.getStatus() == AccountStatus.PENDING && u.getEmailConfirmedAt() == null)
-                .ifPresent(this::sendRegistrationConfirmation);
+                .ifPresent(user -> {
+                    quota.acquire(user.getEmail());
+                    sendRegistrationConfirmation(user);
+                });
     }
 
     private void sendRegistrationConfirmation(UserAccount user) {
-        String token = tokens.issue(user.getId(), TokenPurpose.CONFIRM_EMAIL, null);
-        mail.enqueue(user.getEmail(), "ID77 : confirmez votre adresse e-mail", "confirmation-inscription",
-                Map.of("name", user.displayName(), "link", mail.link("/inscription/confirmation?jeton=" + token)));
+        links.send(user, TokenPurpose.CONFIRM_EMAIL, user.getEmail(), null, "confirmation-inscription",
+                "ID77 : confirmez votre adresse e-mail");
     }
 
     /**
@@ -153,10 +165,14 @@ public class Accounts {
                 });
     }
 
-    /** Creates an active account without password and mails it a link to choose one (7 days). */
+    /**
+     * Creates an active account without password and mails it a link to choose one (7 days).
+     * Throws {@link MailQuota.Exceeded} (and creates nothing) when too many mails were asked for lately.
+     */
     @Transactional
     public long invite(NewAccount invited, String invitedBy) {
         UserAccount user = create(invited, AccountStatus.ACTIVE);
+        quota.acquire(user.getEmail());
         user.confirmEmail();
         sendPasswordChoice(user, "invitation", "ID77 : " + invitedBy + " vous invite sur la plateforme");
         return user.getId();
@@ -180,9 +196,7 @@ public class Accounts {
     }
 
     void sendPasswordChoice(UserAccount user, String template, String subject) {
-        String token = tokens.issue(user.getId(), TokenPurpose.SET_PASSWORD, null);
-        mail.enqueue(user.getEmail(), subject, template, Map.of("name", user.displayName(),
-                "identifiant", user.getIdentifiant(), "link", mail.link("/mot-de-passe/nouveau?jeton=" + token)));
+        links.send(user, TokenPurpose.SET_PASSWORD, user.getEmail(), null, template, subject);
     }
 
     private UserAccount create(NewAccount a, AccountStatus status) {

@@ -2,6 +2,7 @@ package fr.id77.account;
 
 import fr.id77.account.AccountForms.ForgottenPasswordForm;
 import fr.id77.account.AccountForms.NewPasswordForm;
+import fr.id77.shared.mail.MailQuota;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,9 +18,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PasswordController {
 
     private final AccountSettings settings;
+    private final MailQuota quota;
 
-    PasswordController(AccountSettings settings) {
+    PasswordController(AccountSettings settings, MailQuota quota) {
         this.settings = settings;
+        this.quota = quota;
     }
 
     @GetMapping("/mot-de-passe-oublie")
@@ -36,7 +39,8 @@ class PasswordController {
         }
         settings.requestReset(form.login());
         redirect.addFlashAttribute("success", "Si un compte actif correspond, un e-mail vient de lui être envoyé avec un lien "
-                + "pour choisir un nouveau mot de passe. Ce lien est valable une heure.");
+                + "pour choisir un nouveau mot de passe. Ce lien est valable une heure. Pour éviter les abus, nous n'envoyons "
+                + "pas plus de " + quota.maxPerAddress() + " e-mails par heure à une même adresse : si rien n'arrive, patientez avant de redemander.");
         return "redirect:/mot-de-passe-oublie";
     }
 

@@ -1,6 +1,7 @@
 package fr.id77.account;
 
 import fr.id77.account.AccountForms.StaffInvitationForm;
+import fr.id77.shared.mail.MailQuota;
 import jakarta.validation.Valid;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -51,6 +52,8 @@ class StaffAdminController {
                 return "redirect:/admin/comptes";
             } catch (AccountConflictException e) {
                 result.rejectValue(e.field(), "conflict", e.getMessage());
+            } catch (MailQuota.Exceeded e) {
+                result.rejectValue("email", "quota", e.getMessage());
             }
         }
         return accounts(model);

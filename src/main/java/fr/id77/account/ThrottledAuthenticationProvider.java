@@ -5,12 +5,13 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Sign-in with identifiant or e-mail, refused while the account or the address is locked by
- * {@link LoginThrottle}. Every refusal looks the same to the person (same page, same message).
+ * Sign-in with identifiant or e-mail, throttled by {@link LoginThrottle} before the password is checked:
+ * first the client address (skipped for an account that has already signed in from it, so one attacker behind a
+ * shared address cannot lock out everyone else behind it), then the account. A refused attempt is not counted
+ * and its password is never checked. Every refusal looks the same to the person (same page, same message).
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -28,20 +29,18 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String login = String.valueOf(authentication.getName()).strip().toLowerCase(Locale.ROOT);
         String accountKey = users.findByLogin(login).map(UserAccount::getIdentifiant).orElse(login);
-        String ip = authentication.getDetails() instanceof WebAuthenticationDetails details
+        String client = authentication.getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null ? details.getRemoteAddress() : "inconnue";
-        if (throttle.isLocked(accountKey, ip)) {
-            throttle.recordFailure(accountKey, ip);
+        boolean counted = !throttle.knownClient(accountKey, client);
+        if (counted && !throttle.tryClient(client) || !throttle.tryAccount(accountKey)) {
             throw new LockedException("trop d'essais");
         }
-        try {
-            Authentication result = delegate.authenticate(authentication);
-            throttle.recordSuccess(accountKey);
-            return result;
-        } catch (AuthenticationException e) {
-            throttle.recordFailure(accountKey, ip);
-            throw e;
+        Authentication result = delegate.authenticate(authentication);
+        throttle.recordSuccess(accountKey, client);
+        if (counted) {
+            throttle.refundClient(client);
         }
+        return result;
     }
 
     @Override

@@ -31,13 +31,18 @@ class Tokens {
         this.jdbc = jdbc;
     }
 
-    /** A new token for this user and purpose; earlier unused tokens of the same purpose stop working. */
+    /**
+     * A new token for this user and purpose. Earlier unused links keep working until one of them is used (then the
+     * others stop, see {@link #consume}): whoever asks for links in someone's name cannot cancel the one they are
+     * about to click. A new address to confirm is the exception: only the last one asked for may be confirmed.
+     */
     String issue(long userId, TokenPurpose purpose, String payload) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.sql("UPDATE account_token SET used_at = now() WHERE user_id = ? AND purpose = ? AND used_at IS NULL")
-                .params(userId, purpose.name()).update();
+        if (purpose == TokenPurpose.CHANGE_EMAIL) {
+            revoke(userId, List.of(purpose));
+        }
         jdbc.sql("INSERT INTO account_token (user_id, purpose, token_hash, payload, expires_at) VALUES (?, ?, ?, ?, ?)")
                 .params(userId, purpose.name(), hash(token), payload, Timestamp.from(Instant.now().plus(purpose.validity())))
                 .update();
@@ -65,7 +70,7 @@ class Tokens {
         return new TokenCheck(state, r.userId(), r.payload());
     }
 
-    /** Uses the token if it is still valid: returns its user and payload, at most once. */
+    /** Uses the token if it is still valid: returns its user and payload, at most once; its siblings stop working. */
     Optional<TokenCheck> consume(String token, Collection<TokenPurpose> purposes) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
@@ -79,7 +84,16 @@ class Tokens {
                 .param("hash", hash(token))
                 .param("purposes", names(purposes))
                 .query(Used.class).optional()
-                .map(u -> new TokenCheck(LinkState.VALID, u.userId(), u.payload()));
+                .map(u -> {
+                    revoke(u.userId(), purposes);
+                    return new TokenCheck(LinkState.VALID, u.userId(), u.payload());
+                });
+    }
+
+    /** The user's unused links for these purposes stop working. */
+    private void revoke(long userId, Collection<TokenPurpose> purposes) {
+        jdbc.sql("UPDATE account_token SET used_at = now() WHERE user_id = :user AND purpose IN (:purposes) AND used_at IS NULL")
+                .param("user", userId).param("purposes", names(purposes)).update();
     }
 
     private static List<String> names(Collection<TokenPurpose> purposes) {

@@ -119,6 +119,8 @@ class ProfileController {
                 result.rejectValue(e.field(), "taken", e.getMessage());
             } catch (Profiles.Refused e) {
                 result.rejectValue(e.field, "refused", e.getMessage());
+            } catch (fr.id77.shared.mail.MailQuota.Exceeded e) {
+                result.rejectValue("email", "quota", e.getMessage());
             }
         }
         return "membership/colleague-form";

@@ -4,6 +4,7 @@ import fr.id77.account.AccountConflictException;
 import fr.id77.account.Accounts;
 import fr.id77.membership.MembershipForms.RegistrationForm;
 import fr.id77.membership.MembershipForms.ResendForm;
+import fr.id77.shared.mail.MailQuota;
 import fr.id77.shared.validation.Identifiant;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -55,6 +56,9 @@ class RegistrationController {
         } catch (AccountConflictException e) {
             result.rejectValue(e.field(), "taken", e.getMessage());
             return "membership/registration";
+        } catch (MailQuota.Exceeded e) {
+            result.rejectValue("email", "quota", e.getMessage());
+            return "membership/registration";
         }
         return "redirect:/inscription/envoyee";
     }
@@ -88,7 +92,13 @@ class RegistrationController {
             model.addAttribute("linkState", fr.id77.account.LinkState.UNKNOWN);
             return "membership/confirm-email";
         }
-        accounts.resendRegistrationConfirmation(form.email());
+        try {
+            accounts.resendRegistrationConfirmation(form.email());
+        } catch (MailQuota.Exceeded e) {
+            result.rejectValue("email", "quota", e.getMessage());
+            model.addAttribute("linkState", fr.id77.account.LinkState.UNKNOWN);
+            return "membership/confirm-email";
+        }
         redirect.addFlashAttribute("resent", true);
         return "redirect:/inscription/envoyee";
     }

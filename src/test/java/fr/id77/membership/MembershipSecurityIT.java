@@ -227,6 +227,42 @@ class MembershipSecurityIT {
     }
 
     @Test
+    void newLinksAndRegistrationsStopAtTheMailLimitsWithAClearMessage() throws Exception {
+        String applicant = unique("lim");
+        fixtures.register(applicant);
+        String ip = newIp();
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/inscription/renvoyer").with(csrf()).param("email", applicant + "@example.test").with(from(ip)))
+                    .andExpect(redirectedUrl("/inscription/envoyee"));
+        }
+        mvc.perform(post("/inscription/renvoyer").with(csrf()).param("email", applicant + "@example.test").with(from(ip)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Trop de courriels ont été demandés")));
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ?").param(applicant + "@example.test")
+                .query(Long.class).single()).as("3 par heure au plus pour une adresse").isEqualTo(3);
+
+        String busy = newIp();
+        jdbc.sql("INSERT INTO mail_quota (quota_key, used, window_start) VALUES (?, 20, now())").param("client:" + busy).update();
+        String late = unique("tard");
+        mvc.perform(post("/inscription").with(csrf()).params(registrationParams(late)).with(from(busy)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Trop de courriels ont été demandés")));
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE identifiant = ?").param(late).query(Long.class).single())
+                .as("rien d'écrit").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM collectivity WHERE name = ?").param("Commune " + late).query(Long.class).single())
+                .isZero();
+        mvc.perform(post("/inscription").with(csrf()).params(registrationParams(late)).with(from(newIp())))
+                .andExpect(redirectedUrl("/inscription/envoyee"));
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String ip) {
+        return request -> {
+            request.setRemoteAddr(ip);
+            return request;
+        };
+    }
+
+    @Test
     void everyPostFormNeedsTheCsrfToken() throws Exception {
         String member = unique("csr");
         fixtures.activeMember(member);

@@ -16,7 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Admins: the mails not sent yet (failed after every try, or waiting for their next try), with
- * « Renvoyer ». A failed mail gets a fresh series of tries; a waiting one is tried at the next pass.
+ * « Renvoyer » ({@link OutboxResend}). The body of a mail that carries a single-use link is never shown (nor even
+ * read from the database): whoever can read this page must not be able to use someone else's link.
  */
 @Controller
 class MailAdminController {
@@ -24,15 +25,17 @@ class MailAdminController {
     static final int SHOWN = 100;
 
     record Row(long id, String recipient, String subject, String status, int attempts, Instant createdAt,
-               Instant nextAttemptAt, String lastError, String textBody) {
+               Instant nextAttemptAt, String lastError, String textBody, boolean carriesLink) {
     }
 
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mailSender;
+    private final OutboxResend resender;
 
-    MailAdminController(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender) {
+    MailAdminController(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, OutboxResend resender) {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
+        this.resender = resender;
     }
 
     @GetMapping("/admin/courriels")
@@ -52,12 +55,8 @@ class MailAdminController {
 
     @PostMapping("/admin/courriels/{id}/renvoi")
     String resend(@PathVariable long id, RedirectAttributes flash) {
-        int changed = jdbc.sql("""
-                        UPDATE mail_outbox SET next_attempt_at = now(), last_error = NULL,
-                               attempts = CASE WHEN status = 'FAILED' THEN 0 ELSE attempts END, status = 'PENDING'
-                        WHERE id = ? AND status IN ('FAILED', 'PENDING')""")
-                .param(id).update();
-        flash.addFlashAttribute(changed == 1 ? "success" : "error", changed == 1
+        boolean resent = resender.resend(id);
+        flash.addFlashAttribute(resent ? "success" : "error", resent
                 ? "Le courriel sera envoyé dans quelques instants."
                 : "Ce courriel n'est plus en attente : il vient sans doute d'être envoyé.");
         return "redirect:/admin/courriels";
@@ -65,9 +64,7 @@ class MailAdminController {
 
     @PostMapping("/admin/courriels/renvoi")
     String resendAllFailed(RedirectAttributes flash) {
-        int changed = jdbc.sql("""
-                        UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = NULL
-                        WHERE status = 'FAILED'""").update();
+        int changed = resender.resendAllFailed();
         flash.addFlashAttribute("success", changed == 0 ? "Aucun courriel en échec."
                 : changed == 1 ? "Le courriel en échec sera envoyé dans quelques instants."
                 : changed + " courriels en échec seront envoyés dans quelques instants.");
@@ -75,10 +72,10 @@ class MailAdminController {
     }
 
     private List<Row> rows(String where, String order) {
-        return jdbc.sql("SELECT id, recipient, subject, status, attempts, created_at, next_attempt_at, last_error, text_body "
-                        + "FROM mail_outbox WHERE " + where + " ORDER BY " + order + " LIMIT " + SHOWN)
+        return jdbc.sql("SELECT id, recipient, subject, status, attempts, created_at, next_attempt_at, last_error, "
+                        + "CASE WHEN link_kind IS NULL THEN text_body END, link_kind IS NOT NULL FROM mail_outbox WHERE " + where + " ORDER BY " + order + " LIMIT " + SHOWN)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9)))
+                        rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9), rs.getBoolean(10)))
                 .list();
     }
 }

@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
  * <li>A failure is retried after 1, 2, 4… minutes (at most 2 h); after {@value #MAX_ATTEMPTS} tries the
  * mail is FAILED and admins can send it again ({@code /admin/courriels}). When the server cannot be
  * reached, the pass stops at the first failure instead of spending a try of every waiting mail.</li>
+ * <li>A mail carrying a single-use link ({@link MailOutbox#enqueueWithLink}) has its body blanked once sent or
+ * failed for good: no working link stays readable in the database.</li>
  * <li>Without a mail server ({@code spring.mail.host} absent: the embedded run mode) nothing is sent:
  * mails wait in the outbox, readable on {@code /courriels}, and leave once a server is configured.</li>
  * </ul>
@@ -43,6 +45,17 @@ class OutboxSender {
     /** A pass stops after this many mails so that one instance never monopolises the job. */
     static final int MAX_PER_PASS = 1000;
     private static final long LOCK_KEY = 77_000_001L;
+    /**
+     * Blanks the body of a mail that carried a link (SQL assignments): once sent, or failed for good (a resend then
+     * asks for a fresh link), the link must not stay readable in the database.
+     */
+    static final String BLANK_LINKS = "html_body = CASE WHEN link_kind IS NULL THEN html_body ELSE " + literal(MailOutbox.BLANKED_HTML) + " END, "
+            + "text_body = CASE WHEN link_kind IS NULL THEN text_body ELSE " + literal(MailOutbox.BLANKED_TEXT) + " END";
+
+    private static String literal(String constant) {
+        return "'" + constant.replace("'", "''") + "'";
+    }
+
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
     record PendingMail(long id, String recipient, String subject, String htmlBody, String textBody, int attempts) {
@@ -90,8 +103,8 @@ class OutboxSender {
                 done++;
                 try {
                     sender.send(toMessage(sender, mail));
-                    jdbc.sql("UPDATE mail_outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = NULL "
-                            + "WHERE id = ? AND status = 'SENDING'").param(mail.id()).update();
+                    jdbc.sql("UPDATE mail_outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = NULL, "
+                            + BLANK_LINKS + " WHERE id = ? AND status = 'SENDING'").param(mail.id()).update();
                     sent++;
                 } catch (Exception e) {
                     failed(mail, e);
@@ -110,9 +123,12 @@ class OutboxSender {
         int recovered = jdbc.sql("""
                         UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = now(), claimed_at = NULL,
                                status = CASE WHEN attempts + 1 >= :max THEN 'FAILED' ELSE 'PENDING' END,
+               html_body = CASE WHEN attempts + 1 >= :max AND link_kind IS NOT NULL THEN :blankHtml ELSE html_body END,
+               text_body = CASE WHEN attempts + 1 >= :max AND link_kind IS NOT NULL THEN :blankText ELSE text_body END,
                                last_error = 'Envoi interrompu (arrêt de l''application pendant l''envoi)'
                         WHERE status = 'SENDING'""")
-                .param("max", MAX_ATTEMPTS).update();
+                .param("max", MAX_ATTEMPTS).param("blankHtml", MailOutbox.BLANKED_HTML)
+                .param("blankText", MailOutbox.BLANKED_TEXT).update();
         if (recovered > 0) {
             log.warn("{} courriel(s) interrompu(s) pendant leur envoi : ils seront envoyés de nouveau", recovered);
         }
@@ -153,8 +169,8 @@ class OutboxSender {
         String status = attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING";
         Instant next = Instant.now().plus(backoff(attempts));
         log.warn("Envoi du courriel {} impossible (essai {}/{}) : {}", mail.id(), attempts, MAX_ATTEMPTS, e.toString());
-        jdbc.sql("UPDATE mail_outbox SET attempts = ?, status = ?, next_attempt_at = ?, last_error = ?, claimed_at = NULL "
-                        + "WHERE id = ? AND status = 'SENDING'")
+        jdbc.sql("UPDATE mail_outbox SET attempts = ?, status = ?, next_attempt_at = ?, last_error = ?, claimed_at = NULL"
+                        + ("FAILED".equals(status) ? ", " + BLANK_LINKS : "") + " WHERE id = ? AND status = 'SENDING'")
                 .params(attempts, status, Timestamp.from(next), describe(e), mail.id())
                 .update();
     }
