@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -36,15 +37,17 @@ class AccountSettings {
     private final PasswordEncoder encoder;
     private final MailOutbox mail;
     private final SignedInSessions sessions;
+    private final ApplicationEventPublisher events;
 
     AccountSettings(UserAccountRepository users, Tokens tokens, PasswordPolicy policy, PasswordEncoder encoder, MailOutbox mail,
-                    SignedInSessions sessions) {
+                    SignedInSessions sessions, ApplicationEventPublisher events) {
         this.users = users;
         this.tokens = tokens;
         this.policy = policy;
         this.encoder = encoder;
         this.mail = mail;
         this.sessions = sessions;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -157,12 +160,17 @@ class AccountSettings {
         }
         Optional<UserAccount> user = users.findById(userId);
         user.ifPresent(u -> {
-            if (disabled && u.getStatus() == AccountStatus.ACTIVE) {
+            AccountStatus from = u.getStatus();
+            if (disabled && from == AccountStatus.ACTIVE) {
                 u.setStatus(AccountStatus.DISABLED);
                 sessions.endAll(u.getIdentifiant());
-            } else if (!disabled && u.getStatus() == AccountStatus.DISABLED) {
+            } else if (!disabled && from == AccountStatus.DISABLED) {
                 u.setStatus(AccountStatus.ACTIVE);
+            } else {
+                return;
             }
+            events.publishEvent(new AccountStatusChanged(u.getId(), u.displayName() + " (" + u.getIdentifiant() + ")",
+                    from, u.getStatus(), adminId));
         });
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -22,13 +23,16 @@ public class Accounts {
     private final MailOutbox mail;
     private final PasswordEncoder passwordEncoder;
     private final SignedInSessions sessions;
+    private final ApplicationEventPublisher events;
 
-    Accounts(UserAccountRepository users, Tokens tokens, MailOutbox mail, PasswordEncoder passwordEncoder, SignedInSessions sessions) {
+    Accounts(UserAccountRepository users, Tokens tokens, MailOutbox mail, PasswordEncoder passwordEncoder, SignedInSessions sessions,
+             ApplicationEventPublisher events) {
         this.users = users;
         this.tokens = tokens;
         this.mail = mail;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -152,6 +156,15 @@ public class Accounts {
         user.confirmEmail();
         sendPasswordChoice(user, "invitation", "ID77 : " + invitedBy + " vous invite sur la plateforme");
         return user.getId();
+    }
+
+    /** {@link #invite(NewAccount, String)} by a signed-in person, recorded in the journal of decisions. */
+    @Transactional
+    public long invite(NewAccount invited, CurrentUser invitedBy) {
+        long id = invite(invited, invitedBy.displayName());
+        events.publishEvent(new AccountInvited(id, (invited.firstName() + " " + invited.lastName()).strip()
+                + " (" + invited.identifiant() + ")", invited.role(), invited.collectivityId(), invitedBy.id()));
+        return id;
     }
 
     /** Demo data only: an active account with this password, not checked against the policy. */

@@ -157,7 +157,7 @@ class Profiles {
             throw new Refused("email", "Votre adhésion doit être active pour inviter un collègue.");
         }
         accounts.invite(new NewAccount(form.identifiant(), form.email(), null, form.firstName().strip(),
-                form.lastName().strip(), null, Role.ADHERENT, c.getId()), me.displayName());
+                form.lastName().strip(), null, Role.ADHERENT, c.getId()), me);
     }
 
     @Transactional(readOnly = true)
