@@ -149,19 +149,22 @@ public class Accounts {
                 });
     }
 
-    /** Creates an active account without password and mails it a link to choose one (7 days). */
+    /**
+     * Creates an active account without password and mails it a link to choose one (7 days). The mail's
+     * subject is fixed: nothing the inviter typed (their name, the invited person's) goes into it.
+     */
     @Transactional
-    public long invite(NewAccount invited, String invitedBy) {
+    public long invite(NewAccount invited) {
         UserAccount user = create(invited, AccountStatus.ACTIVE);
         user.confirmEmail();
-        sendPasswordChoice(user, "invitation", "ID77 : " + invitedBy + " vous invite sur la plateforme");
+        sendPasswordChoice(user, "invitation", "ID77 : votre invitation sur la plateforme");
         return user.getId();
     }
 
-    /** {@link #invite(NewAccount, String)} by a signed-in person, recorded in the journal of decisions. */
+    /** {@link #invite(NewAccount)} by a signed-in person, recorded in the journal of decisions. */
     @Transactional
     public long invite(NewAccount invited, CurrentUser invitedBy) {
-        long id = invite(invited, invitedBy.displayName());
+        long id = invite(invited);
         events.publishEvent(new AccountInvited(id, (invited.firstName() + " " + invited.lastName()).strip()
                 + " (" + invited.identifiant() + ")", invited.role(), invited.collectivityId(), invitedBy.id()));
         return id;

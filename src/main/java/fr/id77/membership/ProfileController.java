@@ -105,7 +105,11 @@ class ProfileController {
             } catch (fr.id77.account.AccountConflictException e) {
                 result.rejectValue(e.field(), "taken", e.getMessage());
             } catch (Profiles.Refused e) {
-                result.rejectValue(e.field, "refused", e.getMessage());
+                if (e.field == null) {
+                    result.reject("refused", e.getMessage());
+                } else {
+                    result.rejectValue(e.field, "refused", e.getMessage());
+                }
             }
         }
         return "membership/colleague-form";
