@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -41,10 +42,11 @@ class AccountSettings {
     private final LoginThrottle throttle;
     private final LinkMails links;
     private final MailQuota quota;
+    private final ApplicationEventPublisher events;
 
     AccountSettings(UserAccountRepository users, Tokens tokens, PasswordPolicy policy, PasswordEncoder encoder, MailOutbox mail,
                     SignedInSessions sessions, CollectivityStanding collectivities, LoginThrottle throttle, LinkMails links,
-                    MailQuota quota) {
+                    MailQuota quota, ApplicationEventPublisher events) {
         this.collectivities = collectivities;
         this.users = users;
         this.tokens = tokens;
@@ -55,6 +57,7 @@ class AccountSettings {
         this.throttle = throttle;
         this.links = links;
         this.quota = quota;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -186,16 +189,21 @@ class AccountSettings {
         }
         Optional<UserAccount> user = users.findById(userId);
         user.ifPresent(u -> {
-            if (disabled && u.getStatus() == AccountStatus.ACTIVE) {
+            AccountStatus from = u.getStatus();
+            if (disabled && from == AccountStatus.ACTIVE) {
                 u.setStatus(AccountStatus.DISABLED);
                 sessions.endAll(u.getIdentifiant());
-            } else if (!disabled && u.getStatus() == AccountStatus.DISABLED) {
+            } else if (!disabled && from == AccountStatus.DISABLED) {
                 if (u.getCollectivityId() != null && !collectivities.isActive(u.getCollectivityId())) {
                     throw new Refused("account", "Ce compte ne peut pas être réactivé : l'adhésion de sa collectivité est suspendue "
                             + "(ou n'est pas validée). Réactivez d'abord l'adhésion depuis « Collectivités ».");
                 }
                 u.setStatus(AccountStatus.ACTIVE);
+            } else {
+                return;
             }
+            events.publishEvent(new AccountStatusChanged(u.getId(), u.displayName() + " (" + u.getIdentifiant() + ")",
+                    from, u.getStatus(), adminId));
         });
     }
 }

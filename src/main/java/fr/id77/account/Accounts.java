@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -23,15 +24,17 @@ public class Accounts {
     private final SignedInSessions sessions;
     private final LinkMails links;
     private final MailQuota quota;
+    private final ApplicationEventPublisher events;
 
     Accounts(UserAccountRepository users, Tokens tokens, PasswordEncoder passwordEncoder, SignedInSessions sessions,
-             LinkMails links, MailQuota quota) {
+             LinkMails links, MailQuota quota, ApplicationEventPublisher events) {
         this.users = users;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
         this.links = links;
         this.quota = quota;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -168,14 +171,24 @@ public class Accounts {
     /**
      * Creates an active account without password and mails it a link to choose one (7 days).
      * Throws {@link MailQuota.Exceeded} (and creates nothing) when too many mails were asked for lately.
+     * The mail's subject is fixed: nothing the inviter typed (their name, the invited person's) goes into it.
      */
     @Transactional
-    public long invite(NewAccount invited, String invitedBy) {
+    public long invite(NewAccount invited) {
         UserAccount user = create(invited, AccountStatus.ACTIVE);
         quota.acquire(user.getEmail());
         user.confirmEmail();
-        sendPasswordChoice(user, "invitation", "ID77 : " + invitedBy + " vous invite sur la plateforme");
+        sendPasswordChoice(user, "invitation", "ID77 : votre invitation sur la plateforme");
         return user.getId();
+    }
+
+    /** {@link #invite(NewAccount)} by a signed-in person, recorded in the journal of decisions. */
+    @Transactional
+    public long invite(NewAccount invited, CurrentUser invitedBy) {
+        long id = invite(invited);
+        events.publishEvent(new AccountInvited(id, (invited.firstName() + " " + invited.lastName()).strip()
+                + " (" + invited.identifiant() + ")", invited.role(), invited.collectivityId(), invitedBy.id()));
+        return id;
     }
 
     /** Demo data only: an active account with this password, not checked against the policy. */

@@ -41,7 +41,7 @@ class BootstrapAdmin implements ApplicationRunner {
             log.warn("Premier administrateur non créé : l'identifiant {} ou l'adresse {} est déjà utilisé", identifiant, email);
             return;
         }
-        accounts.invite(new NewAccount(identifiant, email, null, "Administrateur", "ID77", null, Role.ADMIN, null), "ID77");
+        accounts.invite(new NewAccount(identifiant, email, null, "Administrateur", "ID77", null, Role.ADMIN, null));
         log.warn("Premier administrateur « {} » créé : un lien pour choisir son mot de passe est envoyé à {} "
                 + "(voir la table mail_outbox s'il n'y a pas de serveur de courriel)", identifiant, email);
     }

@@ -47,7 +47,7 @@ class StaffAdminController {
         if (!result.hasErrors()) {
             try {
                 accounts.invite(new NewAccount(form.identifiant(), form.email(), null, form.firstName().strip(),
-                        form.lastName().strip(), null, form.role(), null), me.displayName());
+                        form.lastName().strip(), null, form.role(), null), me);
                 redirect.addFlashAttribute("success", "Invitation envoyée à " + form.email() + ".");
                 return "redirect:/admin/comptes";
             } catch (AccountConflictException e) {

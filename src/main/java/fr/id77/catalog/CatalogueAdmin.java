@@ -165,7 +165,9 @@ class CatalogueAdmin {
         Checked c = checked(form, null, null);
         Offer offer = Offer.draft();
         apply(offer, c, form.isPublished(), adminId);
-        return save(offer);
+        Offer saved = save(offer);
+        publicationChanged(saved, false, adminId);
+        return saved;
     }
 
     /** Saves the form over the offer it was read from; returns the offer's code. */
@@ -176,8 +178,11 @@ class CatalogueAdmin {
             throw new Changed();
         }
         Checked c = checked(form, id, offer.getChefDeFileId());
+        boolean wasPublished = offer.isPublished();
         apply(offer, c, form.isPublished(), adminId);
-        return save(offer).getCode();
+        String code = save(offer).getCode();
+        publicationChanged(offer, wasPublished, adminId);
+        return code;
     }
 
     @Transactional
@@ -186,6 +191,7 @@ class CatalogueAdmin {
         if (offer.isPublished() != published) {
             offer.publish(published);
             offer.changedBy(adminId);
+            publicationChanged(offer, !published, adminId);
         }
         return new Publication(offer.getCode(), published, !staff.directory().isActive(offer.getChefDeFileId()));
     }
@@ -227,6 +233,13 @@ class CatalogueAdmin {
         offer.leadBy(chefId);
         if (offer.getId() != null && !java.util.Objects.equals(previous, chefId)) {
             events.publishEvent(new OfferLeadChanged(offer.getId(), previous, chefId, adminId));
+        }
+    }
+
+    /** Tells the audit journal when an offer entered or left the catalogue. */
+    private void publicationChanged(Offer offer, boolean wasPublished, long adminId) {
+        if (offer.isPublished() != wasPublished) {
+            events.publishEvent(new OfferPublicationChanged(offer.getId(), offer.getCode(), offer.getTitle(), offer.isPublished(), adminId));
         }
     }
 

@@ -1,7 +1,9 @@
 package fr.id77.membership;
 
 import fr.id77.membership.MembershipForms.ProfileForm;
+import fr.id77.account.CurrentUser;
 import fr.id77.membership.MembershipForms.RefusalForm;
+import fr.id77.shared.web.InputSanitizer;
 import jakarta.validation.Valid;
 import java.util.function.LongConsumer;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -12,11 +14,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admins: the queue of registrations to validate or refuse, and every collectivity (edit, suspend, reactivate). */
 @Controller
 class AdhesionAdminController {
+
+    /** The optional reason of a suspension, kept in the journal of decisions. */
+    static final int MAX_REASON = 500;
 
     private final Adhesions adhesions;
     private final Profiles profiles;
@@ -36,19 +42,19 @@ class AdhesionAdminController {
     }
 
     @PostMapping("/admin/adhesions/{id}/valider")
-    String validate(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, adhesions::validate, "Adhésion validée : le demandeur reçoit son identifiant et un lien pour choisir son mot de passe.",
+    String validate(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+        return act(id, c -> adhesions.validate(c, me.id()), "Adhésion validée : le demandeur reçoit son identifiant et un lien pour choisir son mot de passe.",
                 "/admin/adhesions", redirect);
     }
 
     @PostMapping("/admin/adhesions/{id}/refuser")
-    String refuse(@PathVariable long id, @Valid @ModelAttribute("refusal") RefusalForm form, BindingResult result,
+    String refuse(CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("refusal") RefusalForm form, BindingResult result,
                   RedirectAttributes redirect) {
         if (result.hasErrors()) {
             redirect.addFlashAttribute("failure", result.getFieldError("reason").getDefaultMessage());
             return "redirect:/admin/adhesions";
         }
-        return act(id, c -> adhesions.refuse(c, form.reason()), "Adhésion refusée : la raison a été envoyée au demandeur.",
+        return act(id, c -> adhesions.refuse(c, form.reason(), me.id()), "Adhésion refusée : la raison a été envoyée au demandeur.",
                 "/admin/adhesions", redirect);
     }
 
@@ -87,13 +93,15 @@ class AdhesionAdminController {
     }
 
     @PostMapping("/admin/collectivites/{id}/suspendre")
-    String suspend(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, adhesions::suspend, "Adhésion suspendue : ses comptes ne peuvent plus se connecter.", "/admin/collectivites", redirect);
+    String suspend(CurrentUser me, @PathVariable long id, @RequestParam(name = "motif", required = false) String reason,
+                   RedirectAttributes redirect) {
+        String why = InputSanitizer.clean(reason, MAX_REASON);
+        return act(id, c -> adhesions.suspend(c, why, me.id()), "Adhésion suspendue : ses comptes ne peuvent plus se connecter.", "/admin/collectivites", redirect);
     }
 
     @PostMapping("/admin/collectivites/{id}/reactiver")
-    String reactivate(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, adhesions::reactivate, "Adhésion réactivée.", "/admin/collectivites", redirect);
+    String reactivate(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
+        return act(id, c -> adhesions.reactivate(c, me.id()), "Adhésion réactivée.", "/admin/collectivites", redirect);
     }
 
     private String act(long id, LongConsumer action, String success, String back, RedirectAttributes redirect) {

@@ -71,31 +71,40 @@ class Adhesions {
 
     /** Step B: ID77 validates; the applicants receive their identifiant and a link to choose a password. */
     @Transactional
-    void validate(long id) {
+    void validate(long id, long actorId) {
         Collectivity c = inStatus(id, AdhesionStatus.PENDING_VALIDATION);
-        c.moveTo(AdhesionStatus.ACTIVE, null);
+        decide(c, AdhesionStatus.ACTIVE, null, actorId);
         accounts.activateMembers(id);
     }
 
     @Transactional
-    void refuse(long id, String reason) {
+    void refuse(long id, String reason, long actorId) {
         Collectivity c = inStatus(id, AdhesionStatus.PENDING_VALIDATION);
-        c.moveTo(AdhesionStatus.REFUSED, reason.strip());
+        decide(c, AdhesionStatus.REFUSED, reason.strip(), actorId);
         accounts.changeMembersStatus(id, AccountStatus.PENDING, AccountStatus.REFUSED);
         accounts.members(id).forEach(member -> mail.enqueue(member.email(), "ID77 : votre demande d'adhésion",
                 "adhesion-refusee", Map.of("name", member.displayName(), "collectivity", c.getName(), "reason", reason.strip())));
     }
 
+    /** {@code reason} (optional, may be null or blank) goes to the journal of decisions. */
     @Transactional
-    void suspend(long id) {
-        inStatus(id, AdhesionStatus.ACTIVE).moveTo(AdhesionStatus.SUSPENDED, null);
+    void suspend(long id, String reason, long actorId) {
+        decide(inStatus(id, AdhesionStatus.ACTIVE), AdhesionStatus.SUSPENDED, reason, actorId);
         accounts.changeMembersStatus(id, AccountStatus.ACTIVE, AccountStatus.SUSPENDED);
     }
 
     @Transactional
-    void reactivate(long id) {
-        inStatus(id, AdhesionStatus.SUSPENDED).moveTo(AdhesionStatus.ACTIVE, null);
+    void reactivate(long id, long actorId) {
+        decide(inStatus(id, AdhesionStatus.SUSPENDED), AdhesionStatus.ACTIVE, null, actorId);
         accounts.activateMembers(id);
+    }
+
+    /** Moves the adhesion and tells the audit journal who decided it, and why. */
+    private void decide(Collectivity c, AdhesionStatus to, String reason, long actorId) {
+        AdhesionStatus from = c.getStatus();
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        c.moveTo(to, to == AdhesionStatus.REFUSED ? why : null);
+        events.publishEvent(new AdhesionStatusChanged(c.getId(), c.getName(), from, to, why, actorId));
     }
 
     private Collectivity inStatus(long id, AdhesionStatus expected) {

@@ -3,6 +3,7 @@ package fr.id77.membership;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface CollectivityRepository extends JpaRepository<Collectivity, Long> {
 
@@ -11,6 +12,10 @@ interface CollectivityRepository extends JpaRepository<Collectivity, Long> {
     List<Collectivity> findAllByOrderByName();
 
     Optional<Collectivity> findByName(String name);
+
+    /** Takes the row lock of the collectivity until the transaction ends (serialises colleague invitations). */
+    @Query(value = "SELECT id FROM collectivity WHERE id = :id FOR UPDATE", nativeQuery = true)
+    Optional<Long> lockById(long id);
 }
 
 interface TechnicalReferentRepository extends JpaRepository<TechnicalReferent, Long> {

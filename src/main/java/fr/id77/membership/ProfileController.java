@@ -118,7 +118,11 @@ class ProfileController {
             } catch (fr.id77.account.AccountConflictException e) {
                 result.rejectValue(e.field(), "taken", e.getMessage());
             } catch (Profiles.Refused e) {
-                result.rejectValue(e.field, "refused", e.getMessage());
+                if (e.field == null) {
+                    result.reject("refused", e.getMessage());
+                } else {
+                    result.rejectValue(e.field, "refused", e.getMessage());
+                }
             } catch (fr.id77.shared.mail.MailQuota.Exceeded e) {
                 result.rejectValue("email", "quota", e.getMessage());
             }

@@ -13,6 +13,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,12 +42,15 @@ class Profiles {
     private final TechnicalReferentRepository referents;
     private final FileStorage storage;
     private final Accounts accounts;
+    private final int maxAccounts;
 
-    Profiles(CollectivityRepository collectivities, TechnicalReferentRepository referents, FileStorage storage, Accounts accounts) {
+    Profiles(CollectivityRepository collectivities, TechnicalReferentRepository referents, FileStorage storage, Accounts accounts,
+             @Value("${id77.membership.max-accounts-per-collectivity:20}") int maxAccounts) {
         this.collectivities = collectivities;
         this.referents = referents;
         this.storage = storage;
         this.accounts = accounts;
+        this.maxAccounts = maxAccounts;
     }
 
     Collectivity own(CurrentUser me) {
@@ -171,14 +175,26 @@ class Profiles {
         referent(me, id).remove();
     }
 
+    /**
+     * Invites a colleague, within {@code id77.membership.max-accounts-per-collectivity} accounts (disabled or
+     * refused ones aside). The collectivity's row is locked first, so two invitations at once cannot both take
+     * the last place.
+     */
     @Transactional
     void inviteColleague(CurrentUser me, ColleagueForm form) {
         Collectivity c = own(me);
         if (c.getStatus() != AdhesionStatus.ACTIVE) {
             throw new Refused("email", "Votre adhésion doit être active pour inviter un collègue.");
         }
+        collectivities.lockById(c.getId());
+        long accountsInUse = accounts.members(c.getId()).stream()
+                .filter(a -> a.status() != AccountStatus.DISABLED && a.status() != AccountStatus.REFUSED).count();
+        if (accountsInUse >= maxAccounts) {
+            throw new Refused(null, "Votre collectivité a déjà " + accountsInUse + " comptes, le maximum est de " + maxAccounts
+                    + " : demandez à ID77 de désactiver un compte qui ne sert plus avant d'inviter un collègue.");
+        }
         accounts.invite(new NewAccount(form.identifiant(), form.email(), null, form.firstName().strip(),
-                form.lastName().strip(), null, Role.ADHERENT, c.getId()), me.displayName());
+                form.lastName().strip(), null, Role.ADHERENT, c.getId()), me);
     }
 
     @Transactional(readOnly = true)

@@ -21,6 +21,8 @@ import org.springframework.test.web.servlet.MvcResult;
 class MembershipFixtures {
 
     static final String PASSWORD = "cheval agrafe pile correct";
+    /** The admin deciding adhesions in tests that are not about who decided (the journal names « Compte n° 0 »). */
+    static final long ADMIN = 0L;
     private static final AtomicInteger IPS = new AtomicInteger(1);
 
     private final MockMvc mvc;
@@ -72,7 +74,7 @@ class MembershipFixtures {
     long activeMember(String identifiant) throws Exception {
         long id = register(identifiant);
         confirmEmail(identifiant);
-        adhesions.validate(id);
+        adhesions.validate(id, ADMIN);
         mvc.perform(post("/mot-de-passe/nouveau").with(csrf())
                 .param("token", lastToken(identifiant, "/mot-de-passe/nouveau"))
                 .param("password", PASSWORD).param("confirmation", PASSWORD));

@@ -52,6 +52,8 @@ class MembershipJourneyIT extends BrowserTest {
 
     @Autowired
     Accounts accounts;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private static final String ADMIN_PASSWORD = "une phrase admin solide";
     private static final String PASSWORD = "le héron au long bec";
@@ -160,6 +162,43 @@ class MembershipJourneyIT extends BrowserTest {
         assertThat(path()).isEqualTo("/admin/collectivites");
         assertThat(find(By.cssSelector(".alert-success")).getText()).contains(name + " renommée");
         checkAccessibility();
+    }
+
+    @Test
+    void anAdminSuspendsACollectivityAndFindsTheDecisionInTheJournal() {
+        String admin = MembershipFixtures.unique("jrn");
+        accounts.createDemoAccount(new NewAccount(admin, admin + "@id77.test", "M", "Julien", "Journal", null, Role.ADMIN, null),
+                ADMIN_PASSWORD);
+        String name = "Commune de Journal-sur-Marne " + admin;
+        new fr.id77.support.Fixtures(jdbc).collectivity(name, "Meaux");
+
+        signInAs(admin, ADMIN_PASSWORD);
+        visit("/admin");
+        click(find(By.partialLinkText("Collectivités adhérentes")));
+        checkAccessibility();
+        WebElement row = find(By.xpath("//tr[td[normalize-space()='" + name + "']]"));
+        row.findElement(By.name("motif")).sendKeys("Convention non renouvelée");
+        WebElement suspend = row.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Suspendre')]"));
+        click(suspend);
+        waiting().until(ExpectedConditions.alertIsPresent()).accept();
+        waiting().until(ExpectedConditions.stalenessOf(suspend));
+        assertThat(find(By.cssSelector(".alert-success")).getText()).contains("Adhésion suspendue");
+        checkAccessibility();
+
+        visit("/admin");
+        click(find(By.partialLinkText("Journal des décisions")));
+        assertThat(path()).isEqualTo("/admin/journal");
+        checkAccessibility();
+        assertThat(find(By.cssSelector(".audit-table tbody tr")).getText())
+                .as("la plus récente en tête").contains("Julien Journal", "Collectivité suspendue", name, "Convention non renouvelée");
+
+        type("objet", "journal-sur-marne " + admin);
+        new Select(find(By.id("action"))).selectByVisibleText("Collectivité : Collectivité suspendue");
+        submit("Filtrer");
+        assertThat(path()).contains("objet=").contains("action=COLLECTIVITY_SUSPENDED");
+        checkAccessibility();
+        assertThat(findAll(By.cssSelector(".audit-table tbody tr"))).hasSize(1);
+        assertThat(find(By.cssSelector(".audit-table tbody tr")).getText()).contains(name, "Convention non renouvelée");
     }
 
     private void addReferent(String title, String fullName, String service, String email, String phone) {

@@ -68,7 +68,7 @@ class MembershipSecurityIT {
         long refusedId = fixtures.register(refused);
         fixtures.confirmEmail(refused);
         givePassword(refused);
-        adhesions.refuse(refusedId, "Délibération non reçue");
+        adhesions.refuse(refusedId, "Délibération non reçue", MembershipFixtures.ADMIN);
         assertThat(signsIn(refused, PASSWORD, newIp())).as("refusé").isFalse();
         assertThat(jdbc.sql("SELECT text_body FROM mail_outbox WHERE recipient = ? ORDER BY id DESC LIMIT 1")
                 .param(refused + "@example.test").query(String.class).single()).contains("Délibération non reçue");
@@ -77,12 +77,12 @@ class MembershipSecurityIT {
         long memberId = fixtures.activeMember(member);
         assertThat(signsIn(member, PASSWORD, newIp())).as("actif").isTrue();
         assertThat(signsIn(member + "@example.test", PASSWORD, newIp())).as("par e-mail").isTrue();
-        adhesions.suspend(memberId);
+        adhesions.suspend(memberId, null, MembershipFixtures.ADMIN);
         assertThat(signsIn(member, PASSWORD, newIp())).as("suspendu").isFalse();
-        adhesions.reactivate(memberId);
+        adhesions.reactivate(memberId, MembershipFixtures.ADMIN);
         assertThat(signsIn(member, PASSWORD, newIp())).as("réactivé").isTrue();
 
-        adhesions.validate(pendingId);
+        adhesions.validate(pendingId, MembershipFixtures.ADMIN);
         assertThat(signsIn(pending, PASSWORD, newIp())).as("validé").isTrue();
     }
 
@@ -95,7 +95,7 @@ class MembershipSecurityIT {
         Cookie session = fixtures.session(member);
         Cookie otherSession = fixtures.session(other);
         mvc.perform(get("/compte").cookie(session)).andExpect(status().isOk());
-        adhesions.suspend(memberId);
+        adhesions.suspend(memberId, null, MembershipFixtures.ADMIN);
         mvc.perform(get("/compte").cookie(session)).andExpect(redirectedUrl("/connexion"));
         mvc.perform(get("/compte").cookie(otherSession)).andExpect(status().isOk());
     }
@@ -126,7 +126,7 @@ class MembershipSecurityIT {
         String member = unique("pwd");
         long memberId = fixtures.register(member);
         fixtures.confirmEmail(member);
-        adhesions.validate(memberId);
+        adhesions.validate(memberId, MembershipFixtures.ADMIN);
         String passwordToken = fixtures.lastToken(member, "/mot-de-passe/nouveau");
         MockHttpServletRequestBuilder choose = post("/mot-de-passe/nouveau").with(csrf()).param("token", passwordToken)
                 .param("password", PASSWORD).param("confirmation", PASSWORD);
