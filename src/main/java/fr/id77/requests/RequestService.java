@@ -45,15 +45,17 @@ public class RequestService {
     private final RequestAttachmentRepository attachments;
     private final RequestFiles files;
     private final ApplicationEventPublisher events;
+    private final FormTokens tokens;
 
     RequestService(RequestRepository requests, RequestEventRepository history, RequestCommentRepository comments,
-                   RequestAttachmentRepository attachments, RequestFiles files, ApplicationEventPublisher events) {
+                   RequestAttachmentRepository attachments, RequestFiles files, ApplicationEventPublisher events, FormTokens tokens) {
         this.requests = requests;
         this.history = history;
         this.comments = comments;
         this.attachments = attachments;
         this.files = files;
         this.events = events;
+        this.tokens = tokens;
     }
 
     /** A file of a request as its page lists it. */
@@ -127,7 +129,17 @@ public class RequestService {
     /** Adds a comment, possibly with files, all or nothing; returns its id. */
     @Transactional
     public long comment(int numero, String body, Long parentId, List<IncomingFile> incoming, Actor actor) {
+        return comment(numero, body, parentId, incoming, actor, null);
+    }
+
+    /** Like {@link #comment(int, String, Long, List, Actor)}; the same form {@code token} posted again returns the first comment. */
+    @Transactional
+    public long comment(int numero, String body, Long parentId, List<IncomingFile> incoming, Actor actor, java.util.UUID token) {
         Request request = visible(numero, actor);
+        java.util.Optional<Long> already = tokens.commentPostedWith(actor.userId(), token);
+        if (already.isPresent()) {
+            return already.get();
+        }
         if (!request.canComment(actor)) {
             throw RequestException.forbidden();
         }
@@ -143,6 +155,7 @@ public class RequestService {
         }
         boolean fromStaff = !request.isMember(actor);
         RequestComment comment = comments.save(new RequestComment(request.getId(), parentId, actor.userId(), fromStaff, text));
+        tokens.claimComment(comment.getId(), token);
         history.save(new RequestEvent(request.getId(), RequestEvent.Kind.COMMENT, actor.userId(), null, null, null));
         events.publishEvent(new RequestEvents.Commented(request.getId(), numero, request.getOfferId(), comment.getId(), actor.userId(),
                 fromStaff, request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId(), text));
@@ -180,14 +193,26 @@ public class RequestService {
      */
     @Transactional
     public int file(Actor actor, long offerId, Long chefDeFileId, Long referentId, String message, List<IncomingFile> incoming) {
+        return file(actor, offerId, chefDeFileId, referentId, message, incoming, null);
+    }
+
+    /** Like {@link #file(Actor, long, Long, Long, String, List)}; the same form {@code token} filed again returns the first request. */
+    @Transactional
+    public int file(Actor actor, long offerId, Long chefDeFileId, Long referentId, String message, List<IncomingFile> incoming,
+                    java.util.UUID token) {
         if (actor.collectivityId() == null) {
             throw RequestException.forbidden();
+        }
+        java.util.Optional<Integer> already = tokens.requestFiledWith(actor.userId(), token);
+        if (already.isPresent()) {
+            return already.get();
         }
         String text = message == null ? "" : message.strip();
         if (text.length() > MAX_COMMENT) {
             throw RequestException.invalid("Votre message dépasse " + MAX_COMMENT + " caractères : raccourcissez-le.");
         }
         Request request = requests.saveAndFlush(new Request(offerId, actor.collectivityId(), referentId, actor.userId(), chefDeFileId));
+        tokens.claimRequest(request.getId(), token);
         history.save(new RequestEvent(request.getId(), RequestEvent.Kind.CREATED, actor.userId(), null, RequestStatus.EN_ATTENTE, null));
         Long commentId = text.isEmpty() ? null
                 : comments.save(new RequestComment(request.getId(), null, actor.userId(), false, text)).getId();
