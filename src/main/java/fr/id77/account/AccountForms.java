@@ -5,6 +5,7 @@ import fr.id77.shared.validation.Identifiant;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The forms of the account pages (never entities). */
@@ -26,7 +27,7 @@ final class AccountForms {
                               @NotBlank(message = "Saisissez une deuxième fois le mot de passe.") String confirmation) {
     }
 
-    record LoginInfoForm(String civility,
+    record LoginInfoForm(@Pattern(regexp = "(MME|M)?", message = "Choisissez Madame ou Monsieur.") String civility,
                          @NotBlank(message = "Saisissez votre prénom.") @Size(max = 100) String firstName,
                          @NotBlank(message = "Saisissez votre nom.") @Size(max = 100) String lastName,
                          @NotBlank(message = "Saisissez votre adresse e-mail.") @Email(message = "Cette adresse e-mail n'est pas valide.") @Size(max = 254) String email,

@@ -134,7 +134,7 @@ class AccountSettings {
         if (form.version() != null && form.version() != user.getVersion()) {
             throw new ObjectOptimisticLockingFailureException(UserAccount.class, userId);
         }
-        user.rename(form.civility(), form.firstName().strip(), form.lastName().strip(), FrenchPhone.Validator.format(form.phone()));
+        user.rename(form.civility() == null || form.civility().isBlank() ? null : form.civility(), form.firstName().strip(), form.lastName().strip(), FrenchPhone.Validator.format(form.phone()));
         String email = form.email().strip();
         if (email.equalsIgnoreCase(user.getEmail())) {
             return false;

@@ -1,5 +1,6 @@
 package fr.id77.account;
 
+import fr.id77.shared.web.InputSanitizer;
 import java.util.Locale;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
@@ -27,7 +28,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String login = String.valueOf(authentication.getName()).strip().toLowerCase(Locale.ROOT);
+        String login = InputSanitizer.stripControls(String.valueOf(authentication.getName())).strip().toLowerCase(Locale.ROOT);
+        login = login.length() > 254 ? login.substring(0, 254) : login; // no identifiant or address is longer
         String accountKey = users.findByLogin(login).map(UserAccount::getIdentifiant).orElse(login);
         String client = authentication.getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null ? details.getRemoteAddress() : "inconnue";

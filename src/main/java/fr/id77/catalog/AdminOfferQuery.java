@@ -105,7 +105,8 @@ record AdminOfferQuery(String text, TypologyRef typology, DomainRef domain, Stri
         if (organisation != null) b.queryParam("organisme", organisation);
         if (!sort.equals(BY_CODE)) b.queryParam("tri", sort);
         if (p > 1) b.queryParam("page", p);
-        return b.encode().build().toUriString();
+        // encoded after building: braces typed in a filter are data, never URI template variables of a redirect
+        return b.build().encode().toUriString();
     }
 
     public String url() {

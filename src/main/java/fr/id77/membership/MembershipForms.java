@@ -63,7 +63,7 @@ final class MembershipForms {
             @NotBlank(message = "Saisissez le service.") @Size(max = 160) String service,
             @NotBlank(message = "Saisissez l'adresse e-mail.") @Email(message = "Cette adresse e-mail n'est pas valide.") @Size(max = 254) String email,
             @NotBlank(message = "Saisissez le numéro de téléphone.") @FrenchPhone String phone,
-            Long version) {
+            Long version) implements java.io.Serializable {
 
         static ReferentForm empty() {
             return new ReferentForm("", "", "", "", "", null);

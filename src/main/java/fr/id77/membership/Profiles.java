@@ -8,6 +8,7 @@ import fr.id77.account.Role;
 import fr.id77.membership.MembershipForms.ColleagueForm;
 import fr.id77.membership.MembershipForms.ProfileForm;
 import fr.id77.membership.MembershipForms.ReferentForm;
+import fr.id77.shared.files.FileCleanup;
 import fr.id77.shared.files.FileStorage;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -116,10 +117,12 @@ class Profiles {
                     .orElseThrow(() -> new Refused("logo", "Le logo doit être une image PNG, JPEG ou WebP."));
             in.reset();
             String key = storage.store(in, MAX_LOGO_BYTES);
+            FileCleanup.onRollback(() -> storage.delete(key));
             String previous = c.getLogoKey();
             c.setLogo(key, type.contentType);
             if (previous != null) {
-                storage.delete(previous);
+                // only once the new key is committed: a rollback must still find the old file
+                FileCleanup.afterCommit(() -> storage.delete(previous));
             }
         } catch (FileStorage.TooLargeException e) {
             throw new Refused("logo", "Le logo ne doit pas dépasser 1 Mo.");

@@ -5,6 +5,8 @@ import fr.id77.catalog.Offers;
 import fr.id77.catalog.Offers.OfferSummary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,12 +25,14 @@ class NewRequestController {
     private final RequestReadModel read;
     private final Offers offers;
     private final AttachmentPolicy policy;
+    private final FormTokens tokens;
 
-    NewRequestController(RequestService service, RequestReadModel read, Offers offers, AttachmentPolicy policy) {
+    NewRequestController(RequestService service, RequestReadModel read, Offers offers, AttachmentPolicy policy, FormTokens tokens) {
         this.service = service;
         this.read = read;
         this.offers = offers;
         this.policy = policy;
+        this.tokens = tokens;
     }
 
     @GetMapping("/demandes/nouvelle")
@@ -53,8 +57,11 @@ class NewRequestController {
     String create(@RequestParam(name = "offre", required = false) String code, @RequestParam(required = false) Long referent,
                   @RequestParam(required = false) String message,
                   @RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers,
+                  @RequestParam(name = FormTokens.FIELD, required = false) String envoi,
                   CurrentUser user, Model model, RedirectAttributes flash) {
         OfferSummary offer = offer(code);
+        UUID token = FormTokens.parse(envoi);
+        model.addAttribute(FormTokens.FIELD, token == null ? FormTokens.fresh() : token.toString());
         if (user.collectivityId() == null) {
             model.addAttribute("offer", offer);
             return "requests/staff-cannot-file";
@@ -74,13 +81,16 @@ class NewRequestController {
             model.addAttribute("errors", errors);
             return form(model, user, offer, referents, referent, text, fileProblems);
         }
+        int numero;
         try {
-            int numero = service.file(RequestPages.actor(user), offer.id(), offer.chefDeFileId(), referent, text, files);
-            flash.addFlashAttribute("success", "Votre demande N°" + numero + " a été envoyée au chef de file. Elle est « En attente ».");
-            return "redirect:/demandes/" + numero;
+            numero = service.file(RequestPages.actor(user), offer.id(), offer.chefDeFileId(), referent, text, files, token);
         } catch (RequestException e) {
             return form(model, user, offer, referents, referent, text, List.of(e.getMessage()));
+        } catch (DataIntegrityViolationException e) { // the same form posted twice at once: the other post filed it
+            numero = tokens.requestFiledWith(user.id(), token).orElseThrow(() -> e);
         }
+        flash.addFlashAttribute("success", "Votre demande N°" + numero + " a été envoyée au chef de file. Elle est « En attente ».");
+        return "redirect:/demandes/" + numero;
     }
 
     private String form(Model model, CurrentUser user, OfferSummary offer, List<RequestReadModel.Referent> referents,
@@ -95,6 +105,9 @@ class NewRequestController {
         model.addAttribute("accept", AttachmentPolicy.ACCEPT);
         model.addAttribute("acceptedTypes", AttachmentPolicy.HUMAN_LIST);
         model.addAttribute("maxFiles", RequestFiles.MAX_FILES);
+        if (!model.containsAttribute(FormTokens.FIELD)) {
+            model.addAttribute(FormTokens.FIELD, FormTokens.fresh());
+        }
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", List.of());
         }

@@ -2,6 +2,8 @@ package fr.id77.requests;
 
 import fr.id77.account.CurrentUser;
 import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,9 +16,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RequestActionsController {
 
     private final RequestService service;
+    private final FormTokens tokens;
 
-    RequestActionsController(RequestService service) {
+    RequestActionsController(RequestService service, FormTokens tokens) {
         this.service = service;
+        this.tokens = tokens;
     }
 
     @PostMapping("/demandes/{numero}/statut")
@@ -51,7 +55,9 @@ class RequestActionsController {
     String comment(@PathVariable int numero, @RequestParam(required = false) String message,
                    @RequestParam(required = false) Long repondA,
                    @RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers,
+                   @RequestParam(name = FormTokens.FIELD, required = false) String envoi,
                    CurrentUser user, RedirectAttributes flash) {
+        UUID token = FormTokens.parse(envoi);
         List<IncomingFile> files = NewRequestController.incoming(fichiers);
         List<String> problems = service.fileProblems(files);
         if (!problems.isEmpty()) {
@@ -59,8 +65,14 @@ class RequestActionsController {
             flash.addFlashAttribute("draft", message);
             return back(numero) + "#commenter";
         }
-        return act(numero, flash, "Votre message a été envoyé.", message,
-                () -> service.comment(numero, message, repondA, files, RequestPages.actor(user))) + "#commentaires";
+        try {
+            return act(numero, flash, "Votre message a été envoyé.", message,
+                    () -> service.comment(numero, message, repondA, files, RequestPages.actor(user), token)) + "#commentaires";
+        } catch (DataIntegrityViolationException e) { // the same form posted twice at once: the other post sent it
+            tokens.commentPostedWith(user.id(), token).orElseThrow(() -> e);
+            flash.addFlashAttribute("success", "Votre message a été envoyé.");
+            return back(numero) + "#commentaires";
+        }
     }
 
     @PostMapping("/demandes/{numero}/fichiers")

@@ -1,5 +1,6 @@
 package fr.id77.requests;
 
+import fr.id77.shared.files.FileCleanup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Checks and stores the files of a request inside the caller's transaction: every file is checked
@@ -68,7 +67,7 @@ class RequestFiles {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            removeOnRollback(stored.key());
+            FileCleanup.onRollback(() -> store.delete(stored.key()));
             attachments.save(new RequestAttachment(requestId, commentId, AttachmentPolicy.safeName(file.originalName()), type,
                     stored.size(), stored.key(), actorId));
             count++;
@@ -91,18 +90,5 @@ class RequestFiles {
     private static List<IncomingFile> nonEmpty(List<IncomingFile> files) {
         return files == null ? List.of() : files.stream()
                 .filter(f -> f != null && f.size() > 0 && f.originalName() != null && !f.originalName().isBlank()).toList();
-    }
-
-    private void removeOnRollback(String key) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        store.delete(key);
-                    }
-                }
-            });
-        }
     }
 }

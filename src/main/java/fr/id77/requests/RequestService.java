@@ -49,10 +49,11 @@ public class RequestService {
     private final ApplicationEventPublisher events;
     private final Collectivities collectivities;
     private final Accounts accounts;
+    private final FormTokens tokens;
 
     RequestService(RequestRepository requests, RequestEventRepository history, RequestCommentRepository comments,
                    RequestAttachmentRepository attachments, RequestFiles files, ApplicationEventPublisher events,
-                   Collectivities collectivities, Accounts accounts) {
+                   Collectivities collectivities, Accounts accounts, FormTokens tokens) {
         this.requests = requests;
         this.history = history;
         this.comments = comments;
@@ -61,6 +62,7 @@ public class RequestService {
         this.events = events;
         this.collectivities = collectivities;
         this.accounts = accounts;
+        this.tokens = tokens;
     }
 
     static final String REFERENT_REFUSED = "Choisissez le référent technique parmi les référents de la collectivité.";
@@ -154,7 +156,17 @@ public class RequestService {
     /** Adds a comment, possibly with files, all or nothing; returns its id. */
     @Transactional
     public long comment(int numero, String body, Long parentId, List<IncomingFile> incoming, Actor actor) {
+        return comment(numero, body, parentId, incoming, actor, null);
+    }
+
+    /** Like {@link #comment(int, String, Long, List, Actor)}; the same form {@code token} posted again returns the first comment. */
+    @Transactional
+    public long comment(int numero, String body, Long parentId, List<IncomingFile> incoming, Actor actor, java.util.UUID token) {
         Request request = visible(numero, actor);
+        java.util.Optional<Long> already = tokens.commentPostedWith(actor.userId(), token);
+        if (already.isPresent()) {
+            return already.get();
+        }
         if (!request.canComment(actor)) {
             throw RequestException.forbidden();
         }
@@ -171,6 +183,7 @@ public class RequestService {
         }
         boolean fromStaff = !request.isMember(actor);
         RequestComment comment = comments.save(new RequestComment(request.getId(), parentId, actor.userId(), fromStaff, text));
+        tokens.claimComment(comment.getId(), token);
         history.save(new RequestEvent(request.getId(), RequestEvent.Kind.COMMENT, actor.userId(), null, null, null));
         events.publishEvent(new RequestEvents.Commented(request.getId(), numero, request.getOfferId(), comment.getId(), actor.userId(),
                 fromStaff, request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId(), text));
@@ -208,10 +221,21 @@ public class RequestService {
      */
     @Transactional
     public int file(Actor actor, long offerId, Long chefDeFileId, Long referentId, String message, List<IncomingFile> incoming) {
+        return file(actor, offerId, chefDeFileId, referentId, message, incoming, null);
+    }
+
+    /** Like {@link #file(Actor, long, Long, Long, String, List)}; the same form {@code token} filed again returns the first request. */
+    @Transactional
+    public int file(Actor actor, long offerId, Long chefDeFileId, Long referentId, String message, List<IncomingFile> incoming,
+                    java.util.UUID token) {
         if (actor.collectivityId() == null) {
             throw RequestException.forbidden();
         }
         requireActiveCollectivity(actor);
+        java.util.Optional<Integer> already = tokens.requestFiledWith(actor.userId(), token);
+        if (already.isPresent()) {
+            return already.get();
+        }
         if (!acceptsReferent(actor.collectivityId(), referentId)) {
             throw RequestException.invalid(REFERENT_REFUSED);
         }
@@ -220,6 +244,7 @@ public class RequestService {
             throw RequestException.invalid("Votre message dépasse " + MAX_COMMENT + " caractères : raccourcissez-le.");
         }
         Request request = requests.saveAndFlush(new Request(offerId, actor.collectivityId(), referentId, actor.userId(), chefDeFileId));
+        tokens.claimRequest(request.getId(), token);
         history.save(new RequestEvent(request.getId(), RequestEvent.Kind.CREATED, actor.userId(), null, RequestStatus.EN_ATTENTE, null));
         Long commentId = text.isEmpty() ? null
                 : comments.save(new RequestComment(request.getId(), null, actor.userId(), false, text)).getId();

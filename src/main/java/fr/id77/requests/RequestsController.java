@@ -69,6 +69,7 @@ class RequestsController {
         model.addAttribute("replyTo", repondre == null ? null
                 : page.comments().stream().filter(c -> c.line().id() == repondre).findFirst().orElse(null));
         model.addAttribute("printView", false);
+        model.addAttribute(FormTokens.FIELD, FormTokens.fresh());
         return "requests/show";
     }
 

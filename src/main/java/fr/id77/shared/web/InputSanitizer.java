@@ -11,6 +11,35 @@ public final class InputSanitizer {
     }
 
     /**
+     * Removes the control characters nobody types (C0 controls except tab and line breaks, DEL), NUL included,
+     * which PostgreSQL refuses in text: applied to every submitted value by {@link ControlCharactersBinding}.
+     * Returns null for null.
+     */
+    public static String stripControls(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean control = (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F
+                    || (Character.isSurrogate(c) && !validSurrogate(raw, i));
+            if (control && out == null) {
+                out = new StringBuilder(raw.length()).append(raw, 0, i);
+            } else if (!control && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? raw : out.toString();
+    }
+
+    private static boolean validSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
+    /**
      * NFC-normalises, replaces control characters (NUL included, which PostgreSQL refuses) by spaces,
      * drops invisible format characters and lone surrogates, collapses white space and keeps at most
      * {@code maxCodePoints} code points. Never returns null.
