@@ -191,6 +191,8 @@ class Request {
     Long getReferentId() { return referentId; }
     long getCreatedBy() { return createdBy; }
     Long getChefDeFileId() { return chefDeFileId; }
+    /** The offer's chef de file today: the one told of what happens on the request. */
+    Long getOfferLeadId() { return offerLeadId; }
     Long getResponsableId() { return responsableId; }
     RequestStatus getStatus() { return status; }
     Instant getCreatedAt() { return createdAt; }

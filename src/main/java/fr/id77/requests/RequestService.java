@@ -120,7 +120,7 @@ public class RequestService {
             history.save(new RequestEvent(request.getId(), RequestEvent.Kind.ATTACHMENT, actor.userId(), null, null,
                     count == 1 ? "1 fichier" : count + " fichiers"));
             events.publishEvent(new RequestEvents.DocumentAdded(request.getId(), request.getNumero(), request.getOfferId(), count,
-                    actor.userId(), fromStaff, request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId()));
+                    actor.userId(), fromStaff, request.getCollectivityId(), request.getOfferLeadId(), request.getResponsableId()));
         }
         return count;
     }
@@ -186,7 +186,7 @@ public class RequestService {
         tokens.claimComment(comment.getId(), token);
         history.save(new RequestEvent(request.getId(), RequestEvent.Kind.COMMENT, actor.userId(), null, null, null));
         events.publishEvent(new RequestEvents.Commented(request.getId(), numero, request.getOfferId(), comment.getId(), actor.userId(),
-                fromStaff, request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId(), text));
+                fromStaff, request.getCollectivityId(), request.getOfferLeadId(), request.getResponsableId(), text));
         addFiles(request, comment.getId(), incoming, actor);
         return comment.getId();
     }
@@ -276,7 +276,7 @@ public class RequestService {
         flush(request);
         history.save(new RequestEvent(request.getId(), RequestEvent.Kind.STATUS, actor.userId(), from, target, why));
         events.publishEvent(new RequestEvents.StatusChanged(request.getId(), numero, request.getOfferId(), from, target,
-                actor.userId(), why, request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId()));
+                actor.userId(), why, request.getCollectivityId(), request.getOfferLeadId(), request.getResponsableId()));
     }
 
     @Transactional
@@ -296,7 +296,7 @@ public class RequestService {
         flush(request);
         history.save(new RequestEvent(request.getId(), RequestEvent.Kind.REFERENT, actor.userId(), null, null, null));
         events.publishEvent(new RequestEvents.ReferentChanged(request.getId(), numero, request.getOfferId(), actor.userId(),
-                request.getCollectivityId(), request.getChefDeFileId(), request.getResponsableId(), referentId));
+                request.getCollectivityId(), request.getOfferLeadId(), request.getResponsableId(), referentId));
     }
 
     /**

@@ -176,6 +176,11 @@ class RequestObjectRulesTests {
         mvc.perform(post("/demandes/" + closed + "/statut").param("statut", "EN_COURS").param("motif", "Compléments")
                         .param("version", "" + version(closed)).with(csrf()).with(as(otherChef)))
                 .andExpect(flash().attribute("success", containsString("En cours")));
+        // and is the one told when the collectivity writes on it
+        mvc.perform(multipart("/demandes/" + closed + "/commentaires").param("message", "Merci, voici les compléments.")
+                .with(csrf()).with(as(member))).andExpect(flash().attribute("success", containsString("envoyé")));
+        assertThat(jdbc.sql("SELECT user_id FROM notification WHERE request_numero = ? AND event = 'COMMENTAIRE'").param(closed)
+                .query(Long.class).list()).containsExactly(otherChef.id());
 
         // even when a request still names him (the offer was handed over without moving it), he no longer processes it
         f.lead("O36", chef);
