@@ -115,7 +115,7 @@ class MembershipJourneyIT extends BrowserTest {
         assertThat(request.getText()).contains("21770051800012", "Fontainebleau", "Mme Anne Martin", identifiant, email, "01 64 87 00 00");
         WebElement validate = request.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Valider')]"));
         click(validate);
-        waiting().until(ExpectedConditions.stalenessOf(validate));
+        awaitGone(validate);
         assertThat(find(By.cssSelector(".alert-success")).getText()).contains("Adhésion validée");
         checkAccessibility();
         signOut();
@@ -181,7 +181,7 @@ class MembershipJourneyIT extends BrowserTest {
         WebElement suspend = row.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Suspendre')]"));
         click(suspend);
         waiting().until(ExpectedConditions.alertIsPresent()).accept();
-        waiting().until(ExpectedConditions.stalenessOf(suspend));
+        awaitGone(suspend);
         assertThat(find(By.cssSelector(".alert-success")).getText()).contains("Adhésion suspendue");
         checkAccessibility();
 
@@ -232,7 +232,15 @@ class MembershipJourneyIT extends BrowserTest {
     private void submit(String label) {
         WebElement button = find(By.xpath("//button[normalize-space()=\"" + label + "\"]"));
         click(button);
-        waiting().until(ExpectedConditions.stalenessOf(button));
+        awaitGone(button);
+    }
+
+    /**
+     * Waits until the page holding {@code element} is replaced. While it unloads, Chromium may answer
+     * « Node with given id does not belong to the document » instead of « stale element »: asked again.
+     */
+    private void awaitGone(WebElement element) {
+        waiting().ignoring(org.openqa.selenium.WebDriverException.class).until(ExpectedConditions.stalenessOf(element));
     }
 
     private void assertInvalid(String id, String reason) {
