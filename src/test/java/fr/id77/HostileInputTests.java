@@ -240,6 +240,7 @@ class HostileInputTests {
         if (file != null) {
             request.file(file);
         }
+        request.param("confirme", "oui"); // past the confirmation page of destructive actions, to reach their handler
         request.with(csrf()).with(r -> {
             r.setRemoteAddr("10.77." + (SEQ.get() / 250 % 250) + "." + (SEQ.get() % 250 + 1));
             return r;

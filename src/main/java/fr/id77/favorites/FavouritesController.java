@@ -3,6 +3,7 @@ package fr.id77.favorites;
 import fr.id77.account.CurrentUser;
 import fr.id77.catalog.Offers;
 import fr.id77.catalog.Offers.OfferSummary;
+import fr.id77.shared.web.ConfirmFirst;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -59,6 +60,7 @@ class FavouritesController {
         return "redirect:" + safeReturn(retour);
     }
 
+    @ConfirmFirst(value = "Supprimer l'offre {code} de vos favoris ?", button = "Oui, supprimer", back = "/favoris")
     @PostMapping("/favoris/{code}/supprimer")
     String remove(@PathVariable String code, Authentication authentication, RedirectAttributes flash) {
         OfferSummary offer = offer(code);

@@ -1,6 +1,7 @@
 package fr.id77.membership;
 
 import fr.id77.membership.MembershipForms.RefusalForm;
+import fr.id77.shared.web.ConfirmFirst;
 import jakarta.validation.Valid;
 import java.util.function.LongConsumer;
 import org.springframework.stereotype.Controller;
@@ -54,6 +55,8 @@ class AdhesionAdminController {
         return "membership/admin-collectivities";
     }
 
+    @ConfirmFirst(value = "Suspendre cette adhésion ?", detail = "Les comptes de la collectivité ne pourront plus se connecter "
+            + "jusqu'à sa réactivation.", button = "Oui, suspendre", back = "/admin/collectivites")
     @PostMapping("/admin/collectivites/{id}/suspendre")
     String suspend(@PathVariable long id, RedirectAttributes redirect) {
         return act(id, adhesions::suspend, "Adhésion suspendue : ses comptes ne peuvent plus se connecter.", "/admin/collectivites", redirect);
