@@ -77,10 +77,11 @@ class FavouritesController {
         return CurrentUser.from(authentication).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
     }
 
-    /** Only a path of this site: never another host (no open redirect). */
+    /** Only a path of this site: never another host (no open redirect), nothing a redirect would expand. */
     static String safeReturn(String retour) {
         if (retour == null || !retour.startsWith("/") || retour.startsWith("//") || retour.startsWith("/\\")
-                || retour.contains("\r") || retour.contains("\n") || retour.length() > 2000) {
+                || retour.contains("\r") || retour.contains("\n") || retour.length() > 2000
+                || retour.contains("{") || retour.contains("}")) { // braces would be read as URI template variables
             return "/favoris";
         }
         return retour;
