@@ -9,7 +9,17 @@ document.addEventListener('change', function (event) {
 document.addEventListener('submit', function (event) {
   var form = event.target;
   var message = form.getAttribute && form.getAttribute('data-confirm');
-  if (message && !window.confirm(message)) {
+  if (!message) {
+    return;
+  }
+  if (!window.confirm(message)) {
     event.preventDefault();
+  } else if (!form.querySelector('input[name="confirme"]')) {
+    // confirmed here: the server then skips its own confirmation page (shown to browsers without JavaScript)
+    var confirmed = document.createElement('input');
+    confirmed.type = 'hidden';
+    confirmed.name = 'confirme';
+    confirmed.value = 'oui';
+    form.appendChild(confirmed);
   }
 });

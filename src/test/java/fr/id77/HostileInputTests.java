@@ -56,7 +56,7 @@ class HostileInputTests {
     /** Hostile values for any field, whatever its type. */
     static final List<String> HOSTILE = List.of(
             SCRIPT, "\"><script>alert(1)</script>", "' OR '1'='1'; DROP TABLE request; --", "../../../../etc/passwd",
-            "é".repeat(70_000), "nul\u0000octet", "\u0001\u001b[31mrouge\u007f", "\ud800seul\u202egnp.exe", "", "${7*7}",
+            "é".repeat(70_000), "nul\u0000octet", "\u0001\u001b[31mrouge\u007f", "\ud800seul\u202egnp.exe", "", "${7*7}", "/{x}",
             "-1", "99999999999999999999", "2026-13-45");
 
     /** Disguised or malformed files for any file field. */
@@ -240,6 +240,7 @@ class HostileInputTests {
         if (file != null) {
             request.file(file);
         }
+        request.param("confirme", "oui"); // past the confirmation page of destructive actions, to reach their handler
         request.with(csrf()).with(r -> {
             r.setRemoteAddr("10.77." + (SEQ.get() / 250 % 250) + "." + (SEQ.get() % 250 + 1));
             return r;

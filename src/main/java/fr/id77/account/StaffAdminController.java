@@ -2,6 +2,7 @@ package fr.id77.account;
 
 import fr.id77.account.AccountForms.StaffInvitationForm;
 import fr.id77.shared.mail.MailQuota;
+import fr.id77.shared.web.ConfirmFirst;
 import jakarta.validation.Valid;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -59,6 +60,8 @@ class StaffAdminController {
         return accounts(model);
     }
 
+    @ConfirmFirst(value = "Désactiver ce compte ?", detail = "Il ne pourra plus se connecter et ses sessions ouvertes seront fermées. "
+            + "Vous pourrez le réactiver.", button = "Oui, désactiver", back = "/admin/comptes")
     @PostMapping("/admin/comptes/{id}/desactiver")
     String disable(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         return setDisabled(me, id, true, redirect);

@@ -4,6 +4,7 @@ import fr.id77.account.CurrentUser;
 import fr.id77.catalog.CatalogueAdminForms.AssignmentForm;
 import fr.id77.catalog.CatalogueReference.DomainRef;
 import fr.id77.catalog.CatalogueReference.TypologyRef;
+import fr.id77.shared.web.ConfirmFirst;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,8 @@ class OfferAdminController {
         return "redirect:" + AdminOfferQuery.from(reference, params).url();
     }
 
+    @ConfirmFirst(value = "Retirer cette offre du catalogue ?", detail = "Elle ne recevra plus de demandes ; ses demandes existantes "
+            + "restent consultables.", button = "Oui, retirer", back = "/admin/offres", unless = "publiee=true")
     @PostMapping("/admin/offres/{id}/publication")
     String publish(CurrentUser me, @PathVariable long id, @RequestParam(defaultValue = "false") boolean publiee,
                    @ModelAttribute("params") AdminOfferQuery.Params params, RedirectAttributes redirect) {

@@ -1,6 +1,7 @@
 package fr.id77.catalog;
 
 import fr.id77.catalog.CatalogueAdminForms.OrganisationForm;
+import fr.id77.shared.web.ConfirmFirst;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -88,6 +89,7 @@ class OrganisationAdminController {
         return edit(id, model);
     }
 
+    @ConfirmFirst(value = "Supprimer cet organisme porteur ?", button = "Oui, supprimer", back = "/admin/organismes")
     @PostMapping("/admin/organismes/{id}/suppression")
     String remove(@PathVariable long id, RedirectAttributes redirect) {
         try {

@@ -3,6 +3,7 @@ package fr.id77.favorites;
 import fr.id77.account.CurrentUser;
 import fr.id77.catalog.Offers;
 import fr.id77.catalog.Offers.OfferSummary;
+import fr.id77.shared.web.ConfirmFirst;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -59,6 +60,7 @@ class FavouritesController {
         return "redirect:" + safeReturn(retour);
     }
 
+    @ConfirmFirst(value = "Supprimer l'offre {code} de vos favoris ?", button = "Oui, supprimer", back = "/favoris")
     @PostMapping("/favoris/{code}/supprimer")
     String remove(@PathVariable String code, Authentication authentication, RedirectAttributes flash) {
         OfferSummary offer = offer(code);
@@ -75,10 +77,11 @@ class FavouritesController {
         return CurrentUser.from(authentication).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
     }
 
-    /** Only a path of this site: never another host (no open redirect). */
+    /** Only a path of this site: never another host (no open redirect), nothing a redirect would expand. */
     static String safeReturn(String retour) {
         if (retour == null || !retour.startsWith("/") || retour.startsWith("//") || retour.startsWith("/\\")
-                || retour.contains("\r") || retour.contains("\n") || retour.length() > 2000) {
+                || retour.contains("\r") || retour.contains("\n") || retour.length() > 2000
+                || retour.contains("{") || retour.contains("}")) { // braces would be read as URI template variables
             return "/favoris";
         }
         return retour;

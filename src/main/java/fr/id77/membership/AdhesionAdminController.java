@@ -4,6 +4,7 @@ import fr.id77.membership.MembershipForms.ProfileForm;
 import fr.id77.account.CurrentUser;
 import fr.id77.membership.MembershipForms.RefusalForm;
 import fr.id77.shared.web.InputSanitizer;
+import fr.id77.shared.web.ConfirmFirst;
 import jakarta.validation.Valid;
 import java.util.function.LongConsumer;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -92,6 +93,8 @@ class AdhesionAdminController {
         return collectivityForm(id, model);
     }
 
+    @ConfirmFirst(value = "Suspendre cette adhésion ?", detail = "Les comptes de la collectivité ne pourront plus se connecter "
+            + "jusqu'à sa réactivation.", button = "Oui, suspendre", back = "/admin/collectivites")
     @PostMapping("/admin/collectivites/{id}/suspendre")
     String suspend(CurrentUser me, @PathVariable long id, @RequestParam(name = "motif", required = false) String reason,
                    RedirectAttributes redirect) {

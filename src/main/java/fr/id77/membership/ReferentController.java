@@ -2,6 +2,7 @@ package fr.id77.membership;
 
 import fr.id77.account.CurrentUser;
 import fr.id77.membership.MembershipForms.ReferentForm;
+import fr.id77.shared.web.ConfirmFirst;
 import jakarta.validation.Valid;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
@@ -61,6 +62,8 @@ class ReferentController {
         return "membership/referent-form";
     }
 
+    @ConfirmFirst(value = "Retirer ce contact technique ?", detail = "Il ne pourra plus être choisi pour suivre une demande.",
+            button = "Oui, retirer", back = "/compte#referents")
     @PostMapping("/compte/referents/{id}/supprimer")
     String remove(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         profiles.removeReferent(me, id);

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.text.Normalizer;
 import java.util.Map;
 import java.util.Optional;
+import fr.id77.shared.web.UploadLimits;
 import org.apache.tika.Tika;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -48,18 +49,38 @@ class AttachmentPolicy {
 
     private final Tika tika = new Tika();
     private final DataSize maxSize;
+    private final DataSize quota;
 
-    AttachmentPolicy(@Value("${id77.attachments.max-size:150MB}") DataSize maxSize) {
+    AttachmentPolicy(@Value("${id77.attachments.max-size:150MB}") DataSize maxSize,
+                     @Value("${id77.attachments.quota-per-collectivity:5GB}") DataSize quota) {
         this.maxSize = maxSize;
+        this.quota = quota;
     }
 
     DataSize maxSize() {
         return maxSize;
     }
 
+    /** How many bytes the files of all the requests of one collectivity may take together. */
+    DataSize quota() {
+        return quota;
+    }
+
     String maxSizeLabel() {
-        long mb = maxSize.toMegabytes();
-        return mb >= 1 ? mb + " Mo" : maxSize.toKilobytes() + " Ko";
+        return label(maxSize.toBytes());
+    }
+
+    String perPostLabel() {
+        return label(UploadLimits.perPost(maxSize));
+    }
+
+    /** A size as people read it: « 4,2 Go », « 150 Mo », « 12 Ko ». */
+    static String label(long bytes) {
+        if (bytes >= 1L << 30) {
+            double gb = bytes / (double) (1L << 30);
+            return (gb == Math.floor(gb) ? String.valueOf((long) gb) : String.format(java.util.Locale.FRANCE, "%.1f", gb)) + " Go";
+        }
+        return bytes >= 1L << 20 ? bytes / (1L << 20) + " Mo" : Math.max(0, bytes) / 1024 + " Ko";
     }
 
     /** The detected type when allowed; empty when refused. Reads only the first bytes of {@code content}. */

@@ -26,13 +26,16 @@ class NewRequestController {
     private final Offers offers;
     private final AttachmentPolicy policy;
     private final FormTokens tokens;
+    private final RequestFiles files;
 
-    NewRequestController(RequestService service, RequestReadModel read, Offers offers, AttachmentPolicy policy, FormTokens tokens) {
+    NewRequestController(RequestService service, RequestReadModel read, Offers offers, AttachmentPolicy policy, FormTokens tokens,
+                         RequestFiles files) {
         this.service = service;
         this.read = read;
         this.offers = offers;
         this.policy = policy;
         this.tokens = tokens;
+        this.files = files;
     }
 
     @GetMapping("/demandes/nouvelle")
@@ -105,6 +108,7 @@ class NewRequestController {
         model.addAttribute("accept", AttachmentPolicy.ACCEPT);
         model.addAttribute("acceptedTypes", AttachmentPolicy.HUMAN_LIST);
         model.addAttribute("maxFiles", RequestFiles.MAX_FILES);
+        model.addAttribute("upload", files.rules(user.collectivityId()));
         if (!model.containsAttribute(FormTokens.FIELD)) {
             model.addAttribute(FormTokens.FIELD, FormTokens.fresh());
         }

@@ -61,13 +61,15 @@ class RequestActionsController {
         List<IncomingFile> files = NewRequestController.incoming(fichiers);
         List<String> problems = service.fileProblems(files);
         if (!problems.isEmpty()) {
+            flash.addFlashAttribute("commentFileError", String.join(" ", problems));
             flash.addFlashAttribute("error", String.join(" ", problems) + " Votre message n'a pas été envoyé : il est conservé ci-dessous.");
             flash.addFlashAttribute("draft", message);
             return back(numero) + "#commenter";
         }
         try {
-            return act(numero, flash, "Votre message a été envoyé.", message,
-                    () -> service.comment(numero, message, repondA, files, RequestPages.actor(user), token)) + "#commentaires";
+            String back = act(numero, flash, "Votre message a été envoyé.", message,
+                    () -> service.comment(numero, message, repondA, files, RequestPages.actor(user), token));
+            return besideField(flash, "commentFileError", files) ? back + "#commenter" : back + "#commentaires";
         } catch (DataIntegrityViolationException e) { // the same form posted twice at once: the other post sent it
             tokens.commentPostedWith(user.id(), token).orElseThrow(() -> e);
             flash.addFlashAttribute("success", "Votre message a été envoyé.");
@@ -78,8 +80,20 @@ class RequestActionsController {
     @PostMapping("/demandes/{numero}/fichiers")
     String attach(@PathVariable int numero, @RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers,
                   CurrentUser user, RedirectAttributes flash) {
-        return act(numero, flash, "Les fichiers ont été ajoutés.", null,
-                () -> service.attach(numero, NewRequestController.incoming(fichiers), RequestPages.actor(user))) + "#fichiers";
+        String back = act(numero, flash, "Les fichiers ont été ajoutés.", null,
+                () -> service.attach(numero, NewRequestController.incoming(fichiers), RequestPages.actor(user)));
+        besideField(flash, "attachError", NewRequestController.incoming(fichiers));
+        return back + "#fichiers";
+    }
+
+    /** A refusal of a post carrying files (type, size, quota) is also shown under the file field. */
+    private static boolean besideField(RedirectAttributes flash, String field, List<IncomingFile> files) {
+        Object error = flash.getFlashAttributes().get("error");
+        if (error == null || files.isEmpty() || (field.startsWith("comment") && !error.toString().contains("espace de stockage"))) {
+            return false;
+        }
+        flash.addFlashAttribute(field, error);
+        return true;
     }
 
     /** Runs the action; a refusal comes back as a message on the request page, with what was typed kept. */

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +23,52 @@ class RequestFiles {
     private final AttachmentPolicy policy;
     private final AttachmentStore store;
     private final RequestAttachmentRepository attachments;
+    private final JdbcClient jdbc;
 
-    RequestFiles(AttachmentPolicy policy, AttachmentStore store, RequestAttachmentRepository attachments) {
+    RequestFiles(AttachmentPolicy policy, AttachmentStore store, RequestAttachmentRepository attachments, JdbcClient jdbc) {
         this.policy = policy;
         this.store = store;
         this.attachments = attachments;
+        this.jdbc = jdbc;
     }
+
+    /** What an upload form says under its file field: the limits and what remains of the collectivity's quota. */
+    record Rules(String maxSize, String perPost, int maxFiles, String acceptedTypes, String accept, String remaining, String quota) {
+    }
+
+    Rules rules(long collectivityId) {
+        long quota = policy.quota().toBytes();
+        return new Rules(policy.maxSizeLabel(), policy.perPostLabel(), MAX_FILES, AttachmentPolicy.HUMAN_LIST, AttachmentPolicy.ACCEPT,
+                AttachmentPolicy.label(Math.max(0, quota - used(collectivityId))), AttachmentPolicy.label(quota));
+    }
+
+    /** Bytes taken by the files of every request of the collectivity. */
+    private long used(long collectivityId) {
+        return jdbc.sql("SELECT coalesce(sum(a.size_bytes), 0) FROM request_attachment a JOIN request r ON r.id = a.request_id "
+                + "WHERE r.collectivity_id = :c").param("c", collectivityId).query(Long.class).single();
+    }
+
+    /**
+     * Refuses files that would take the collectivity of the request past its quota. Holds a lock per collectivity
+     * until the transaction ends, so two uploads at once cannot both take the last space.
+     */
+    private void checkQuota(long requestId, List<IncomingFile> files) {
+        long incoming = files.stream().mapToLong(IncomingFile::size).sum();
+        if (incoming == 0) {
+            return;
+        }
+        long collectivityId = jdbc.sql("SELECT collectivity_id FROM request WHERE id = :id").param("id", requestId)
+                .query(Long.class).single();
+        jdbc.sql("SELECT pg_advisory_xact_lock(:k)").param("k", QUOTA_LOCK ^ collectivityId).query().listOfRows();
+        long remaining = policy.quota().toBytes() - used(collectivityId);
+        if (incoming > remaining) {
+            throw RequestException.invalid("Ces fichiers (" + AttachmentPolicy.label(incoming) + ") dépassent l'espace de stockage "
+                    + "restant de la collectivité : " + AttachmentPolicy.label(Math.max(0, remaining)) + " sur "
+                    + AttachmentPolicy.label(policy.quota().toBytes()) + ". Rien n'a été enregistré ; contactez ID77 pour libérer de la place.");
+        }
+    }
+
+    private static final long QUOTA_LOCK = 0x7715_0000_0000_0000L;
 
     /** The reasons the given files would be refused, one per refused file; empty when all are fine. */
     List<String> problems(List<IncomingFile> files) {
@@ -55,6 +96,7 @@ class RequestFiles {
         if (!problems.isEmpty()) {
             throw RequestException.invalid(String.join(" ", problems));
         }
+        checkQuota(requestId, nonEmpty(files));
         int count = 0;
         for (IncomingFile file : nonEmpty(files)) {
             String type = type(file).orElseThrow();

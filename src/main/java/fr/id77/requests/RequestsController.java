@@ -30,8 +30,11 @@ class RequestsController {
     private final Offers offers;
     private final Collectivities collectivities;
 
+    private final RequestFiles files;
+
     RequestsController(RequestReadModel read, RequestPages pages, RequestService service, CatalogueReference catalogue,
-                       Offers offers, Collectivities collectivities) {
+                       Offers offers, Collectivities collectivities, RequestFiles files) {
+        this.files = files;
         this.read = read;
         this.pages = pages;
         this.service = service;
@@ -70,6 +73,7 @@ class RequestsController {
                 : page.comments().stream().filter(c -> c.line().id() == repondre).findFirst().orElse(null));
         model.addAttribute("printView", false);
         model.addAttribute(FormTokens.FIELD, FormTokens.fresh());
+        model.addAttribute("upload", files.rules(page.state().collectivityId()));
         return "requests/show";
     }
 

@@ -323,7 +323,7 @@ class CatalogueAdminWebTests {
                 .andExpect(status().is3xxRedirection()).andReturn();
         String request = filed.getResponse().getRedirectedUrl();
         try {
-            mvc.perform(post("/admin/offres/" + o55 + "/publication").param("publiee", "false").param("publication", "publiees")
+            mvc.perform(post("/admin/offres/" + o55 + "/publication").param("publiee", "false").param("publication", "publiees").param("confirme", "oui")
                             .with(csrf()).with(as(admin)))
                     .andExpect(redirectedUrl("/admin/offres?publication=publiees"))
                     .andExpect(flash().attribute("success", "L'offre O55 est retirée du catalogue. Ses demandes existantes restent consultables."));
@@ -406,10 +406,10 @@ class CatalogueAdminWebTests {
         long z09 = create("Z09", "Offre portée par l'agence");
         jdbc.sql("UPDATE offer SET organisation_id = :o WHERE id = :id").param("o", id).param("id", z09).update();
         mvc.perform(get("/offres/Z09")).andExpect(content().string(containsString("Test Agence de l&#39;eau Seine-Normandie")));
-        mvc.perform(post("/admin/organismes/" + id + "/suppression").with(csrf()).with(as(admin)))
+        mvc.perform(post("/admin/organismes/" + id + "/suppression").param("confirme", "oui").with(csrf()).with(as(admin)))
                 .andExpect(flash().attribute("failure", containsString("porte encore 1 offre")));
         jdbc.sql("DELETE FROM offer WHERE id = :id").param("id", z09).update();
-        mvc.perform(post("/admin/organismes/" + id + "/suppression").with(csrf()).with(as(admin)))
+        mvc.perform(post("/admin/organismes/" + id + "/suppression").param("confirme", "oui").with(csrf()).with(as(admin)))
                 .andExpect(flash().attribute("success", "« Test Agence de l'eau Seine-Normandie » est supprimé."));
         assertThat(jdbc.sql("SELECT count(*) FROM organisation WHERE id = :id").param("id", id).query(Long.class).single()).isZero();
     }

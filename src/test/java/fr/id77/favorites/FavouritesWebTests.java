@@ -67,7 +67,7 @@ class FavouritesWebTests {
     @Test
     void removingFromTheListAndBadInput() throws Exception {
         mvc.perform(post("/favoris/O03").param("retour", "/favoris").with(csrf()).with(as(me)));
-        mvc.perform(post("/favoris/O03/supprimer").with(csrf()).with(as(me)))
+        mvc.perform(post("/favoris/O03/supprimer").param("confirme", "oui").with(csrf()).with(as(me)))
                 .andExpect(redirectedUrl("/favoris"))
                 .andExpect(flash().attribute("success", containsString("supprimée de vos favoris")));
         mvc.perform(post("/favoris/O999").with(csrf()).with(as(me))).andExpect(status().isNotFound());

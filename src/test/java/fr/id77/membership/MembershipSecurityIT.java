@@ -179,7 +179,7 @@ class MembershipSecurityIT {
         mvc.perform(post("/compte/referents/" + betaReferent).cookie(alphaSession).with(csrf()).param("title", "Pirate")
                 .param("fullName", "Pirate").param("service", "Pirate").param("email", "p@p.test").param("phone", "0164434546"))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/compte/referents/" + betaReferent + "/supprimer").cookie(alphaSession).with(csrf()))
+        mvc.perform(post("/compte/referents/" + betaReferent + "/supprimer").param("confirme", "oui").cookie(alphaSession).with(csrf()))
                 .andExpect(status().isNotFound());
         assertThat(collectivities.activeReferents(betaId)).extracting(ReferentSummary::fullName).containsExactly("Anne Beta");
 

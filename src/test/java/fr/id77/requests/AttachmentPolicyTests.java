@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
 
 class AttachmentPolicyTests {
 
-    private final AttachmentPolicy policy = new AttachmentPolicy(DataSize.ofMegabytes(150));
+    private final AttachmentPolicy policy = new AttachmentPolicy(DataSize.ofMegabytes(150), DataSize.ofGigabytes(5));
 
     private Optional<String> type(byte[] content, String name) throws IOException {
         return policy.allowedType(new ByteArrayInputStream(content), name);

@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /** Who may see what: the catalogue and information pages are public, everything else needs a signed-in account. */
@@ -19,6 +20,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Addresses.UnknownAddress unknownAddress) throws Exception {
         http
+                .addFilterBefore(UploadLimits.anonymousUploadsRefused(), CsrfFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
                         // no page there: the 404 page for everyone rather than the sign-in page

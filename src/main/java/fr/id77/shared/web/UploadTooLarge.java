@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * An upload above the servlet's outer bound is refused before any controller runs (no handler is known
@@ -15,10 +16,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UploadTooLarge {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(HttpServletRequest request, RedirectAttributes redirect) {
+    RedirectView tooLarge(HttpServletRequest request, RedirectAttributes redirect) {
         redirect.addFlashAttribute("failure", "Le fichier envoyé est trop volumineux : rien n'a été enregistré. "
                 + "Vérifiez la taille maximale indiquée sous le champ.");
         String query = request.getQueryString();
-        return "redirect:" + request.getServletPath() + (query == null ? "" : "?" + query);
+        RedirectView back = new RedirectView(request.getServletPath() + (query == null ? "" : "?" + query), true);
+        back.setExpandUriTemplateVariables(false); // braces in the address are data, not template variables
+        return back;
     }
 }
