@@ -54,8 +54,9 @@ class LogoReplacementTests {
         profiles.saveProfile(member, profiles.profileForm(member), png("premier"));
         String first = logoKey(commune.id());
 
+        String rolledBack = "second " + java.util.UUID.randomUUID();
         transactions.executeWithoutResult(tx -> {
-            profiles.saveProfile(member, profiles.profileForm(member), png("second"));
+            profiles.saveProfile(member, profiles.profileForm(member), png(rolledBack));
             tx.setRollbackOnly();
         });
 
@@ -65,7 +66,7 @@ class LogoReplacementTests {
             assertThat(new String(in.readAllBytes())).endsWith("premier");
         }
         try (var files = Files.walk(dataDir.resolve("files"))) {
-            assertThat(files.filter(Files::isRegularFile).filter(p -> readQuietly(p).endsWith("second"))).isEmpty();
+            assertThat(files.filter(Files::isRegularFile).filter(p -> readQuietly(p).endsWith(rolledBack))).isEmpty();
         }
 
         profiles.saveProfile(member, profiles.profileForm(member), png("troisième"));
