@@ -36,7 +36,7 @@ class ReactivationTests {
         Fixtures.Collectivity commune = f.collectivity("Commune Suspendue", "Nemours");
         CurrentUser member = f.adherent(commune, "Anne");
         CurrentUser admin = f.admin("Claire");
-        mvc.perform(post("/admin/comptes/" + member.id() + "/desactiver").with(csrf()).with(as(admin)));
+        mvc.perform(post("/admin/comptes/" + member.id() + "/desactiver").param("confirme", "oui").with(csrf()).with(as(admin)));
         assertThat(status(member.id())).isEqualTo("DISABLED");
         jdbc.sql("UPDATE collectivity SET status = 'SUSPENDED' WHERE id = ?").param(commune.id()).update();
 
@@ -52,7 +52,7 @@ class ReactivationTests {
         assertThat(status(member.id())).isEqualTo("ACTIVE");
         // staff accounts belong to no collectivity and are re-enabled as before
         CurrentUser chef = f.chefDeFile("Paul");
-        mvc.perform(post("/admin/comptes/" + chef.id() + "/desactiver").with(csrf()).with(as(admin)));
+        mvc.perform(post("/admin/comptes/" + chef.id() + "/desactiver").param("confirme", "oui").with(csrf()).with(as(admin)));
         mvc.perform(post("/admin/comptes/" + chef.id() + "/reactiver").with(csrf()).with(as(admin)));
         assertThat(status(chef.id())).isEqualTo("ACTIVE");
     }

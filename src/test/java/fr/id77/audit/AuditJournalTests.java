@@ -53,7 +53,8 @@ class AuditJournalTests {
     /** Performs the admin's (or member's) action and returns the journal entries it wrote. */
     private List<Map<String, Object>> entriesOf(MockHttpServletRequestBuilder action, CurrentUser who) throws Exception {
         long before = lastId();
-        mvc.perform(action.with(csrf()).with(as(who))).andExpect(status().is3xxRedirection());
+        // « confirme=oui » as the confirmation page (or its JavaScript confirm) posts it for the destructive actions
+        mvc.perform(action.param("confirme", "oui").with(csrf()).with(as(who))).andExpect(status().is3xxRedirection());
         return jdbc.sql("SELECT actor_id, actor_name, action, subject_type, subject_id, subject_label, detail FROM audit_entry "
                 + "WHERE id > ? ORDER BY id").param(before).query().listOfRows();
     }
