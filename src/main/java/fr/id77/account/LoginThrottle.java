@@ -1,5 +1,6 @@
 package fr.id77.account;
 
+import fr.id77.shared.jobs.ClusterLock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,16 +24,20 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginThrottle {
 
+    private static final long PURGE_LOCK_KEY = 77_000_010L;
+
     private final JdbcClient jdbc;
+    private final ClusterLock lock;
     private final int maxPerAccount;
     private final int maxPerIp;
     private final Duration window;
 
-    LoginThrottle(JdbcClient jdbc,
+    LoginThrottle(JdbcClient jdbc, ClusterLock lock,
                   @Value("${id77.login.max-failures-per-account:5}") int maxPerAccount,
                   @Value("${id77.login.max-failures-per-ip:20}") int maxPerIp,
                   @Value("${id77.login.lock-window:PT15M}") Duration window) {
         this.jdbc = jdbc;
+        this.lock = lock;
         this.maxPerAccount = maxPerAccount;
         this.maxPerIp = maxPerIp;
         this.window = window;
@@ -98,10 +103,13 @@ class LoginThrottle {
         return "account:" + accountKey;
     }
 
+    /** Forgets old counts and known clients; one instance at a time, as every scheduled job ({@link ClusterLock}). */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void purge() {
-        jdbc.sql("DELETE FROM login_throttle WHERE window_start < now() - interval '1 day' "
-                + "AND (locked_until IS NULL OR locked_until < now())").update();
-        jdbc.sql("DELETE FROM login_known_client WHERE last_success_at < now() - interval '90 days'").update();
+        lock.runExclusively(PURGE_LOCK_KEY, () -> {
+            jdbc.sql("DELETE FROM login_throttle WHERE window_start < now() - interval '1 day' "
+                    + "AND (locked_until IS NULL OR locked_until < now())").update();
+            jdbc.sql("DELETE FROM login_known_client WHERE last_success_at < now() - interval '90 days'").update();
+        });
     }
 }

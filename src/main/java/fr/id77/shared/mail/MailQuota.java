@@ -1,5 +1,6 @@
 package fr.id77.shared.mail;
 
+import fr.id77.shared.jobs.ClusterLock;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,16 +27,20 @@ public class MailQuota {
         }
     }
 
+    private static final long PURGE_LOCK_KEY = 77_000_011L;
+
     private final JdbcClient jdbc;
+    private final ClusterLock lock;
     private final int maxPerAddress;
     private final int maxPerClient;
     private final Duration window;
 
-    MailQuota(JdbcClient jdbc,
+    MailQuota(JdbcClient jdbc, ClusterLock lock,
               @Value("${id77.mail.max-per-address:3}") int maxPerAddress,
               @Value("${id77.mail.max-per-client:20}") int maxPerClient,
               @Value("${id77.mail.quota-window:PT1H}") Duration window) {
         this.jdbc = jdbc;
+        this.lock = lock;
         this.maxPerAddress = maxPerAddress;
         this.maxPerClient = maxPerClient;
         this.window = window;
@@ -80,8 +85,10 @@ public class MailQuota {
                 ? attributes.getRequest().getRemoteAddr() : null;
     }
 
+    /** Forgets counters older than a day; one instance at a time, as every scheduled job ({@link ClusterLock}). */
     @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
     void purge() {
-        jdbc.sql("DELETE FROM mail_quota WHERE window_start < now() - interval '1 day'").update();
+        lock.runExclusively(PURGE_LOCK_KEY,
+                () -> jdbc.sql("DELETE FROM mail_quota WHERE window_start < now() - interval '1 day'").update());
     }
 }
