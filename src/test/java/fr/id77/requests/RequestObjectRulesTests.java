@@ -107,6 +107,15 @@ class RequestObjectRulesTests {
         assertThat(column("referent_id", numero)).isEqualTo(commune.secondReferentId());
         mvc.perform(get("/demandes").with(as(member))).andExpect(content().string(containsString("Jean Test")));
 
+        // « Aucun référent technique » (an empty choice) is accepted too, and the page offers it
+        mvc.perform(get("/demandes/" + numero).with(as(member)))
+                .andExpect(content().string(containsString("<option value=\"\">Aucun référent technique</option>")));
+        mvc.perform(post("/demandes/" + numero + "/referent").param("referent", "").param("version", "" + version(numero))
+                        .with(csrf()).with(as(member)))
+                .andExpect(redirectedUrl("/demandes/" + numero));
+        assertThat(column("referent_id", numero)).isNull();
+        postReferent(numero, commune.secondReferentId(), "success", "Le référent technique de la demande a été modifié.");
+
         // filing uses the same rule: a foreign referent is refused next to the field, nothing is created
         long requests = count("SELECT count(*) FROM request");
         mvc.perform(multipart("/demandes").param("offre", "O36").param("referent", "" + elsewhere.referentId())
