@@ -78,6 +78,7 @@ class ConfirmationsTests {
 
         withoutJavaScript(post("/admin/comptes/" + chef.id() + "/desactiver"), admin)
                 .andExpect(content().string(containsString("Désactiver ce compte ?")))
+                .andExpect(content().string(containsString("Il ne pourra plus se connecter")))
                 .andExpect(content().string(containsString("Oui, désactiver")));
         assertThat(count(active, chef.id())).isEqualTo(1);
 
