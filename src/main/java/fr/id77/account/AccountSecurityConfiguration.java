@@ -18,8 +18,8 @@ class AccountSecurityConfiguration {
 
     @Bean
     AuthenticationProvider authenticationProvider(UserAccountRepository users, PasswordEncoder passwordEncoder,
-                                                  LoginThrottle throttle) {
-        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(new AccountUserDetailsService(users));
+                                                  LoginThrottle throttle, CollectivityStanding collectivities) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(new AccountUserDetailsService(users, collectivities));
         dao.setPasswordEncoder(passwordEncoder);
         return new ThrottledAuthenticationProvider(dao, throttle, users);
     }

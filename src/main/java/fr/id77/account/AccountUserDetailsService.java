@@ -5,13 +5,18 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Finds an account by identifiant or e-mail; only an active account with a password is enabled. */
+/**
+ * Finds an account by identifiant or e-mail; only an active account with a password is enabled, and a member's
+ * only while the adhesion of the collectivity is active (whatever the account's own status says).
+ */
 class AccountUserDetailsService implements UserDetailsService {
 
     private final UserAccountRepository users;
+    private final CollectivityStanding collectivities;
 
-    AccountUserDetailsService(UserAccountRepository users) {
+    AccountUserDetailsService(UserAccountRepository users, CollectivityStanding collectivities) {
         this.users = users;
+        this.collectivities = collectivities;
     }
 
     @Override
@@ -19,6 +24,8 @@ class AccountUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String login) {
         UserAccount user = users.findByLogin(login == null ? "" : login.strip())
                 .orElseThrow(() -> new UsernameNotFoundException("inconnu"));
-        return new SignedInUser(user.toCurrentUser(), user.getPasswordHash(), user.canSignIn());
+        boolean enabled = user.canSignIn()
+                && (user.getCollectivityId() == null || collectivities.isActive(user.getCollectivityId()));
+        return new SignedInUser(user.toCurrentUser(), user.getPasswordHash(), enabled);
     }
 }

@@ -56,4 +56,31 @@ class ReactivationTests {
         mvc.perform(post("/admin/comptes/" + chef.id() + "/reactiver").with(csrf()).with(as(admin)));
         assertThat(status(chef.id())).isEqualTo("ACTIVE");
     }
+
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+
+    private String signIn(CurrentUser user, String ip) throws Exception {
+        return mvc.perform(post("/connexion").param("identifiant", user.identifiant()).param("motDePasse", "une phrase de passe solide")
+                        .with(csrf()).with(r -> {
+                            r.setRemoteAddr(ip);
+                            return r;
+                        }))
+                .andReturn().getResponse().getRedirectedUrl();
+    }
+
+    @Test
+    void aMemberOfACollectivityThatIsNotActiveCannotSignInWhateverTheAccountSays() throws Exception {
+        Fixtures f = new Fixtures(jdbc);
+        Fixtures.Collectivity commune = f.collectivity("Commune Écartée", "Provins");
+        CurrentUser member = f.adherent(commune, "Bruno");
+        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?").param(encoder.encode("une phrase de passe solide"))
+                .param(member.id()).update();
+        assertThat(signIn(member, "10.77.1.1")).doesNotContain("erreur");
+
+        // an account left ACTIVE (from before the rule, or set by hand) in a suspended collectivity is not let in
+        jdbc.sql("UPDATE collectivity SET status = 'SUSPENDED' WHERE id = ?").param(commune.id()).update();
+        assertThat(status(member.id())).isEqualTo("ACTIVE");
+        assertThat(signIn(member, "10.77.1.2")).contains("/connexion?erreur");
+    }
 }
