@@ -1,5 +1,7 @@
 package fr.id77.account;
 
+import fr.id77.shared.web.FieldRefusal;
+
 import fr.id77.account.AccountForms.StaffInvitationForm;
 import fr.id77.shared.mail.MailQuota;
 import fr.id77.shared.web.ConfirmFirst;
@@ -76,7 +78,7 @@ class StaffAdminController {
         try {
             settings.setDisabled(id, disabled, me.id());
             redirect.addFlashAttribute("success", disabled ? "Compte désactivé." : "Compte réactivé.");
-        } catch (AccountSettings.Refused e) {
+        } catch (FieldRefusal e) {
             redirect.addFlashAttribute("failure", e.getMessage());
         }
         return "redirect:/admin/comptes";

@@ -1,5 +1,7 @@
 package fr.id77.catalog;
 
+import fr.id77.shared.web.FieldRefusal;
+
 import fr.id77.catalog.CatalogueAdminForms.OrganisationForm;
 import fr.id77.shared.web.ConfirmFirst;
 import jakarta.validation.Valid;
@@ -52,8 +54,8 @@ class OrganisationAdminController {
             try {
                 redirect.addFlashAttribute("success", "« " + organisations.add(form) + " » est ajouté : vous pouvez le choisir comme organisme porteur d'une offre.");
                 return LIST;
-            } catch (Organisations.Refused e) {
-                result.rejectValue(e.field == null ? "name" : e.field, "refused", e.getMessage());
+            } catch (FieldRefusal e) {
+                e.rejectInto(result);
             }
         }
         return list(model);
@@ -78,12 +80,12 @@ class OrganisationAdminController {
             try {
                 redirect.addFlashAttribute("success", "L'organisme s'appelle désormais « " + organisations.rename(id, form) + " ».");
                 return LIST;
-            } catch (Organisations.Refused e) {
-                if (e.field == null) {
+            } catch (FieldRefusal e) {
+                if (e.field() == null) {
                     redirect.addFlashAttribute("failure", e.getMessage());
                     return "redirect:/admin/organismes/" + id;
                 }
-                result.rejectValue(e.field, "refused", e.getMessage());
+                e.rejectInto(result);
             }
         }
         return edit(id, model);
@@ -94,7 +96,7 @@ class OrganisationAdminController {
     String remove(@PathVariable long id, RedirectAttributes redirect) {
         try {
             redirect.addFlashAttribute("success", "« " + organisations.remove(id) + " » est supprimé.");
-        } catch (Organisations.Refused e) {
+        } catch (FieldRefusal e) {
             redirect.addFlashAttribute("failure", e.getMessage());
         }
         return LIST;

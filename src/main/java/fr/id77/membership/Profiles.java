@@ -1,5 +1,7 @@
 package fr.id77.membership;
 
+import fr.id77.shared.web.FieldRefusal;
+
 import fr.id77.account.AccountStatus;
 import fr.id77.account.Accounts;
 import fr.id77.account.CurrentUser;
@@ -29,15 +31,6 @@ class Profiles {
 
     static final long MAX_LOGO_BYTES = 1024 * 1024;
 
-    /** A rule was not met; {@code field} is the form field to show the message next to. */
-    static class Refused extends RuntimeException {
-        final String field;
-
-        Refused(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-    }
 
     private final CollectivityRepository collectivities;
     private final TechnicalReferentRepository referents;
@@ -109,12 +102,12 @@ class Profiles {
 
     private void replaceLogo(Collectivity c, MultipartFile logo) {
         if (logo.getSize() > MAX_LOGO_BYTES) {
-            throw new Refused("logo", "Le logo ne doit pas dépasser 1 Mo.");
+            throw new FieldRefusal("logo", "Le logo ne doit pas dépasser 1 Mo.");
         }
         try (InputStream in = new BufferedInputStream(logo.getInputStream())) {
             in.mark(16);
             ImageType type = ImageType.detect(in.readNBytes(12))
-                    .orElseThrow(() -> new Refused("logo", "Le logo doit être une image PNG, JPEG ou WebP."));
+                    .orElseThrow(() -> new FieldRefusal("logo", "Le logo doit être une image PNG, JPEG ou WebP."));
             in.reset();
             String key = storage.store(in, MAX_LOGO_BYTES);
             FileCleanup.onRollback(() -> storage.delete(key));
@@ -125,9 +118,9 @@ class Profiles {
                 FileCleanup.afterCommit(() -> storage.delete(previous));
             }
         } catch (FileStorage.TooLargeException e) {
-            throw new Refused("logo", "Le logo ne doit pas dépasser 1 Mo.");
+            throw new FieldRefusal("logo", "Le logo ne doit pas dépasser 1 Mo.");
         } catch (IOException e) {
-            throw new Refused("logo", "Le fichier n'a pas pu être lu : réessayez.");
+            throw new FieldRefusal("logo", "Le fichier n'a pas pu être lu : réessayez.");
         }
     }
 
@@ -187,13 +180,13 @@ class Profiles {
     void inviteColleague(CurrentUser me, ColleagueForm form) {
         Collectivity c = own(me);
         if (c.getStatus() != AdhesionStatus.ACTIVE) {
-            throw new Refused("email", "Votre adhésion doit être active pour inviter un collègue.");
+            throw new FieldRefusal("email", "Votre adhésion doit être active pour inviter un collègue.");
         }
         collectivities.lockById(c.getId());
         long accountsInUse = accounts.members(c.getId()).stream()
                 .filter(a -> a.status() != AccountStatus.DISABLED && a.status() != AccountStatus.REFUSED).count();
         if (accountsInUse >= maxAccounts) {
-            throw new Refused(null, "Votre collectivité a déjà " + accountsInUse + " comptes, le maximum est de " + maxAccounts
+            throw new FieldRefusal(null, "Votre collectivité a déjà " + accountsInUse + " comptes, le maximum est de " + maxAccounts
                     + " : demandez à ID77 de désactiver un compte qui ne sert plus avant d'inviter un collègue.");
         }
         accounts.invite(new NewAccount(form.identifiant(), form.email(), null, form.firstName().strip(),
