@@ -1,11 +1,11 @@
 package fr.id77.account;
 
-import fr.id77.shared.web.FieldRefusal;
-
 import fr.id77.account.AccountForms.LoginInfoForm;
 import fr.id77.shared.mail.MailOutbox;
 import fr.id77.shared.mail.MailQuota;
 import fr.id77.shared.validation.FrenchPhone;
+import fr.id77.shared.web.FieldRefusal;
+import fr.id77.shared.web.Versions;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -124,9 +123,7 @@ class AccountSettings {
     @Transactional
     boolean updateLoginInfo(long userId, LoginInfoForm form) {
         UserAccount user = users.findById(userId).orElseThrow();
-        if (form.version() != null && form.version() != user.getVersion()) {
-            throw new ObjectOptimisticLockingFailureException(UserAccount.class, userId);
-        }
+        Versions.requireCurrent(form.version(), user.getVersion(), UserAccount.class, userId);
         user.rename(form.civility() == null || form.civility().isBlank() ? null : form.civility(), form.firstName().strip(), form.lastName().strip(), FrenchPhone.Validator.format(form.phone()));
         String email = form.email().strip();
         if (email.equalsIgnoreCase(user.getEmail())) {

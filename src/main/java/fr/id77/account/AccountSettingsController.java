@@ -1,9 +1,8 @@
 package fr.id77.account;
 
-import fr.id77.shared.web.FieldRefusal;
-
 import fr.id77.account.AccountForms.ChangePasswordForm;
 import fr.id77.account.AccountForms.LoginInfoForm;
+import fr.id77.shared.web.FieldRefusal;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;

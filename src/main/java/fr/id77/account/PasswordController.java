@@ -1,10 +1,9 @@
 package fr.id77.account;
 
-import fr.id77.shared.web.FieldRefusal;
-
 import fr.id77.account.AccountForms.ForgottenPasswordForm;
 import fr.id77.account.AccountForms.NewPasswordForm;
 import fr.id77.shared.mail.MailQuota;
+import fr.id77.shared.web.FieldRefusal;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

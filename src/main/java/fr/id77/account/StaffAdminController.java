@@ -1,10 +1,9 @@
 package fr.id77.account;
 
-import fr.id77.shared.web.FieldRefusal;
-
 import fr.id77.account.AccountForms.StaffInvitationForm;
 import fr.id77.shared.mail.MailQuota;
 import fr.id77.shared.web.ConfirmFirst;
+import fr.id77.shared.web.FieldRefusal;
 import jakarta.validation.Valid;
 import java.util.Map;
 import org.springframework.stereotype.Controller;

@@ -1,9 +1,8 @@
 package fr.id77.catalog;
 
-import fr.id77.shared.web.FieldRefusal;
-
 import fr.id77.catalog.CatalogueAdminForms.OrganisationForm;
 import fr.id77.shared.web.ConfirmFirst;
+import fr.id77.shared.web.FieldRefusal;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,7 @@
 package fr.id77.catalog;
 
-import fr.id77.shared.web.FieldRefusal;
-
 import fr.id77.catalog.CatalogueAdminForms.OrganisationForm;
+import fr.id77.shared.web.FieldRefusal;
 import fr.id77.shared.web.InputSanitizer;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;

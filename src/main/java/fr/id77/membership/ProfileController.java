@@ -1,12 +1,11 @@
 package fr.id77.membership;
 
-import fr.id77.shared.web.FieldRefusal;
-
 import fr.id77.account.Accounts;
 import fr.id77.account.CurrentUser;
 import fr.id77.membership.MembershipForms.ColleagueForm;
 import fr.id77.membership.MembershipForms.ProfileForm;
 import fr.id77.membership.MembershipForms.ReferentForm;
+import fr.id77.shared.web.FieldRefusal;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.Set;

@@ -1,7 +1,5 @@
 package fr.id77.membership;
 
-import fr.id77.shared.web.FieldRefusal;
-
 import fr.id77.account.AccountStatus;
 import fr.id77.account.Accounts;
 import fr.id77.account.CurrentUser;
@@ -12,12 +10,13 @@ import fr.id77.membership.MembershipForms.ProfileForm;
 import fr.id77.membership.MembershipForms.ReferentForm;
 import fr.id77.shared.files.FileCleanup;
 import fr.id77.shared.files.FileStorage;
+import fr.id77.shared.web.FieldRefusal;
+import fr.id77.shared.web.Versions;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -88,9 +87,7 @@ class Profiles {
     }
 
     private static void apply(Collectivity c, ProfileForm form, boolean identityToo) {
-        if (form.version() != null && form.version() != c.getVersion()) {
-            throw new ObjectOptimisticLockingFailureException(Collectivity.class, c.getId());
-        }
+        Versions.requireCurrent(form.version(), c.getVersion(), Collectivity.class, c.getId());
         if (identityToo) {
             c.update(form.collectivity());
         } else {
@@ -160,9 +157,7 @@ class Profiles {
     @Transactional
     void updateReferent(CurrentUser me, long id, ReferentForm form) {
         TechnicalReferent r = referent(me, id);
-        if (form.version() != null && form.version() != r.getVersion()) {
-            throw new ObjectOptimisticLockingFailureException(TechnicalReferent.class, id);
-        }
+        Versions.requireCurrent(form.version(), r.getVersion(), TechnicalReferent.class, id);
         r.update(form);
     }
 
