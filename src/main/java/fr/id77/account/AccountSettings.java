@@ -4,6 +4,8 @@ import fr.id77.account.AccountForms.LoginInfoForm;
 import fr.id77.shared.mail.MailOutbox;
 import fr.id77.shared.mail.MailQuota;
 import fr.id77.shared.validation.FrenchPhone;
+import fr.id77.shared.web.FieldRefusal;
+import fr.id77.shared.web.Versions;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,15 +23,6 @@ class AccountSettings {
 
     static final Set<TokenPurpose> PASSWORD_LINKS = EnumSet.of(TokenPurpose.SET_PASSWORD, TokenPurpose.RESET_PASSWORD);
 
-    /** A rule was not met; {@code field} is the form field to show the message next to. */
-    static class Refused extends RuntimeException {
-        final String field;
-
-        Refused(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-    }
 
     private final UserAccountRepository users;
     private final Tokens tokens;
@@ -70,11 +62,11 @@ class AccountSettings {
     void choosePassword(String token, String password, String confirmation) {
         Tokens.TokenCheck check = tokens.check(token, PASSWORD_LINKS);
         if (check.state() != LinkState.VALID) {
-            throw new Refused("token", "Ce lien n'est plus valable.");
+            throw new FieldRefusal("token", "Ce lien n'est plus valable.");
         }
         UserAccount user = users.findById(check.userId()).orElseThrow();
         checkPassword(user, password, confirmation);
-        tokens.consume(token, PASSWORD_LINKS).orElseThrow(() -> new Refused("token", "Ce lien n'est plus valable."));
+        tokens.consume(token, PASSWORD_LINKS).orElseThrow(() -> new FieldRefusal("token", "Ce lien n'est plus valable."));
         user.setPasswordHash(encoder.encode(password));
         sessions.endAll(user.getIdentifiant()); // a reset may follow a theft: no session of the old password survives
         throttle.clear(user.getIdentifiant()); // the owner of the mailbox proved who they are: no lock left by guesses
@@ -105,19 +97,19 @@ class AccountSettings {
 
     private void checkCurrentPassword(UserAccount user, String current, String field) {
         if (current == null || current.isEmpty()) {
-            throw new Refused(field, "Saisissez votre mot de passe actuel.");
+            throw new FieldRefusal(field, "Saisissez votre mot de passe actuel.");
         }
         if (user.getPasswordHash() == null || !encoder.matches(current, user.getPasswordHash())) {
-            throw new Refused(field, "Le mot de passe actuel n'est pas celui-ci.");
+            throw new FieldRefusal(field, "Le mot de passe actuel n'est pas celui-ci.");
         }
     }
 
     private void checkPassword(UserAccount user, String password, String confirmation) {
         policy.problem(password, user.getIdentifiant()).ifPresent(problem -> {
-            throw new Refused("password", problem);
+            throw new FieldRefusal("password", problem);
         });
         if (!password.equals(confirmation)) {
-            throw new Refused("confirmation", "Les deux saisies ne sont pas identiques.");
+            throw new FieldRefusal("confirmation", "Les deux saisies ne sont pas identiques.");
         }
     }
 
@@ -131,9 +123,7 @@ class AccountSettings {
     @Transactional
     boolean updateLoginInfo(long userId, LoginInfoForm form) {
         UserAccount user = users.findById(userId).orElseThrow();
-        if (form.version() != null && form.version() != user.getVersion()) {
-            throw new ObjectOptimisticLockingFailureException(UserAccount.class, userId);
-        }
+        Versions.requireCurrent(form.version(), user.getVersion(), UserAccount.class, userId);
         user.rename(form.civility() == null || form.civility().isBlank() ? null : form.civility(), form.firstName().strip(), form.lastName().strip(), FrenchPhone.Validator.format(form.phone()));
         String email = form.email().strip();
         if (email.equalsIgnoreCase(user.getEmail())) {
@@ -141,10 +131,10 @@ class AccountSettings {
         }
         checkCurrentPassword(user, form.currentPassword(), "currentPassword");
         if (users.existsByEmail(email)) {
-            throw new Refused("email", "Un compte utilise déjà cette adresse e-mail.");
+            throw new FieldRefusal("email", "Un compte utilise déjà cette adresse e-mail.");
         }
         if (!quota.tryAcquire(email)) {
-            throw new Refused("email", new MailQuota.Exceeded().getMessage());
+            throw new FieldRefusal("email", new MailQuota.Exceeded().getMessage());
         }
         links.send(user, TokenPurpose.CHANGE_EMAIL, email, email, "changement-courriel", "ID77 : confirmez votre nouvelle adresse e-mail");
         return true;
@@ -159,17 +149,17 @@ class AccountSettings {
     @Transactional
     void confirmEmailChange(long userId, String token) {
         if (emailChangeLinkState(userId, token) != LinkState.VALID) {
-            throw new Refused("token", "Ce lien n'est plus valable.");
+            throw new FieldRefusal("token", "Ce lien n'est plus valable.");
         }
         Tokens.TokenCheck used = tokens.consume(token, EnumSet.of(TokenPurpose.CHANGE_EMAIL))
-                .orElseThrow(() -> new Refused("token", "Ce lien n'est plus valable."));
+                .orElseThrow(() -> new FieldRefusal("token", "Ce lien n'est plus valable."));
         UserAccount user = users.findById(userId).orElseThrow();
         String previous = user.getEmail();
         try {
             user.changeEmail(used.payload());
             users.flush();
         } catch (DataIntegrityViolationException e) {
-            throw new Refused("token", "Un compte utilise déjà cette adresse e-mail.");
+            throw new FieldRefusal("token", "Un compte utilise déjà cette adresse e-mail.");
         }
         // if someone else made this change, the owner learns it at the address they still read
         mail.enqueue(previous, "ID77 : votre adresse e-mail a été modifiée", "courriel-modifie",
@@ -185,7 +175,7 @@ class AccountSettings {
     @Transactional
     void setDisabled(long userId, boolean disabled, long adminId) {
         if (userId == adminId) {
-            throw new Refused("account", "Vous ne pouvez pas désactiver votre propre compte.");
+            throw new FieldRefusal("account", "Vous ne pouvez pas désactiver votre propre compte.");
         }
         Optional<UserAccount> user = users.findById(userId);
         user.ifPresent(u -> {
@@ -195,7 +185,7 @@ class AccountSettings {
                 sessions.endAll(u.getIdentifiant());
             } else if (!disabled && from == AccountStatus.DISABLED) {
                 if (u.getCollectivityId() != null && !collectivities.isActive(u.getCollectivityId())) {
-                    throw new Refused("account", "Ce compte ne peut pas être réactivé : l'adhésion de sa collectivité est suspendue "
+                    throw new FieldRefusal("account", "Ce compte ne peut pas être réactivé : l'adhésion de sa collectivité est suspendue "
                             + "(ou n'est pas validée). Réactivez d'abord l'adhésion depuis « Collectivités ».");
                 }
                 u.setStatus(AccountStatus.ACTIVE);

@@ -2,6 +2,7 @@ package fr.id77.account;
 
 import fr.id77.account.AccountForms.ChangePasswordForm;
 import fr.id77.account.AccountForms.LoginInfoForm;
+import fr.id77.shared.web.FieldRefusal;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -43,8 +44,8 @@ class AccountSettingsController {
                     + "cliqué sur le lien que nous venons de lui envoyer."
                     : "Informations de connexion enregistrées.");
             return "redirect:/compte";
-        } catch (AccountSettings.Refused e) {
-            result.rejectValue(e.field, "refused", e.getMessage());
+        } catch (FieldRefusal e) {
+            e.rejectInto(result);
         } catch (ObjectOptimisticLockingFailureException e) {
             result.reject("conflict", "Ces informations ont été modifiées entre-temps : rechargez la page.");
         }
@@ -66,8 +67,8 @@ class AccountSettingsController {
                 settings.changePassword(me.id(), form.current(), form.password(), form.confirmation(), session.getId());
                 redirect.addFlashAttribute("success", "Votre mot de passe est modifié. Vos autres sessions ouvertes sont fermées.");
                 return "redirect:/compte";
-            } catch (AccountSettings.Refused e) {
-                result.rejectValue(e.field, "refused", e.getMessage());
+            } catch (FieldRefusal e) {
+                e.rejectInto(result);
             }
         }
         model.addAttribute("rules", PasswordPolicy.RULES);
@@ -86,7 +87,7 @@ class AccountSettingsController {
         try {
             settings.confirmEmailChange(me.id(), token);
             redirect.addFlashAttribute("success", "Votre nouvelle adresse e-mail est enregistrée.");
-        } catch (AccountSettings.Refused e) {
+        } catch (FieldRefusal e) {
             redirect.addFlashAttribute("failure", e.getMessage());
         }
         return "redirect:/compte";

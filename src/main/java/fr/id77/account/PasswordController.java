@@ -3,6 +3,7 @@ package fr.id77.account;
 import fr.id77.account.AccountForms.ForgottenPasswordForm;
 import fr.id77.account.AccountForms.NewPasswordForm;
 import fr.id77.shared.mail.MailQuota;
+import fr.id77.shared.web.FieldRefusal;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,8 +61,8 @@ class PasswordController {
                 settings.choosePassword(form.token(), form.password(), form.confirmation());
                 redirect.addFlashAttribute("success", "Votre mot de passe est enregistré : vous pouvez vous connecter.");
                 return "redirect:/connexion";
-            } catch (AccountSettings.Refused e) {
-                result.rejectValue(e.field, "refused", e.getMessage());
+            } catch (FieldRefusal e) {
+                e.rejectInto(result);
             }
         }
         model.addAttribute("linkState", settings.passwordLinkState(form.token()));

@@ -3,6 +3,7 @@ package fr.id77.account;
 import fr.id77.account.AccountForms.StaffInvitationForm;
 import fr.id77.shared.mail.MailQuota;
 import fr.id77.shared.web.ConfirmFirst;
+import fr.id77.shared.web.FieldRefusal;
 import jakarta.validation.Valid;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -76,7 +77,7 @@ class StaffAdminController {
         try {
             settings.setDisabled(id, disabled, me.id());
             redirect.addFlashAttribute("success", disabled ? "Compte désactivé." : "Compte réactivé.");
-        } catch (AccountSettings.Refused e) {
+        } catch (FieldRefusal e) {
             redirect.addFlashAttribute("failure", e.getMessage());
         }
         return "redirect:/admin/comptes";

@@ -2,6 +2,7 @@ package fr.id77.catalog;
 
 import fr.id77.catalog.CatalogueAdminForms.OrganisationForm;
 import fr.id77.shared.web.ConfirmFirst;
+import fr.id77.shared.web.FieldRefusal;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,8 +53,8 @@ class OrganisationAdminController {
             try {
                 redirect.addFlashAttribute("success", "« " + organisations.add(form) + " » est ajouté : vous pouvez le choisir comme organisme porteur d'une offre.");
                 return LIST;
-            } catch (Organisations.Refused e) {
-                result.rejectValue(e.field == null ? "name" : e.field, "refused", e.getMessage());
+            } catch (FieldRefusal e) {
+                e.rejectInto(result);
             }
         }
         return list(model);
@@ -78,12 +79,12 @@ class OrganisationAdminController {
             try {
                 redirect.addFlashAttribute("success", "L'organisme s'appelle désormais « " + organisations.rename(id, form) + " ».");
                 return LIST;
-            } catch (Organisations.Refused e) {
-                if (e.field == null) {
+            } catch (FieldRefusal e) {
+                if (e.field() == null) {
                     redirect.addFlashAttribute("failure", e.getMessage());
                     return "redirect:/admin/organismes/" + id;
                 }
-                result.rejectValue(e.field, "refused", e.getMessage());
+                e.rejectInto(result);
             }
         }
         return edit(id, model);
@@ -94,7 +95,7 @@ class OrganisationAdminController {
     String remove(@PathVariable long id, RedirectAttributes redirect) {
         try {
             redirect.addFlashAttribute("success", "« " + organisations.remove(id) + " » est supprimé.");
-        } catch (Organisations.Refused e) {
+        } catch (FieldRefusal e) {
             redirect.addFlashAttribute("failure", e.getMessage());
         }
         return LIST;

@@ -1,6 +1,7 @@
 package fr.id77.catalog;
 
 import fr.id77.catalog.CatalogueAdminForms.OrganisationForm;
+import fr.id77.shared.web.FieldRefusal;
 import fr.id77.shared.web.InputSanitizer;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
@@ -29,15 +30,6 @@ class Organisations {
         }
     }
 
-    /** The change cannot be made; {@code field} names the form field, or is null for the whole form. */
-    static final class Refused extends RuntimeException {
-        final String field;
-
-        Refused(String field, String message) {
-            super(message, null, false, false);
-            this.field = field;
-        }
-    }
 
     private final OrganisationRepository organisations;
     private final JdbcClient jdbc;
@@ -81,7 +73,7 @@ class Organisations {
     String rename(long id, OrganisationForm form) {
         Organisation organisation = organisations.findById(id).orElseThrow(CatalogueAdmin.Missing::new);
         if (!String.valueOf(organisation.getVersion()).equals(form.version())) {
-            throw new Refused(null, "L'organisme a été modifié entre-temps : voici son nom actuel.");
+            throw new FieldRefusal(null, "L'organisme a été modifié entre-temps : voici son nom actuel.");
         }
         organisation.rename(name(form, id), kind(form));
         save(organisation);
@@ -93,7 +85,7 @@ class Organisations {
         Organisation organisation = organisations.findById(id).orElseThrow(CatalogueAdmin.Missing::new);
         long led = jdbc.sql("SELECT count(*) FROM offer WHERE organisation_id = :id").param("id", id).query(Long.class).single();
         if (led > 0) {
-            throw new Refused(null, "« " + organisation.getName() + " » porte encore " + led
+            throw new FieldRefusal(null, "« " + organisation.getName() + " » porte encore " + led
                     + (led == 1 ? " offre" : " offres") + " : choisissez d'abord un autre organisme porteur pour "
                     + (led == 1 ? "celle-ci." : "celles-ci."));
         }
@@ -107,18 +99,18 @@ class Organisations {
                 return kind;
             }
         }
-        throw new Refused("kind", "Indiquez s'il s'agit d'un service du Département ou d'un partenaire.");
+        throw new FieldRefusal("kind", "Indiquez s'il s'agit d'un service du Département ou d'un partenaire.");
     }
 
     private String name(OrganisationForm form, Long self) {
         String name = InputSanitizer.clean(form.name(), 200);
         if (name.isEmpty()) {
-            throw new Refused("name", "Saisissez le nom de l'organisme.");
+            throw new FieldRefusal("name", "Saisissez le nom de l'organisme.");
         }
         boolean taken = jdbc.sql("SELECT count(*) > 0 FROM organisation WHERE lower(name) = lower(:name) AND id <> :self")
                 .param("name", name).param("self", self == null ? -1L : self).query(Boolean.class).single();
         if (taken) {
-            throw new Refused("name", "Un organisme porte déjà ce nom.");
+            throw new FieldRefusal("name", "Un organisme porte déjà ce nom.");
         }
         return name;
     }
@@ -127,9 +119,9 @@ class Organisations {
         try {
             organisations.saveAndFlush(organisation);
         } catch (ObjectOptimisticLockingFailureException e) {
-            throw new Refused(null, "L'organisme a été modifié entre-temps : voici son nom actuel.");
+            throw new FieldRefusal(null, "L'organisme a été modifié entre-temps : voici son nom actuel.");
         } catch (DataIntegrityViolationException e) {
-            throw new Refused("name", "Un organisme porte déjà ce nom.");
+            throw new FieldRefusal("name", "Un organisme porte déjà ce nom.");
         }
     }
 

@@ -5,6 +5,7 @@ import fr.id77.account.CurrentUser;
 import fr.id77.membership.MembershipForms.ColleagueForm;
 import fr.id77.membership.MembershipForms.ProfileForm;
 import fr.id77.membership.MembershipForms.ReferentForm;
+import fr.id77.shared.web.FieldRefusal;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.util.Set;
@@ -79,7 +80,7 @@ class ProfileController {
                 profiles.saveProfile(me, form, logo);
                 redirect.addFlashAttribute("success", "Le profil de votre collectivité est enregistré.");
                 return "redirect:/compte";
-            } catch (Profiles.Refused e) {
+            } catch (FieldRefusal e) {
                 model.addAttribute("logoError", e.getMessage());
                 result.reject("logo", e.getMessage());
             } catch (ObjectOptimisticLockingFailureException e) {
@@ -117,12 +118,8 @@ class ProfileController {
                 return "redirect:/compte";
             } catch (fr.id77.account.AccountConflictException e) {
                 result.rejectValue(e.field(), "taken", e.getMessage());
-            } catch (Profiles.Refused e) {
-                if (e.field == null) {
-                    result.reject("refused", e.getMessage());
-                } else {
-                    result.rejectValue(e.field, "refused", e.getMessage());
-                }
+            } catch (FieldRefusal e) {
+                e.rejectInto(result);
             } catch (fr.id77.shared.mail.MailQuota.Exceeded e) {
                 result.rejectValue("email", "quota", e.getMessage());
             }

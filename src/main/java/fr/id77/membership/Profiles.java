@@ -10,12 +10,13 @@ import fr.id77.membership.MembershipForms.ProfileForm;
 import fr.id77.membership.MembershipForms.ReferentForm;
 import fr.id77.shared.files.FileCleanup;
 import fr.id77.shared.files.FileStorage;
+import fr.id77.shared.web.FieldRefusal;
+import fr.id77.shared.web.Versions;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -29,15 +30,6 @@ class Profiles {
 
     static final long MAX_LOGO_BYTES = 1024 * 1024;
 
-    /** A rule was not met; {@code field} is the form field to show the message next to. */
-    static class Refused extends RuntimeException {
-        final String field;
-
-        Refused(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-    }
 
     private final CollectivityRepository collectivities;
     private final TechnicalReferentRepository referents;
@@ -95,9 +87,7 @@ class Profiles {
     }
 
     private static void apply(Collectivity c, ProfileForm form, boolean identityToo) {
-        if (form.version() != null && form.version() != c.getVersion()) {
-            throw new ObjectOptimisticLockingFailureException(Collectivity.class, c.getId());
-        }
+        Versions.requireCurrent(form.version(), c.getVersion(), Collectivity.class, c.getId());
         if (identityToo) {
             c.update(form.collectivity());
         } else {
@@ -109,12 +99,12 @@ class Profiles {
 
     private void replaceLogo(Collectivity c, MultipartFile logo) {
         if (logo.getSize() > MAX_LOGO_BYTES) {
-            throw new Refused("logo", "Le logo ne doit pas dépasser 1 Mo.");
+            throw new FieldRefusal("logo", "Le logo ne doit pas dépasser 1 Mo.");
         }
         try (InputStream in = new BufferedInputStream(logo.getInputStream())) {
             in.mark(16);
             ImageType type = ImageType.detect(in.readNBytes(12))
-                    .orElseThrow(() -> new Refused("logo", "Le logo doit être une image PNG, JPEG ou WebP."));
+                    .orElseThrow(() -> new FieldRefusal("logo", "Le logo doit être une image PNG, JPEG ou WebP."));
             in.reset();
             String key = storage.store(in, MAX_LOGO_BYTES);
             FileCleanup.onRollback(() -> storage.delete(key));
@@ -125,9 +115,9 @@ class Profiles {
                 FileCleanup.afterCommit(() -> storage.delete(previous));
             }
         } catch (FileStorage.TooLargeException e) {
-            throw new Refused("logo", "Le logo ne doit pas dépasser 1 Mo.");
+            throw new FieldRefusal("logo", "Le logo ne doit pas dépasser 1 Mo.");
         } catch (IOException e) {
-            throw new Refused("logo", "Le fichier n'a pas pu être lu : réessayez.");
+            throw new FieldRefusal("logo", "Le fichier n'a pas pu être lu : réessayez.");
         }
     }
 
@@ -167,9 +157,7 @@ class Profiles {
     @Transactional
     void updateReferent(CurrentUser me, long id, ReferentForm form) {
         TechnicalReferent r = referent(me, id);
-        if (form.version() != null && form.version() != r.getVersion()) {
-            throw new ObjectOptimisticLockingFailureException(TechnicalReferent.class, id);
-        }
+        Versions.requireCurrent(form.version(), r.getVersion(), TechnicalReferent.class, id);
         r.update(form);
     }
 
@@ -187,13 +175,13 @@ class Profiles {
     void inviteColleague(CurrentUser me, ColleagueForm form) {
         Collectivity c = own(me);
         if (c.getStatus() != AdhesionStatus.ACTIVE) {
-            throw new Refused("email", "Votre adhésion doit être active pour inviter un collègue.");
+            throw new FieldRefusal("email", "Votre adhésion doit être active pour inviter un collègue.");
         }
         collectivities.lockById(c.getId());
         long accountsInUse = accounts.members(c.getId()).stream()
                 .filter(a -> a.status() != AccountStatus.DISABLED && a.status() != AccountStatus.REFUSED).count();
         if (accountsInUse >= maxAccounts) {
-            throw new Refused(null, "Votre collectivité a déjà " + accountsInUse + " comptes, le maximum est de " + maxAccounts
+            throw new FieldRefusal(null, "Votre collectivité a déjà " + accountsInUse + " comptes, le maximum est de " + maxAccounts
                     + " : demandez à ID77 de désactiver un compte qui ne sert plus avant d'inviter un collègue.");
         }
         accounts.invite(new NewAccount(form.identifiant(), form.email(), null, form.firstName().strip(),

@@ -130,4 +130,21 @@ class CollectivityIdentityTests {
         mvc.perform(get("/admin/collectivites/987654321").with(as(admin))).andExpect(status().isNotFound());
         assertThat(stored()).containsEntry("name", "Ville Renommée");
     }
+
+    @Test
+    void aProfileSavedMeanwhileIsRefusedAsModifiedKeepingWhatWasTypedAndSavingNothing() throws Exception {
+        Map<String, Object> before = stored();
+
+        mvc.perform(profile(multipart("/compte/profil"), Map.of("collectivity.population", "4321", "version", "99")).with(as(member)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Le profil a été modifié entre-temps par un collègue")))
+                .andExpect(content().string(containsString("value=\"4321\"")));
+        mvc.perform(profile(post("/admin/collectivites/" + commune.id()), Map.of("collectivity.siret", "21770051800012", "collectivity.population", "4322", "version", "99"))
+                        .with(as(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Le profil a été modifié entre-temps")))
+                .andExpect(content().string(containsString("value=\"4322\"")));
+
+        assertThat(stored()).isEqualTo(before);
+    }
 }

@@ -1,0 +1,20 @@
+package fr.id77.shared.web;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+
+/**
+ * The one way a form's hidden version is compared with the row's: a form loaded before someone else saved
+ * fails as an optimistic-lock conflict, the same exception JPA throws when the race is lost at flush time.
+ */
+public final class Versions {
+
+    private Versions() {
+    }
+
+    /** Refuses {@code submitted} when the form carried a version and it is no longer {@code current}. */
+    public static void requireCurrent(Long submitted, long current, Class<?> type, Object id) {
+        if (submitted != null && submitted != current) {
+            throw new ObjectOptimisticLockingFailureException(type, id);
+        }
+    }
+}
