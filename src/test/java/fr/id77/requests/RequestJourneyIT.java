@@ -74,10 +74,13 @@ class RequestJourneyIT extends BrowserTest {
         signIn(member);
         // favourites an offer from the catalogue
         visit("/?code=O36");
+        // a mark on the page survives only if htmx (data-hx-* attributes) swaps the star instead of reloading the page
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.starNotReloaded = true;");
         clickOn(By.cssSelector(".favourite-form button"));
         // htmx swaps the star: the element found may be replaced before its attribute is read
         waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector(".favourite-form button")).getAttribute("aria-pressed").equals("true"));
+        assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.starNotReloaded === true;")).isEqualTo(true);
         checkAccessibility();
         visit("/favoris");
         assertThat(find(By.tagName("h1")).getText()).isEqualTo("1 Favori");

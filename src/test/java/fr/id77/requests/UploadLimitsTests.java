@@ -3,6 +3,7 @@ package fr.id77.requests;
 import static fr.id77.account.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -112,6 +113,10 @@ class UploadLimitsTests {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("success", "Les fichiers ont été ajoutés."));
         mvc.perform(get(numero).with(as(member)))
-                .andExpect(content().string(containsString("Espace de stockage restant pour la collectivité : 0 Ko sur 3 Ko")));
+                .andExpect(content().string(containsString("Espace de stockage restant pour la collectivité : 0 Ko sur 3 Ko")))
+                // both upload fields of the request page state the configured limit, as the filing form does
+                .andExpect(content().string(containsString("id=\"ajout-aide\" class=\"form-text\">1 Ko au plus par fichier")))
+                .andExpect(content().string(containsString("id=\"comment-files-aide\" class=\"form-text\">1 Ko au plus par fichier")))
+                .andExpect(content().string(not(containsString("150 Mo"))));
     }
 }

@@ -1,0 +1,121 @@
+package fr.id77;
+
+import static fr.id77.account.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fr.id77.account.CurrentUser;
+import fr.id77.support.Fixtures;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import nu.validator.validation.SimpleDocumentValidator;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
+
+/** The main pages are valid HTML as the W3C Nu checker (vnu) sees it: any error it reports fails the build. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class HtmlValidityTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Collects what the checker calls errors; its warnings (advice) are left aside. */
+    static final class Errors implements ErrorHandler {
+        final List<String> found = new ArrayList<>();
+
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) {
+            found.add("ligne " + e.getLineNumber() + ", colonne " + e.getColumnNumber() + " : " + e.getMessage());
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) {
+            error(e);
+        }
+    }
+
+    static List<String> errorsIn(String html) throws Exception {
+        Errors errors = new Errors();
+        SimpleDocumentValidator validator = new SimpleDocumentValidator(false, false, false); // no log4j set-up, no language guessing
+        validator.setUpMainSchema("http://s.validator.nu/html5-rdfalite.rnc", errors);
+        validator.setUpValidatorAndParsers(errors, false, false);
+        validator.checkHtmlInputSource(new InputSource(new StringReader(html)));
+        return errors.found;
+    }
+
+    void assertValid(String url, RequestPostProcessor who) throws Exception {
+        var request = get(url);
+        if (who != null) {
+            request.with(who);
+        }
+        String html = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(errorsIn(html)).as("erreurs HTML de %s", url).isEmpty();
+    }
+
+    @Test
+    void theCheckerSeesAnError() throws Exception {
+        assertThat(errorsIn("<!DOCTYPE html><html lang=\"fr\"><head><title>t</title></head><body>"
+                + "<form hx-post=\"/favoris/O36\"></form></body></html>"))
+                .singleElement().asString().contains("hx-post");
+    }
+
+    @Test
+    void theMainPagesAreValidHtml() throws Exception {
+        Fixtures f = new Fixtures(jdbc);
+        Fixtures.Collectivity commune = f.collectivity("Commune de Valide", "Melun");
+        CurrentUser member = f.adherent(commune, "Valentin");
+        CurrentUser chef = f.chefDeFile("Vanessa");
+        CurrentUser admin = f.admin("Victor");
+        f.lead("O36", chef);
+        String request = mvc.perform(multipart("/demandes")
+                        .file(new MockMultipartFile("fichiers", "plan.pdf", "application/pdf", "%PDF-1.4 plan".getBytes()))
+                        .param("offre", "O36").param("referent", String.valueOf(commune.referentId()))
+                        .param("message", "Bonjour, nous souhaitons être accompagnés.")
+                        .with(csrf()).with(as(member)))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+
+        assertValid("/", null);
+        assertValid("/", as(member));
+        assertValid("/offres/O36", as(member));
+        assertValid("/demandes/nouvelle?offre=O36", as(member));
+        assertValid("/demandes", as(member));
+        assertValid(request, as(member));
+        assertValid("/compte", as(member));
+        assertValid("/favoris", as(member));
+        assertValid("/demandes", as(chef));
+        assertValid(request, as(chef));
+        long version = jdbc.sql("SELECT version FROM request WHERE numero = :n")
+                .param("n", Integer.parseInt(request.replace("/demandes/", ""))).query(Long.class).single();
+        mvc.perform(post(request + "/statut").param("statut", "EN_COURS").param("version", String.valueOf(version))
+                        .with(csrf()).with(as(chef)))
+                .andExpect(status().is3xxRedirection());
+        assertValid(request, as(chef));
+        for (String page : List.of("/admin", "/admin/offres", "/admin/organismes", "/admin/collectivites", "/admin/adhesions",
+                "/admin/comptes", "/admin/journal")) {
+            assertValid(page, as(admin));
+        }
+    }
+}
