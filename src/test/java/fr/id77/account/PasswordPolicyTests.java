@@ -21,6 +21,9 @@ class PasswordPolicyTests {
     @Test
     void refusesShortPasswords() {
         assertThat(policy.problem("Court-1234", "macommune")).hasValueSatisfying(m -> assertThat(m).contains("12 caractères"));
+        assertThat(policy.problem("onze-carac!", "macommune")).as("11 characters").hasValueSatisfying(m -> assertThat(m).contains("12 caractères"));
+        assertThat(policy.problem("douze-carac!", "macommune")).as("12 characters").isEmpty();
+        assertThat(policy.problem("onze-carac\uD83D\uDE00", "macommune")).as("11 characters, one outside the BMP").isPresent();
     }
 
     @Test

@@ -31,6 +31,15 @@ class ReactivationTests {
     }
 
     @Test
+    void anAdminCannotDisableHisOwnAccount() throws Exception {
+        CurrentUser admin = new Fixtures(jdbc).admin("Soi-même");
+        mvc.perform(post("/admin/comptes/" + admin.id() + "/desactiver").param("confirme", "oui").with(csrf()).with(as(admin)))
+                .andExpect(redirectedUrl("/admin/comptes"))
+                .andExpect(flash().attribute("failure", "Vous ne pouvez pas désactiver votre propre compte."));
+        assertThat(status(admin.id())).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void anAccountOfASuspendedCollectivityIsNotReEnabled() throws Exception {
         Fixtures f = new Fixtures(jdbc);
         Fixtures.Collectivity commune = f.collectivity("Commune Suspendue", "Nemours");

@@ -34,9 +34,14 @@ class FavouritesTests {
         assertThat(favourites.favouritesAmong(me, List.of(o01, o03, r02))).containsExactlyInAnyOrder(o01, o03);
         assertThat(favourites.favouritesAmong(colleague, List.of(o01))).isEmpty();
 
+        favourites.add(colleague, o01);
+        favourites.add(colleague, o03);
         assertThat(favourites.toggle(me, o01)).isFalse();
+        assertThat(favourites.favouritesAmong(colleague, List.of(o01))).as("toggling mine off leaves my colleague's").containsExactly(o01);
         assertThat(favourites.remove(me, o03)).isTrue();
         assertThat(favourites.remove(me, o03)).isFalse();
         assertThat(favourites.of(me)).isEmpty();
+        assertThat(favourites.of(colleague)).as("removing mine leaves my colleague's").extracting(f -> f.offer().code())
+                .containsExactlyInAnyOrder("O01", "O03");
     }
 }

@@ -39,14 +39,15 @@ import org.springframework.test.context.DynamicPropertySource;
 class MembershipJourneyIT extends BrowserTest {
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP)
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
             .withPerMethodLifecycle(false);
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "localhost");
-        registry.add("spring.mail.port", () -> ServerSetupTest.SMTP.getPort());
+        // a free port, so that two builds can run side by side; read once GreenMail is up (before the context starts)
+        registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
         registry.add("id77.mail.poll-interval", () -> "PT0.3S");
     }
 

@@ -223,7 +223,7 @@ class NotificationWebTests {
         }
         QueryCounting.reset();
         mvc.perform(get("/notifications").with(as(admin))).andExpect(status().isOk());
-        assertThat(QueryCounting.count()).as(QueryCounting.statements().toString()).isEqualTo(few).isLessThanOrEqualTo(3);
+        assertThat(QueryCounting.count()).as(QueryCounting.statements().toString()).isEqualTo(few).isEqualTo(3);
         QueryCounting.reset();
         mvc.perform(get("/notifications?page=3").with(as(admin))).andExpect(status().isOk());
         assertThat(QueryCounting.count()).isEqualTo(few);

@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 /** Real security (form login, CSRF, throttling) and per-collectivity authorization, through MockMvc. */
 @SpringBootTest
 @AutoConfigureMockMvc
-class MembershipSecurityIT {
+class MembershipSecurityTests {
 
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
 

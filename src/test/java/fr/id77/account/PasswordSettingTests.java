@@ -1,0 +1,57 @@
+package fr.id77.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.id77.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The password policy is applied where a password is really set (not only tested on its own): a refused
+ * password leaves the account's password as it was and the link still usable; 12 characters is the floor.
+ */
+@SpringBootTest
+class PasswordSettingTests {
+
+    @Autowired JdbcClient jdbc;
+    @Autowired Tokens tokens;
+    @Autowired AccountSettings settings;
+
+    private String hash(long userId) {
+        return jdbc.sql("SELECT coalesce(password_hash, '') FROM app_user WHERE id = ?").param(userId).query(String.class).single();
+    }
+
+    @Test
+    void aPasswordChosenThroughALinkFollowsThePolicy() {
+        CurrentUser user = new Fixtures(jdbc).admin("Politique");
+        String before = hash(user.id());
+        String token = tokens.issue(user.id(), TokenPurpose.RESET_PASSWORD, null);
+
+        assertThatThrownBy(() -> settings.choosePassword(token, "onze-carac!", "onze-carac!"))
+                .isInstanceOf(AccountSettings.Refused.class).hasMessageContaining("12 caractères");
+        assertThatThrownBy(() -> settings.choosePassword(token, "azertyuiop123", "azertyuiop123"))
+                .isInstanceOf(AccountSettings.Refused.class).hasMessageContaining("courant");
+        assertThatThrownBy(() -> settings.choosePassword(token, "x-" + user.identifiant() + "-2026", "x-" + user.identifiant() + "-2026"))
+                .isInstanceOf(AccountSettings.Refused.class).hasMessageContaining("identifiant");
+        assertThat(hash(user.id())).as("nothing written").isEqualTo(before);
+
+        settings.choosePassword(token, "douze-carac!", "douze-carac!");
+        assertThat(hash(user.id())).isNotEqualTo(before);
+    }
+
+    @Test
+    void aPasswordChangedInTheSettingsFollowsThePolicy() {
+        CurrentUser user = new Fixtures(jdbc).admin("Réglages");
+        settings.choosePassword(tokens.issue(user.id(), TokenPurpose.RESET_PASSWORD, null), "la phrase de départ", "la phrase de départ");
+        String before = hash(user.id());
+
+        assertThatThrownBy(() -> settings.changePassword(user.id(), "la phrase de départ", "onze-carac!", "onze-carac!", null))
+                .isInstanceOf(AccountSettings.Refused.class).hasMessageContaining("12 caractères");
+        assertThatThrownBy(() -> settings.changePassword(user.id(), "la phrase de départ", "azertyuiop123", "azertyuiop123", null))
+                .isInstanceOf(AccountSettings.Refused.class).hasMessageContaining("courant");
+        assertThat(hash(user.id())).as("nothing written").isEqualTo(before);
+    }
+}

@@ -1,0 +1,256 @@
+package fr.id77.requests;
+
+import static fr.id77.requests.RequestStatus.ANNULEE;
+import static fr.id77.requests.RequestStatus.EN_ATTENTE;
+import static fr.id77.requests.RequestStatus.EN_COURS;
+import static fr.id77.requests.RequestStatus.REJETEE;
+import static fr.id77.requests.RequestStatus.SUPPRIMEE;
+import static fr.id77.requests.RequestStatus.TERMINEE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Request}'s status and permission rules on their own, without Spring or a database: every status
+ * × every kind of actor × every action, against a table written out here (not derived from the code).
+ */
+class RequestRulesTests {
+
+    private static final long COLLECTIVITY = 10;
+    private static final long ORIGINAL_CHEF = 6;
+    private static final long HANDLER = 3;
+
+    static final Actor MEMBER = Actor.adherent(1, COLLECTIVITY);
+    static final Actor FOREIGN_MEMBER = Actor.adherent(2, 11);
+    /** Staff named responsable of the request: processes it. */
+    static final Actor HANDLER_STAFF = Actor.chefDeFile(HANDLER);
+    /** Led the offer when the request was filed, no longer: reads only. */
+    static final Actor FORMER_CHEF = Actor.chefDeFile(ORIGINAL_CHEF);
+    static final Actor OTHER_STAFF = Actor.chefDeFile(4);
+    static final Actor ADMIN = Actor.admin(5);
+
+    static final Map<String, Actor> ACTORS = new LinkedHashMap<>();
+
+    static {
+        ACTORS.put("member", MEMBER);
+        ACTORS.put("foreign member", FOREIGN_MEMBER);
+        ACTORS.put("handler", HANDLER_STAFF);
+        ACTORS.put("former chef de file", FORMER_CHEF);
+        ACTORS.put("other staff", OTHER_STAFF);
+        ACTORS.put("admin", ADMIN);
+    }
+
+    /** Where a processing actor (handler or admin) may move a request, before cancelling and deleting. */
+    static final Map<RequestStatus, Set<RequestStatus>> PROCESSING = Map.of(
+            EN_ATTENTE, EnumSet.of(EN_COURS, REJETEE),
+            EN_COURS, EnumSet.of(TERMINEE, REJETEE),
+            TERMINEE, EnumSet.of(EN_COURS),
+            REJETEE, EnumSet.of(EN_COURS),
+            ANNULEE, EnumSet.noneOf(RequestStatus.class),
+            SUPPRIMEE, EnumSet.noneOf(RequestStatus.class));
+
+    /** A request in {@code status}, reached through the transition methods themselves, handled by {@link #HANDLER}. */
+    static Request in(RequestStatus status) {
+        Request request = new Request(100, COLLECTIVITY, 50L, 1, ORIGINAL_CHEF);
+        request.assignResponsable(HANDLER, ADMIN, id -> true);
+        switch (status) {
+            case EN_ATTENTE -> { }
+            case EN_COURS -> request.moveTo(EN_COURS, ADMIN, null);
+            case TERMINEE -> {
+                request.moveTo(EN_COURS, ADMIN, null);
+                request.moveTo(TERMINEE, ADMIN, null);
+            }
+            case REJETEE -> request.moveTo(REJETEE, ADMIN, "hors champ");
+            case ANNULEE -> request.moveTo(ANNULEE, MEMBER, null);
+            case SUPPRIMEE -> request.moveTo(SUPPRIMEE, ADMIN, "doublon");
+        }
+        assertThat(request.getStatus()).isEqualTo(status);
+        return request;
+    }
+
+    @Test
+    void aNewRequestWaits() {
+        assertThat(new Request(100, COLLECTIVITY, null, 1, null).getStatus()).isEqualTo(EN_ATTENTE);
+    }
+
+    @Test
+    void whoSeesARequestDoesNotDependOnItsStatus() {
+        for (RequestStatus status : RequestStatus.values()) {
+            Request request = in(status);
+            assertThat(request.canView(MEMBER)).as(status + " member").isTrue();
+            assertThat(request.canView(HANDLER_STAFF)).as(status + " handler").isTrue();
+            assertThat(request.canView(FORMER_CHEF)).as(status + " former chef").isTrue();
+            assertThat(request.canView(ADMIN)).as(status + " admin").isTrue();
+            assertThat(request.canView(FOREIGN_MEMBER)).as(status + " foreign member").isFalse();
+            assertThat(request.canView(OTHER_STAFF)).as(status + " other staff").isFalse();
+        }
+    }
+
+    @Test
+    void onlyTheHandlerAndAdminsProcess() {
+        for (RequestStatus status : RequestStatus.values()) {
+            Request request = in(status);
+            assertThat(request.canProcess(HANDLER_STAFF)).as(status + " handler").isTrue();
+            assertThat(request.canProcess(ADMIN)).as(status + " admin").isTrue();
+            for (Actor other : Set.of(MEMBER, FOREIGN_MEMBER, FORMER_CHEF, OTHER_STAFF)) {
+                assertThat(request.canProcess(other)).as(status + " " + other).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void commentsCloseOnlyWhenDeleted() {
+        for (RequestStatus status : RequestStatus.values()) {
+            Request request = in(status);
+            boolean open = status != SUPPRIMEE;
+            assertThat(request.canComment(MEMBER)).as(status + " member").isEqualTo(open);
+            assertThat(request.canComment(HANDLER_STAFF)).as(status + " handler").isEqualTo(open);
+            assertThat(request.canComment(ADMIN)).as(status + " admin").isEqualTo(open);
+            for (Actor other : Set.of(FOREIGN_MEMBER, FORMER_CHEF, OTHER_STAFF)) {
+                assertThat(request.canComment(other)).as(status + " " + other).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void theReferentChangesWhileTheRequestIsNeitherCancelledNorDeleted() {
+        for (RequestStatus status : RequestStatus.values()) {
+            boolean allowed = status != ANNULEE && status != SUPPRIMEE;
+            for (Map.Entry<String, Actor> actor : ACTORS.entrySet()) {
+                boolean expected = allowed && (actor.getValue() == MEMBER || actor.getValue() == ADMIN);
+                Request request = in(status);
+                assertThat(request.canChangeReferent(actor.getValue())).as(status + " " + actor.getKey()).isEqualTo(expected);
+                if (expected) {
+                    request.changeReferent(51L, actor.getValue(), id -> true);
+                    assertThat(request.getReferentId()).isEqualTo(51L);
+                } else {
+                    assertThatThrownBy(() -> request.changeReferent(51L, actor.getValue(), id -> true))
+                            .as(status + " " + actor.getKey())
+                            .isInstanceOfSatisfying(RequestException.class,
+                                    e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.FORBIDDEN));
+                    assertThat(request.getReferentId()).isEqualTo(50L);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aReferentTheServiceRefusesIsNotNamed() {
+        Request request = in(EN_ATTENTE);
+        assertThatThrownBy(() -> request.changeReferent(99L, MEMBER, id -> false))
+                .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.INVALID));
+        assertThat(request.getReferentId()).isEqualTo(50L);
+        request.changeReferent(null, MEMBER, id -> false);
+        assertThat(request.getReferentId()).isNull();
+    }
+
+    @Test
+    void onlyAMemberCancelsAndOnlyAWaitingRequest() {
+        for (RequestStatus status : RequestStatus.values()) {
+            for (Map.Entry<String, Actor> actor : ACTORS.entrySet()) {
+                boolean expected = status == EN_ATTENTE && actor.getValue() == MEMBER;
+                assertThat(in(status).canCancel(actor.getValue())).as(status + " " + actor.getKey()).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void nextStatusesForEveryStatusAndActor() {
+        for (RequestStatus status : RequestStatus.values()) {
+            for (Map.Entry<String, Actor> entry : ACTORS.entrySet()) {
+                Actor actor = entry.getValue();
+                assertThat(in(status).nextStatuses(actor)).as(status + " " + entry.getKey())
+                        .containsExactlyInAnyOrderElementsOf(expectedNext(status, actor));
+            }
+        }
+    }
+
+    @Test
+    void everyMoveIsAllowedOrRefusedAsTheTableSays() {
+        for (RequestStatus from : RequestStatus.values()) {
+            for (RequestStatus target : RequestStatus.values()) {
+                for (Map.Entry<String, Actor> entry : ACTORS.entrySet()) {
+                    Actor actor = entry.getValue();
+                    String what = from + " -> " + target + " by " + entry.getKey();
+                    Request request = in(from);
+                    if (actor == FOREIGN_MEMBER || actor == OTHER_STAFF) {
+                        assertRefused(request, target, actor, "motif", RequestException.Kind.NOT_FOUND, what);
+                    } else if (!expectedNext(from, actor).contains(target)) {
+                        assertRefused(request, target, actor, "motif", RequestException.Kind.INVALID, what);
+                    } else {
+                        if (reasonRequired(from, target)) {
+                            assertRefused(request, target, actor, " ", RequestException.Kind.INVALID, what + " without a reason");
+                        }
+                        assertThat(request.moveTo(target, actor, "motif")).as(what).isEqualTo(from);
+                        assertThat(request.getStatus()).as(what).isEqualTo(target);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void movesWithoutAReasonWhereNoneIsAsked() {
+        Request request = in(EN_ATTENTE);
+        request.moveTo(EN_COURS, HANDLER_STAFF, null);
+        request.moveTo(TERMINEE, HANDLER_STAFF, "");
+        assertThat(request.getStatus()).isEqualTo(TERMINEE);
+        Request waiting = in(EN_ATTENTE);
+        waiting.moveTo(ANNULEE, MEMBER, null);
+        assertThat(waiting.getStatus()).isEqualTo(ANNULEE);
+    }
+
+    @Test
+    void onlyProcessorsNameAResponsableAndOnlyStaff() {
+        for (RequestStatus status : RequestStatus.values()) {
+            for (Map.Entry<String, Actor> entry : ACTORS.entrySet()) {
+                Actor actor = entry.getValue();
+                Request request = in(status);
+                if (actor == HANDLER_STAFF || actor == ADMIN) {
+                    request.assignResponsable(7L, actor, id -> true);
+                    assertThat(request.getResponsableId()).as(status + " " + entry.getKey()).isEqualTo(7L);
+                } else {
+                    assertThatThrownBy(() -> request.assignResponsable(7L, actor, id -> true)).as(status + " " + entry.getKey())
+                            .isInstanceOfSatisfying(RequestException.class,
+                                    e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.FORBIDDEN));
+                    assertThat(request.getResponsableId()).isEqualTo(HANDLER);
+                }
+            }
+        }
+        Request request = in(EN_ATTENTE);
+        assertThatThrownBy(() -> request.assignResponsable(8L, ADMIN, id -> false))
+                .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.INVALID));
+        assertThat(request.getResponsableId()).isEqualTo(HANDLER);
+    }
+
+    private static void assertRefused(Request request, RequestStatus target, Actor actor, String reason,
+            RequestException.Kind kind, String what) {
+        RequestStatus before = request.getStatus();
+        assertThatThrownBy(() -> request.moveTo(target, actor, reason)).as(what)
+                .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).as(what).isEqualTo(kind));
+        assertThat(request.getStatus()).as(what).isEqualTo(before);
+    }
+
+    private static boolean reasonRequired(RequestStatus from, RequestStatus target) {
+        return target == REJETEE || target == SUPPRIMEE || (target == EN_COURS && (from == TERMINEE || from == REJETEE));
+    }
+
+    private static Set<RequestStatus> expectedNext(RequestStatus status, Actor actor) {
+        Set<RequestStatus> next = EnumSet.noneOf(RequestStatus.class);
+        if (actor == HANDLER_STAFF || actor == ADMIN) {
+            next.addAll(PROCESSING.get(status));
+        }
+        if (actor == MEMBER && status == EN_ATTENTE) {
+            next.add(ANNULEE);
+        }
+        if (actor == ADMIN && status != SUPPRIMEE) {
+            next.add(SUPPRIMEE);
+        }
+        return next;
+    }
+}
