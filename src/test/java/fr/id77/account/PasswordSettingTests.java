@@ -31,11 +31,11 @@ class PasswordSettingTests {
         String token = tokens.issue(user.id(), TokenPurpose.RESET_PASSWORD, null);
 
         assertThatThrownBy(() -> settings.choosePassword(token, "onze-carac!", "onze-carac!"))
-                .isInstanceOf(AccountSettings.Refused.class).hasMessageContaining("12 caractères");
+                .isInstanceOf(fr.id77.shared.web.FieldRefusal.class).hasMessageContaining("12 caractères");
         assertThatThrownBy(() -> settings.choosePassword(token, "azertyuiop123", "azertyuiop123"))
-                .isInstanceOf(AccountSettings.Refused.class).hasMessageContaining("courant");
+                .isInstanceOf(fr.id77.shared.web.FieldRefusal.class).hasMessageContaining("courant");
         assertThatThrownBy(() -> settings.choosePassword(token, "x-" + user.identifiant() + "-2026", "x-" + user.identifiant() + "-2026"))
-                .isInstanceOf(AccountSettings.Refused.class).hasMessageContaining("identifiant");
+                .isInstanceOf(fr.id77.shared.web.FieldRefusal.class).hasMessageContaining("identifiant");
         assertThat(hash(user.id())).as("nothing written").isEqualTo(before);
 
         settings.choosePassword(token, "douze-carac!", "douze-carac!");
@@ -49,9 +49,9 @@ class PasswordSettingTests {
         String before = hash(user.id());
 
         assertThatThrownBy(() -> settings.changePassword(user.id(), "la phrase de départ", "onze-carac!", "onze-carac!", null))
-                .isInstanceOf(AccountSettings.Refused.class).hasMessageContaining("12 caractères");
+                .isInstanceOf(fr.id77.shared.web.FieldRefusal.class).hasMessageContaining("12 caractères");
         assertThatThrownBy(() -> settings.changePassword(user.id(), "la phrase de départ", "azertyuiop123", "azertyuiop123", null))
-                .isInstanceOf(AccountSettings.Refused.class).hasMessageContaining("courant");
+                .isInstanceOf(fr.id77.shared.web.FieldRefusal.class).hasMessageContaining("courant");
         assertThat(hash(user.id())).as("nothing written").isEqualTo(before);
     }
 }
