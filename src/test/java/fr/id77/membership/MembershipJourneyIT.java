@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import com.icegreen.greenmail.util.ServerSetup;
 import fr.id77.account.Accounts;
 import fr.id77.account.NewAccount;
 import fr.id77.account.Role;
@@ -38,16 +38,21 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class MembershipJourneyIT extends BrowserTest {
 
+    /**
+     * A free port chosen up front, so that two builds can run side by side: the Spring context of this per-class test
+     * starts before GreenMail's beforeAll, so the port must be known before either.
+     */
+    static final int SMTP_PORT = org.springframework.test.util.TestSocketUtils.findAvailableTcpPort();
+
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
             .withPerMethodLifecycle(false);
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "localhost");
-        // a free port, so that two builds can run side by side; read once GreenMail is up (before the context starts)
-        registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("id77.mail.poll-interval", () -> "PT0.3S");
     }
 
