@@ -1,0 +1,24 @@
+package fr.id77.shared.time;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one clock of the application: every « now » of the domain is read from this bean, so that demo data
+ * and tests can place events in the past or the future without sleeping or rewriting timestamps.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TimeConfiguration {
+
+    /** The time zone of the département, in which dates are shown and working days counted. */
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.system(PARIS);
+    }
+}
