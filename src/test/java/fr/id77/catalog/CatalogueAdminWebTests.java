@@ -267,7 +267,7 @@ class CatalogueAdminWebTests {
         long c = create("Z05", "Offre C");
         mvc.perform(get("/admin/offres").param("q", "Z0").param("chef", "aucun").with(as(admin)))
                 .andExpect(content().string(containsString("Offre A")))
-                .andExpect(content().string(containsString("<i class=\"bi bi-exclamation-triangle-fill\" aria-hidden=\"true\"></i> Aucun")));
+                .andExpect(content().string(containsString(".svg#exclamation-triangle-fill\"></use></svg> Aucun")));
         long versionB = (long) row(b).get("version");
         mvc.perform(post("/admin/offres/chef-de-file").with(csrf()).with(as(admin))
                         .param("offres", "" + a, "" + b).param("chefDeFile", "" + chef.id())

@@ -46,7 +46,7 @@ class FavouritesWebTests {
                 .andExpect(flash().attribute("success", containsString("ajoutée à vos favoris")));
         mvc.perform(get("/").param("code", "O01").with(as(me)))
                 .andExpect(content().string(containsString("aria-pressed=\"true\"")))
-                .andExpect(content().string(containsString("bi bi-star-fill")));
+                .andExpect(content().string(containsString(".svg#star-fill\"></use></svg>")));
         mvc.perform(get("/favoris").with(as(me)))
                 .andExpect(content().string(containsString("1</span> <span>Favori</span>")))
                 .andExpect(content().string(containsString("Réalisation d&#39;un diagnostic territorial")))

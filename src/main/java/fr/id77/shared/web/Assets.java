@@ -8,23 +8,16 @@ import org.springframework.stereotype.Component;
 public class Assets {
 
     private final String bootstrap;
-    private final String bootstrapIcons;
     private final String htmx;
 
     Assets(@Value("${id77.assets.bootstrap}") String bootstrap,
-           @Value("${id77.assets.bootstrap-icons}") String bootstrapIcons,
            @Value("${id77.assets.htmx}") String htmx) {
         this.bootstrap = bootstrap;
-        this.bootstrapIcons = bootstrapIcons;
         this.htmx = htmx;
     }
 
     public String getBootstrapCss() {
         return "/webjars/bootstrap/" + bootstrap + "/css/bootstrap.min.css";
-    }
-
-    public String getBootstrapIconsCss() {
-        return "/webjars/bootstrap-icons/" + bootstrapIcons + "/font/bootstrap-icons.min.css";
     }
 
     public String getHtmxJs() {
