@@ -79,6 +79,37 @@ class RequestRulesTests {
     }
 
     @Test
+    void aNewRequestKeepsWhatItWasFiledWith() {
+        Request request = new Request(100, COLLECTIVITY, 50L, 1, ORIGINAL_CHEF);
+        assertThat(request.getOfferId()).isEqualTo(100);
+        assertThat(request.getCollectivityId()).isEqualTo(COLLECTIVITY);
+        assertThat(request.getReferentId()).isEqualTo(50L);
+        assertThat(request.getCreatedBy()).isEqualTo(1);
+        assertThat(request.getChefDeFileId()).isEqualTo(ORIGINAL_CHEF);
+        assertThat(request.getResponsableId()).isNull();
+        assertThat(request.getCreatedAt()).isNotNull();
+        assertThat(request.getUpdatedAt()).isEqualTo(request.getCreatedAt());
+        // its id, its numéro, its version and the offer's current chef de file are the database's to give
+        assertThat(request.getId()).isNull();
+        assertThat(request.getNumero()).isNull();
+        assertThat(request.getOfferLeadId()).isNull();
+        assertThat(request.getVersion()).isZero();
+    }
+
+    @Test
+    void aRequestFollowsItsOfferToItsNewChefDeFileWhoThenReadsItWithoutProcessingIt() {
+        Request request = in(EN_COURS);
+        Actor newChef = Actor.chefDeFile(9);
+        assertThat(request.canView(newChef)).isFalse();
+        request.followOfferLead(9L);
+        assertThat(request.getChefDeFileId()).isEqualTo(9L);
+        assertThat(request.canView(newChef)).isTrue();
+        assertThat(request.canProcess(newChef)).as("processing follows the offer's lead or the responsable").isFalse();
+        assertThat(request.canView(FORMER_CHEF)).as("the previous chef de file no longer reads it").isFalse();
+        assertThat(request.canView(Actor.adherent(9, 11))).as("an adherent with that user id is not staff").isFalse();
+    }
+
+    @Test
     void whoSeesARequestDoesNotDependOnItsStatus() {
         for (RequestStatus status : RequestStatus.values()) {
             Request request = in(status);
