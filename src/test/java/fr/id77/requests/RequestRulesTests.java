@@ -237,6 +237,27 @@ class RequestRulesTests {
     }
 
     @Test
+    void aMissingReasonIsRefusedLikeABlankOne() {
+        for (RequestStatus from : Set.of(EN_ATTENTE, EN_COURS)) {
+            assertRefused(in(from), REJETEE, HANDLER_STAFF, null, RequestException.Kind.INVALID, from + " rejected without reason");
+            assertRefused(in(from), SUPPRIMEE, ADMIN, null, RequestException.Kind.INVALID, from + " deleted without reason");
+        }
+        for (RequestStatus from : Set.of(TERMINEE, REJETEE)) {
+            assertRefused(in(from), EN_COURS, HANDLER_STAFF, null, RequestException.Kind.INVALID, from + " reopened without reason");
+        }
+    }
+
+    @Test
+    void theResponsableCanBeRemovedWithoutAskingWhoIsStaff() {
+        Request request = in(EN_COURS);
+        request.assignResponsable(null, ADMIN, id -> {
+            throw new AssertionError("no one to check");
+        });
+        assertThat(request.getResponsableId()).isNull();
+        assertThat(request.canProcess(HANDLER_STAFF)).as("the former responsable").isFalse();
+    }
+
+    @Test
     void onlyProcessorsNameAResponsableAndOnlyStaff() {
         for (RequestStatus status : RequestStatus.values()) {
             for (Map.Entry<String, Actor> entry : ACTORS.entrySet()) {
