@@ -65,8 +65,7 @@ class Tokens {
             return new TokenCheck(LinkState.UNKNOWN, null, null);
         }
         Row r = row.get();
-        LinkState state = r.usedAt() != null ? LinkState.USED
-                : r.expiresAt().toInstant().isBefore(Instant.now()) ? LinkState.EXPIRED : LinkState.VALID;
+        LinkState state = LinkState.of(r.usedAt() != null, r.expiresAt().toInstant(), Instant.now());
         return new TokenCheck(state, r.userId(), r.payload());
     }
 

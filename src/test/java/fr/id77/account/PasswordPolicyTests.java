@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** The password rules on their own, without Spring: length in characters, the identifiant, common passwords. */
 class PasswordPolicyTests {
 
     private final PasswordPolicy policy = new PasswordPolicy();
@@ -36,5 +37,20 @@ class PasswordPolicyTests {
         assertThat(policy.problem("azertyuiop123", "macommune")).hasValueSatisfying(m -> assertThat(m).contains("courant"));
         assertThat(policy.problem("Motdepasse123!", "macommune")).isPresent();
         assertThat(policy.problem("aaaaaaaaaaaaaaa", "macommune")).isPresent();
+    }
+
+    @Test
+    void refusesFewerThanFourDifferentCharacters() {
+        assertThat(policy.problem("xqzxqzxqzxqz", "macommune")).as("3 different characters")
+                .hasValueSatisfying(m -> assertThat(m).contains("courant"));
+        assertThat(policy.problem("xqzwxqzwxqzw", "macommune")).as("4 different characters").isEmpty();
+    }
+
+    @Test
+    void theIdentifiantRuleIgnoresCaseAndAMissingIdentifiant() {
+        assertThat(policy.problem("cheval agrafe pile correct", "AGRAFE")).hasValueSatisfying(m -> assertThat(m).contains("identifiant"));
+        assertThat(policy.problem("cheval agrafe pile correct", null)).isEmpty();
+        assertThat(policy.problem("cheval agrafe pile correct", " ")).as("a blank identifiant is in every password").isEmpty();
+        assertThat(policy.problem(null, "macommune")).hasValueSatisfying(m -> assertThat(m).contains("12 caractères"));
     }
 }

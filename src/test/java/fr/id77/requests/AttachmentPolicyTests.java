@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
+/** Which files a request may carry and how their names and sizes are shown, without Spring; and the file store. */
 class AttachmentPolicyTests {
 
     private final AttachmentPolicy policy = new AttachmentPolicy(DataSize.ofMegabytes(150), DataSize.ofGigabytes(5));
@@ -61,6 +62,38 @@ class AttachmentPolicyTests {
         assertThat(AttachmentPolicy.safeName("a\u0000b\r\n\"<c>.pdf")).isEqualTo("a_b____c_.pdf");
         assertThat(AttachmentPolicy.safeName("")).isEqualTo("fichier");
         assertThat(AttachmentPolicy.safeName("x".repeat(400) + ".pdf")).hasSize(150).endsWith(".pdf");
+    }
+
+    @Test
+    void aMissingFileNameGetsADefaultOne() {
+        assertThat(AttachmentPolicy.safeName(null)).isEqualTo("fichier");
+        assertThat(AttachmentPolicy.safeName("dossier/")).isEqualTo("fichier");
+        assertThat(AttachmentPolicy.safeName("...")).isEqualTo("fichier");
+        String longest = "y".repeat(146) + ".pdf";
+        assertThat(AttachmentPolicy.safeName(longest)).as("150 characters are kept whole").isEqualTo(longest);
+        assertThat(AttachmentPolicy.safeName("z" + longest)).as("151: the start goes").isEqualTo(longest);
+    }
+
+    @Test
+    void sizesAreShownAsPeopleReadThem() {
+        assertThat(AttachmentPolicy.label(0)).isEqualTo("0 Ko");
+        assertThat(AttachmentPolicy.label(-5)).isEqualTo("0 Ko");
+        assertThat(AttachmentPolicy.label(12 * 1024 + 1000)).isEqualTo("12 Ko");
+        assertThat(AttachmentPolicy.label((1L << 20) - 1)).isEqualTo("1023 Ko");
+        assertThat(AttachmentPolicy.label(1L << 20)).isEqualTo("1 Mo");
+        assertThat(AttachmentPolicy.label(150L << 20)).isEqualTo("150 Mo");
+        assertThat(AttachmentPolicy.label((1L << 30) - 1)).isEqualTo("1023 Mo");
+        assertThat(AttachmentPolicy.label(1L << 30)).isEqualTo("1 Go");
+        assertThat(AttachmentPolicy.label(5L << 30)).isEqualTo("5 Go");
+        assertThat(AttachmentPolicy.label((long) (4.2 * (1L << 30)))).isEqualTo("4,2 Go");
+    }
+
+    @Test
+    void theLimitsAreTheConfiguredOnesAndAPostCarriesFourFiles() {
+        assertThat(policy.maxSize()).isEqualTo(DataSize.ofMegabytes(150));
+        assertThat(policy.quota()).isEqualTo(DataSize.ofGigabytes(5));
+        assertThat(policy.maxSizeLabel()).isEqualTo("150 Mo");
+        assertThat(policy.perPostLabel()).isEqualTo("600 Mo");
     }
 
     @Test

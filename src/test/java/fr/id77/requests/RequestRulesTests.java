@@ -79,6 +79,37 @@ class RequestRulesTests {
     }
 
     @Test
+    void aNewRequestKeepsWhatItWasFiledWith() {
+        Request request = new Request(100, COLLECTIVITY, 50L, 1, ORIGINAL_CHEF);
+        assertThat(request.getOfferId()).isEqualTo(100);
+        assertThat(request.getCollectivityId()).isEqualTo(COLLECTIVITY);
+        assertThat(request.getReferentId()).isEqualTo(50L);
+        assertThat(request.getCreatedBy()).isEqualTo(1);
+        assertThat(request.getChefDeFileId()).isEqualTo(ORIGINAL_CHEF);
+        assertThat(request.getResponsableId()).isNull();
+        assertThat(request.getCreatedAt()).isNotNull();
+        assertThat(request.getUpdatedAt()).isEqualTo(request.getCreatedAt());
+        // its id, its numéro, its version and the offer's current chef de file are the database's to give
+        assertThat(request.getId()).isNull();
+        assertThat(request.getNumero()).isNull();
+        assertThat(request.getOfferLeadId()).isNull();
+        assertThat(request.getVersion()).isZero();
+    }
+
+    @Test
+    void aRequestFollowsItsOfferToItsNewChefDeFileWhoThenReadsItWithoutProcessingIt() {
+        Request request = in(EN_COURS);
+        Actor newChef = Actor.chefDeFile(9);
+        assertThat(request.canView(newChef)).isFalse();
+        request.followOfferLead(9L);
+        assertThat(request.getChefDeFileId()).isEqualTo(9L);
+        assertThat(request.canView(newChef)).isTrue();
+        assertThat(request.canProcess(newChef)).as("processing follows the offer's lead or the responsable").isFalse();
+        assertThat(request.canView(FORMER_CHEF)).as("the previous chef de file no longer reads it").isFalse();
+        assertThat(request.canView(Actor.adherent(9, 11))).as("an adherent with that user id is not staff").isFalse();
+    }
+
+    @Test
     void whoSeesARequestDoesNotDependOnItsStatus() {
         for (RequestStatus status : RequestStatus.values()) {
             Request request = in(status);
@@ -203,6 +234,27 @@ class RequestRulesTests {
         Request waiting = in(EN_ATTENTE);
         waiting.moveTo(ANNULEE, MEMBER, null);
         assertThat(waiting.getStatus()).isEqualTo(ANNULEE);
+    }
+
+    @Test
+    void aMissingReasonIsRefusedLikeABlankOne() {
+        for (RequestStatus from : Set.of(EN_ATTENTE, EN_COURS)) {
+            assertRefused(in(from), REJETEE, HANDLER_STAFF, null, RequestException.Kind.INVALID, from + " rejected without reason");
+            assertRefused(in(from), SUPPRIMEE, ADMIN, null, RequestException.Kind.INVALID, from + " deleted without reason");
+        }
+        for (RequestStatus from : Set.of(TERMINEE, REJETEE)) {
+            assertRefused(in(from), EN_COURS, HANDLER_STAFF, null, RequestException.Kind.INVALID, from + " reopened without reason");
+        }
+    }
+
+    @Test
+    void theResponsableCanBeRemovedWithoutAskingWhoIsStaff() {
+        Request request = in(EN_COURS);
+        request.assignResponsable(null, ADMIN, id -> {
+            throw new AssertionError("no one to check");
+        });
+        assertThat(request.getResponsableId()).isNull();
+        assertThat(request.canProcess(HANDLER_STAFF)).as("the former responsable").isFalse();
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** The shared form constraints (SIRET, French phone, identifiant) on their own, without Spring. */
 class ValidationRulesTests {
 
     private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
@@ -62,5 +63,41 @@ class ValidationRulesTests {
     @ValueSource(strings = {"MaCommune", "ma commune", "ma-commune", "mairie.de", "élancourt", "ab", "abcdefghijabcdefghijabcdefghijabcdefghijk"})
     void refusesAccentsSpacesPunctuationAndCapitals(String identifiant) {
         assertThat(validator.validate(new IdentifiantHolder(identifiant))).hasSize(1);
+    }
+
+    record SiretHolder(@Siret String value) {
+    }
+
+    record PhoneHolder(@FrenchPhone String value) {
+    }
+
+    @Test
+    void anEmptySiretIsLeftToNotBlankAndAWrongOneIsRefused() {
+        assertThat(validator.validate(new SiretHolder(null))).isEmpty();
+        assertThat(validator.validate(new SiretHolder("  "))).isEmpty();
+        assertThat(validator.validate(new SiretHolder("21770288500013"))).isEmpty();
+        assertThat(validator.validate(new SiretHolder("21770288500019"))).singleElement()
+                .satisfies(v -> assertThat(v.getMessage()).contains("SIRET"));
+        assertThat(Siret.Validator.check(null)).isFalse();
+        assertThat(Siret.Validator.normalize(null)).isEmpty();
+        assertThat(Siret.Validator.normalize(" 217 702.885 00013 ")).isEqualTo("21770288500013");
+    }
+
+    @Test
+    void anEmptyPhoneIsLeftToNotBlankAndAWrongOneIsRefused() {
+        assertThat(validator.validate(new PhoneHolder(null))).isEmpty();
+        assertThat(validator.validate(new PhoneHolder(" "))).isEmpty();
+        assertThat(validator.validate(new PhoneHolder("01 64 14 73 56"))).isEmpty();
+        assertThat(validator.validate(new PhoneHolder("01 64 14 73"))).singleElement()
+                .satisfies(v -> assertThat(v.getMessage()).contains("téléphone"));
+        assertThat(FrenchPhone.Validator.check(null)).isFalse();
+    }
+
+    @Test
+    void aPhoneThatCannotBeFormattedIsShownAsTyped() {
+        assertThat(FrenchPhone.Validator.format(null)).isEmpty();
+        assertThat(FrenchPhone.Validator.format("  01 64 14 ")).isEqualTo("01 64 14");
+        assertThat(FrenchPhone.Validator.format("0164147356")).isEqualTo("01 64 14 73 56");
+        assertThat(FrenchPhone.Validator.format("+33 (0)1 64 14 73 56")).isEqualTo("01 64 14 73 56");
     }
 }
