@@ -1,5 +1,6 @@
 package fr.id77.notifications;
 
+import fr.id77.shared.web.PageAddress;
 import fr.id77.account.CurrentUser;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +31,7 @@ class NotificationsController {
     @GetMapping("/notifications")
     String list(@RequestParam(required = false) String page, CurrentUser user, Model model) {
         model.addAttribute("result", store.page(user.id(), parsePage(page), PAGE_SIZE));
+        model.addAttribute("query", new PageAddress("/notifications"));
         return "notifications/list";
     }
 
