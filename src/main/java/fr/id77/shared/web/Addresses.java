@@ -1,6 +1,9 @@
 package fr.id77.shared.web;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +11,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.RequestPath;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -44,6 +52,16 @@ class Addresses {
             this.mappings = mappings;
         }
 
+        /** Where access is refused: the 404 page when nothing is there, else what {@code refusal} does. */
+        Refusal notFoundOr(AuthenticationEntryPoint refusal) {
+            return new Refusal(this, (request, response, e) -> refusal.commence(request, response, (AuthenticationException) e));
+        }
+
+        /** The same when a signed-in person lacks the role. */
+        Refusal notFoundOr(AccessDeniedHandler refusal) {
+            return new Refusal(this, (request, response, e) -> refusal.handle(request, response, (AccessDeniedException) e));
+        }
+
         @Override
         public boolean matches(HttpServletRequest request) {
             Object previous = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
@@ -65,6 +83,37 @@ class Addresses {
             } catch (Exception e) {
                 // the path is mapped but not for this method, media type or parameters: a real address
                 return true;
+            }
+        }
+    }
+
+    /** A refusal that first checks there is a page at all: nobody learns which unknown addresses would exist. */
+    record Refusal(UnknownAddress unknown, Handler otherwise) implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+        interface Handler {
+            void handle(HttpServletRequest request, HttpServletResponse response, RuntimeException e)
+                    throws IOException, ServletException;
+        }
+
+        @Override
+        public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+                throws IOException, ServletException {
+            refuse(request, response, e);
+        }
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+                throws IOException, ServletException {
+            refuse(request, response, e);
+        }
+
+        private void refuse(HttpServletRequest request, HttpServletResponse response, RuntimeException e)
+                throws IOException, ServletException {
+            // a post without its CSRF token is refused as such, wherever it goes (sign-out has no controller)
+            if (!(e instanceof CsrfException) && unknown.matches(request)) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            } else {
+                otherwise.handle(request, response, e);
             }
         }
     }

@@ -4,6 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -23,8 +25,6 @@ class SecurityConfiguration {
                 .addFilterBefore(UploadLimits.anonymousUploadsRefused(), CsrfFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
-                        // no page there: the 404 page for everyone rather than the sign-in page
-                        .requestMatchers(unknownAddress).permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
@@ -34,6 +34,11 @@ class SecurityConfiguration {
                         .passwordParameter("motDePasse")
                         .failureUrl("/connexion?erreur")
                         .permitAll())
+                // no page there: the 404 page for everyone rather than the sign-in page or a refusal; asked only
+                // when access is refused, so an allowed page costs no second look-up of its controller
+                .exceptionHandling(refused -> refused
+                        .authenticationEntryPoint(unknownAddress.notFoundOr(new LoginUrlAuthenticationEntryPoint("/connexion")))
+                        .accessDeniedHandler(unknownAddress.notFoundOr(new AccessDeniedHandlerImpl())))
                 .logout(logout -> logout
                         .logoutUrl("/deconnexion")
                         .logoutSuccessUrl("/connexion?deconnecte"))

@@ -2,6 +2,7 @@ package fr.id77.shared.web;
 
 import static fr.id77.account.TestUsers.as;
 import static fr.id77.account.TestUsers.admin;
+import static fr.id77.account.TestUsers.chefDeFile;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -45,6 +46,9 @@ class AddressesTests {
         mvc.perform(get("/nimporte-quoi")).andExpect(status().isNotFound());
         mvc.perform(get("/demandes/nimporte/quoi")).andExpect(status().isNotFound());
         mvc.perform(get("/nimporte-quoi").with(as(admin(1)))).andExpect(status().isNotFound());
+        // a chef de file under /admin: nothing there is a 404 too, not a refusal that would tell it from a real page
+        mvc.perform(get("/admin/nimporte-quoi").with(as(chefDeFile(1)))).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/offres").with(as(chefDeFile(1)))).andExpect(status().isForbidden());
     }
 
     @Test
