@@ -13,6 +13,10 @@ public interface FileStorage {
 
     void delete(String key);
 
+    /** Throws when files can be neither written nor read (the storage's health: readiness of the instance). */
+    default void checkAvailable() throws IOException {
+    }
+
     /** The content was larger than allowed. */
     class TooLargeException extends IOException {
         public TooLargeException() {

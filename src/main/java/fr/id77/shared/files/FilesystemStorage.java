@@ -57,6 +57,18 @@ class FilesystemStorage implements FileStorage {
         }
     }
 
+    @Override
+    public void checkAvailable() throws IOException {
+        if (!Files.isDirectory(root) || !Files.isWritable(root)) {
+            throw new IOException("dossier des fichiers absent ou en lecture seule : " + root);
+        }
+    }
+
+    /** How many bytes the file system of the storage directory can still take. */
+    long usableSpace() throws IOException {
+        return Files.getFileStore(root).getUsableSpace();
+    }
+
     private Path path(String key) {
         UUID.fromString(key); // only our own keys: no path traversal
         return root.resolve(key.substring(0, 2)).resolve(key);
