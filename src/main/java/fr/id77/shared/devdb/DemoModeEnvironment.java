@@ -8,7 +8,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Demo mode listens on 127.0.0.1 only, whatever else is configured: its accounts have a published password, so
+ * Demo mode listens on 127.0.0.1 only (the application's port and the management port), whatever else is configured: its accounts have a published password, so
  * it must never be reachable from another machine. Registered in {@code META-INF/spring.factories}.
  */
 class DemoModeEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -18,7 +18,8 @@ class DemoModeEnvironment implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (DemoMode.requested(environment)) {
-            environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, Map.of("server.address", "127.0.0.1")));
+            environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, Map.of("server.address", "127.0.0.1",
+                    "management.server.address", "127.0.0.1")));
         }
     }
 

@@ -6,7 +6,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Ties files to the transaction that refers to them: a file replaced or dropped is deleted only once the
  * transaction has committed (a rollback keeps pointing at a file that still exists), and a file written for
- * a transaction that rolls back is deleted (no orphan). Outside a transaction the action runs at once.
+ * a transaction that rolls back is deleted (no orphan). Outside a transaction the action runs at once. What this
+ * cannot catch (an instance that dies before its transaction ends, a deletion that fails) is swept at night by
+ * {@link OrphanFilePurge}.
  */
 public final class FileCleanup {
 

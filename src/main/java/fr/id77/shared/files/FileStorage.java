@@ -2,6 +2,7 @@ package fr.id77.shared.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 
 /** Where uploaded files live; callers keep the returned key in their own tables. */
 public interface FileStorage {
@@ -12,6 +13,19 @@ public interface FileStorage {
     InputStream open(String key) throws IOException;
 
     void delete(String key);
+
+    /** Throws when files can be neither written nor read (the storage's health: readiness of the instance). */
+    default void checkAvailable() throws IOException {
+    }
+
+    /**
+     * The orphan sweep: deletes the files written before {@code writtenBefore} that no module refers to (a crash
+     * between writing a file and committing its row, a deletion that failed), and abandoned partial uploads. Files
+     * younger than that are left alone: their transaction may still be running. Returns how many were deleted.
+     */
+    default int deleteUnreferenced(Instant writtenBefore, FileReferences references) throws IOException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " ne sait pas encore chercher ses fichiers orphelins");
+    }
 
     /** The content was larger than allowed. */
     class TooLargeException extends IOException {

@@ -5,13 +5,25 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Files under {@code ${id77.data-dir}/files}, named by random keys (never by what the person uploaded). */
+/**
+ * Files under {@code ${id77.data-dir}/files}, named by random keys (never by what the person uploaded). The orphan
+ * sweep walks the whole directory, the request files' own store ({@code files/requests}) included.
+ */
 @Component
 class FilesystemStorage implements FileStorage {
+
+    /** Keys asked about at once during the orphan sweep. */
+    private static final int BATCH = 1000;
 
     private final Path root;
 
@@ -54,6 +66,65 @@ class FilesystemStorage implements FileStorage {
             Files.deleteIfExists(path(key));
         } catch (IOException ignored) {
             // an orphan file is harmless
+        }
+    }
+
+    @Override
+    public void checkAvailable() throws IOException {
+        if (!Files.isDirectory(root) || !Files.isWritable(root)) {
+            throw new IOException("dossier des fichiers absent ou en lecture seule : " + root);
+        }
+    }
+
+    /** How many bytes the file system of the storage directory can still take. */
+    long usableSpace() throws IOException {
+        return Files.getFileStore(root).getUsableSpace();
+    }
+
+    @Override
+    public int deleteUnreferenced(Instant writtenBefore, FileReferences references) throws IOException {
+        int deleted = 0;
+        List<Path> batch = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                if (!attributes.isRegularFile() || !attributes.lastModifiedTime().toInstant().isBefore(writtenBefore)) {
+                    continue;
+                }
+                String name = file.getFileName().toString();
+                if (name.endsWith(".part")) {
+                    deleted += Files.deleteIfExists(file) ? 1 : 0; // an upload that never finished
+                } else if (isKey(name)) {
+                    batch.add(file);
+                    if (batch.size() == BATCH) {
+                        deleted += deleteUnclaimed(batch, references);
+                        batch.clear();
+                    }
+                }
+            }
+        }
+        return deleted + deleteUnclaimed(batch, references);
+    }
+
+    private static int deleteUnclaimed(List<Path> files, FileReferences references) throws IOException {
+        if (files.isEmpty()) {
+            return 0;
+        }
+        Set<String> claimed = references.referencedAmong(files.stream().map(f -> f.getFileName().toString()).toList());
+        int deleted = 0;
+        for (Path file : files) {
+            if (!claimed.contains(file.getFileName().toString())) {
+                deleted += Files.deleteIfExists(file) ? 1 : 0;
+            }
+        }
+        return deleted;
+    }
+
+    private static boolean isKey(String name) {
+        try {
+            return UUID.fromString(name).toString().equals(name);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -89,6 +89,7 @@ class DemoModeTests {
                 Map.of("id77.demo", "true", "server.address", "0.0.0.0")));
         new DemoModeEnvironment().postProcessEnvironment(env, new SpringApplication());
         assertThat(env.getProperty("server.address")).isEqualTo("127.0.0.1");
+        assertThat(env.getProperty("management.server.address")).as("health and metrics too").isEqualTo("127.0.0.1");
     }
 
     @Test
