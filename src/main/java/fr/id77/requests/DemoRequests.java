@@ -1,6 +1,10 @@
 package fr.id77.requests;
 
+import fr.id77.account.AccountSummary;
+import fr.id77.account.Accounts;
 import fr.id77.catalog.Offers;
+import fr.id77.membership.Collectivities;
+import fr.id77.membership.ReferentSummary;
 import fr.id77.shared.devdb.EmbeddedDatabaseCondition;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -32,11 +36,15 @@ class DemoRequests implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final RequestService service;
     private final Offers offers;
+    private final Accounts accounts;
+    private final Collectivities collectivities;
 
-    DemoRequests(JdbcClient jdbc, RequestService service, Offers offers) {
+    DemoRequests(JdbcClient jdbc, RequestService service, Offers offers, Accounts accounts, Collectivities collectivities) {
         this.jdbc = jdbc;
         this.service = service;
         this.offers = offers;
+        this.accounts = accounts;
+        this.collectivities = collectivities;
     }
 
     @Override
@@ -48,11 +56,9 @@ class DemoRequests implements ApplicationRunner {
                 || jdbc.sql("SELECT count(*) FROM request").query(Long.class).single() > 0) {
             return;
         }
-        jdbc.sql("UPDATE offer SET chef_de_file_id = :chef WHERE chef_de_file_id IS NULL").param("chef", chefId.get()).update();
-        long collectivity = jdbc.sql("SELECT collectivity_id FROM app_user WHERE id = :id").param("id", memberId.get())
-                .query(Long.class).single();
-        List<Long> referents = jdbc.sql("SELECT id FROM technical_referent WHERE collectivity_id = :c AND removed_at IS NULL ORDER BY id")
-                .param("c", collectivity).query(Long.class).list();
+        offers.leadUnledOffersForDemo(chefId.get());
+        long collectivity = accounts.summary(memberId.get()).orElseThrow().collectivityId();
+        List<Long> referents = collectivities.activeReferents(collectivity).stream().map(ReferentSummary::id).toList();
         Actor member = Actor.adherent(memberId.get(), collectivity);
         Actor chef = Actor.chefDeFile(chefId.get());
         Actor admin = Actor.admin(adminId.get());
@@ -160,6 +166,6 @@ class DemoRequests implements ApplicationRunner {
     }
 
     private Optional<Long> userId(String identifiant) {
-        return jdbc.sql("SELECT id FROM app_user WHERE identifiant = :i").param("i", identifiant).query(Long.class).optional();
+        return accounts.byIdentifiant(identifiant).map(AccountSummary::id);
     }
 }
