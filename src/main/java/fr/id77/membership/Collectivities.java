@@ -83,7 +83,8 @@ public class Collectivities implements CollectivityStanding {
      */
     @Transactional(readOnly = true)
     public Set<Long> idsMatching(String nameContains, String canton) {
-        return Set.copyOf(jdbc.sql("SELECT id FROM collectivity WHERE (:name = '' OR unaccent(lower(name)) LIKE '%' || unaccent(lower(:name)) || '%') "
+        return Set.copyOf(jdbc.sql("SELECT id FROM collectivity "
+                        + "WHERE (:name = '' OR unaccent(lower(name)) LIKE '%' || unaccent(lower(:name)) || '%') "
                         + "AND (:canton = '' OR canton = :canton)")
                 .param("name", nameContains.replace("%", "").replace("_", "")).param("canton", canton)
                 .query(Long.class).list());
