@@ -32,7 +32,10 @@ public class Offers {
     public record OfferRef(long id, String code, String title, boolean published, Long chefDeFileId,
                            Set<Short> domainIds, Set<Short> thematicIds) {
 
-        /** « O36 – Title », marked « (retirée) » once withdrawn from the catalogue. */
+        /**
+         * « O36 – Title », for filters of lists: requests stay on an offer withdrawn from the catalogue, which is then
+         * marked « (retirée) ».
+         */
         public String choiceLabel() {
             return code + " – " + title + (published ? "" : " (retirée)");
         }
@@ -64,15 +67,6 @@ public class Offers {
             return Map.of();
         }
         return load("o.id IN (:ids)", Map.of("ids", ids));
-    }
-
-    /**
-     * Every offer as (code, « code – title ») in identifier order, for filters of lists: requests stay on an
-     * offer withdrawn from the catalogue, which is then marked « (retirée) ».
-     */
-    @Transactional(readOnly = true)
-    public List<Map.Entry<String, String>> choices() {
-        return references().stream().map(o -> Map.entry(o.code(), o.choiceLabel())).toList();
     }
 
     /** Every offer, published or not, in identifier order, with its domains and thematics: in one statement. */
