@@ -1,9 +1,22 @@
 package fr.id77;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
+/**
+ * The modules of {@code fr.id77} and who may depend on whom: {@link #modulesRespectTheirBoundaries()} enforces the
+ * {@code allowedDependencies} of each {@code package-info.java}; {@link #theDependencyGraphIsTheDocumentedOne()}
+ * writes the graph down, so that a new arrow between modules is a decision, not an accident.
+ */
 class ModularityTests {
 
     private final ApplicationModules modules = ApplicationModules.of(Id77Application.class);
@@ -13,8 +26,42 @@ class ModularityTests {
         modules.verify();
     }
 
+    /**
+     * account at the bottom; catalog and membership on it; favorites and requests on top of those;
+     * notifications and audit only listen to the others' events and read their facades: no module depends on them,
+     * nor on requests or favorites except notifications (which reacts to {@code RequestEvents}).
+     */
+    @Test
+    void theDependencyGraphIsTheDocumentedOne() {
+        Map<String, Set<String>> expected = new TreeMap<>(Map.of(
+                "shared", Set.of(),
+                "account", Set.of("shared"),
+                "catalog", Set.of("account", "shared"),
+                "membership", Set.of("account", "shared"),
+                "favorites", Set.of("account", "catalog", "shared"),
+                "requests", Set.of("account", "catalog", "membership", "shared"),
+                "notifications", Set.of("account", "catalog", "membership", "requests", "shared"),
+                "audit", Set.of("account", "catalog", "membership", "shared")));
+        Map<String, Set<String>> actual = modules.stream().collect(Collectors.toMap(ModularityTests::name,
+                m -> m.getDirectDependencies(modules).uniqueModules().map(ModularityTests::name)
+                        .filter(d -> !d.equals(name(m))).collect(Collectors.toCollection(TreeSet::new)),
+                (a, b) -> a, TreeMap::new));
+        assertThat(actual).isEqualTo(expected);
+        for (String listener : Set.of("notifications", "audit")) {
+            assertThat(actual.entrySet()).as("nobody calls " + listener)
+                    .noneMatch(e -> e.getValue().contains(listener));
+        }
+        assertThat(actual.get("account")).as("account depends on no business module").containsOnly("shared");
+        assertThat(actual.get("catalog")).doesNotContain("requests", "membership", "favorites");
+        assertThat(actual.get("membership")).doesNotContain("requests", "catalog");
+    }
+
     @Test
     void writesModuleDocumentation() {
         new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    }
+
+    private static String name(ApplicationModule module) {
+        return module.getIdentifier().toString();
     }
 }

@@ -53,6 +53,11 @@ public class Accounts {
     }
 
     @Transactional(readOnly = true)
+    public Optional<AccountSummary> byIdentifiant(String identifiant) {
+        return users.findByIdentifiant(identifiant).map(AccountSummary::of);
+    }
+
+    @Transactional(readOnly = true)
     public List<AccountSummary> members(long collectivityId) {
         return users.findByCollectivityIdOrderByCreatedAt(collectivityId).stream().map(AccountSummary::of).toList();
     }

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +23,22 @@ public class Offers {
     public record OfferSummary(long id, String code, String title, String typology, String organisation,
                                List<CatalogueReference.DomainRef> domains, String practicalInfo, Long chefDeFileId,
                                boolean published, String summary) {
+    }
+
+    /**
+     * Every offer as the lists of other modules filter and show it (the requests list: its « Prestation » filter,
+     * its domain and thematic filters, the offers a chef de file leads, the code and title of each row).
+     */
+    public record OfferRef(long id, String code, String title, boolean published, Long chefDeFileId,
+                           Set<Short> domainIds, Set<Short> thematicIds) {
+
+        /**
+         * « O36 – Title », for filters of lists: requests stay on an offer withdrawn from the catalogue, which is then
+         * marked « (retirée) ».
+         */
+        public String choiceLabel() {
+            return code + " – " + title + (published ? "" : " (retirée)");
+        }
     }
 
     private final JdbcClient jdbc;
@@ -50,15 +69,27 @@ public class Offers {
         return load("o.id IN (:ids)", Map.of("ids", ids));
     }
 
-    /**
-     * Every offer as (code, « code – title ») in identifier order, for filters of lists: requests stay on an
-     * offer withdrawn from the catalogue, which is then marked « (retirée) ».
-     */
+    /** Every offer, published or not, in identifier order, with its domains and thematics: in one statement. */
     @Transactional(readOnly = true)
-    public List<Map.Entry<String, String>> choices() {
-        return jdbc.sql("SELECT o.code, o.code || ' – ' || o.title || CASE WHEN o.published THEN '' ELSE ' (retirée)' END "
+    public List<OfferRef> references() {
+        return jdbc.sql("SELECT o.id, o.code, o.title, o.published, o.chef_de_file_id, "
+                        + "array(SELECT od.domain_id::int FROM offer_domain od WHERE od.offer_id = o.id), "
+                        + "array(SELECT ot.thematic_id::int FROM offer_thematic ot WHERE ot.offer_id = o.id) "
                         + "FROM offer o ORDER BY " + CatalogueSearch.CODE_ORDER)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> new OfferRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getObject(5, Long.class), shorts((Integer[]) rs.getArray(6).getArray()),
+                        shorts((Integer[]) rs.getArray(7).getArray())))
+                .list();
+    }
+
+    private static Set<Short> shorts(Integer[] values) {
+        return Stream.of(values).map(Integer::shortValue).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Demo data only: every offer without a chef de file is given this one (no event: nothing was decided). */
+    @Transactional
+    public void leadUnledOffersForDemo(long chefDeFileId) {
+        jdbc.sql("UPDATE offer SET chef_de_file_id = :chef WHERE chef_de_file_id IS NULL").param("chef", chefDeFileId).update();
     }
 
     /** The thematic labels of an offer. */

@@ -2,8 +2,13 @@ package fr.id77.membership;
 
 import fr.id77.account.Accounts;
 import fr.id77.account.CollectivityStanding;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,14 +16,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Collectivities implements CollectivityStanding {
 
+    /** Names of collectivities and of technical referents, by id, for lists of other modules. */
+    public record Names(Map<Long, String> collectivities, Map<Long, String> referents) {
+    }
+
     private final CollectivityRepository collectivities;
     private final TechnicalReferentRepository referents;
     private final Accounts accounts;
+    private final JdbcClient jdbc;
 
-    Collectivities(CollectivityRepository collectivities, TechnicalReferentRepository referents, Accounts accounts) {
+    Collectivities(CollectivityRepository collectivities, TechnicalReferentRepository referents, Accounts accounts, JdbcClient jdbc) {
         this.collectivities = collectivities;
         this.referents = referents;
         this.accounts = accounts;
+        this.jdbc = jdbc;
     }
 
     /** The 23 cantons of Seine-et-Marne as (stored value, label), for filters of other modules. */
@@ -64,5 +75,48 @@ public class Collectivities implements CollectivityStanding {
     @Transactional(readOnly = true)
     public Optional<ReferentSummary> referent(long collectivityId, long referentId) {
         return referents.findByIdAndCollectivityId(referentId, collectivityId).map(ReferentSummary::of);
+    }
+
+    /**
+     * The ids of the collectivities whose name contains {@code nameContains} (case and accents ignored) and which lie in
+     * {@code canton} (a stored {@link Choices.Canton} name); an empty criterion matches all. In one statement.
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> idsMatching(String nameContains, String canton) {
+        return Set.copyOf(jdbc.sql("SELECT id FROM collectivity "
+                        + "WHERE (:name = '' OR unaccent(lower(name)) LIKE '%' || unaccent(lower(:name)) || '%') "
+                        + "AND (:canton = '' OR canton = :canton)")
+                .param("name", nameContains.replace("%", "").replace("_", "")).param("canton", canton)
+                .query(Long.class).list());
+    }
+
+    /**
+     * The names of these collectivities and of these technical referents (removed ones included), in one statement;
+     * unknown ids are absent.
+     */
+    @Transactional(readOnly = true)
+    public Names names(Collection<Long> collectivityIds, Collection<Long> referentIds) {
+        Map<Long, String> collectivityNames = new HashMap<>();
+        Map<Long, String> referentNames = new HashMap<>();
+        if (collectivityIds.isEmpty() && referentIds.isEmpty()) {
+            return new Names(collectivityNames, referentNames);
+        }
+        jdbc.sql("SELECT TRUE, id, name FROM collectivity WHERE id IN (:collectivities) "
+                        + "UNION ALL SELECT FALSE, id, full_name FROM technical_referent WHERE id IN (:referents)")
+                .param("collectivities", orNone(collectivityIds)).param("referents", orNone(referentIds))
+                .query(rs -> {
+                    (rs.getBoolean(1) ? collectivityNames : referentNames).put(rs.getLong(2), rs.getString(3));
+                });
+        return new Names(collectivityNames, referentNames);
+    }
+
+    /** The collectivity's technical referents still in place, plus {@code alsoId} even if removed since, by name. */
+    @Transactional(readOnly = true)
+    public List<ReferentSummary> referentsInPlace(long collectivityId, Long alsoId) {
+        return referents.findInPlaceOrById(collectivityId, alsoId == null ? -1L : alsoId).stream().map(ReferentSummary::of).toList();
+    }
+
+    private static Collection<Long> orNone(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of(-1L) : ids;
     }
 }

@@ -1,6 +1,10 @@
 package fr.id77.notifications;
 
+import fr.id77.account.AccountSummary;
+import fr.id77.account.Accounts;
 import fr.id77.shared.devdb.EmbeddedDatabaseCondition;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -24,17 +28,20 @@ class DemoNotifications implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoNotifications.class);
 
     private final JdbcClient jdbc;
+    private final Accounts accounts;
 
-    DemoNotifications(JdbcClient jdbc) {
+    DemoNotifications(JdbcClient jdbc, Accounts accounts) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        boolean untouched = jdbc.sql("""
-                        SELECT count(*) > 0 AND bool_and(n.read_at IS NULL) FROM notification n
-                        JOIN app_user u ON u.id = n.user_id WHERE u.identifiant IN ('admin', 'chefdefile', 'macommune')""")
-                .query(Boolean.class).single();
+        List<Long> demoAccounts = List.of("admin", "chefdefile", "macommune").stream().map(accounts::byIdentifiant)
+                .flatMap(Optional::stream).map(AccountSummary::id).toList();
+        boolean untouched = !demoAccounts.isEmpty() && jdbc.sql("""
+                        SELECT count(*) > 0 AND bool_and(n.read_at IS NULL) FROM notification n WHERE n.user_id IN (:users)""")
+                .param("users", demoAccounts).query(Boolean.class).single();
         if (!untouched) {
             return;
         }

@@ -1,6 +1,7 @@
 package fr.id77.notifications;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -35,9 +36,11 @@ class NotificationStore {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    NotificationStore(JdbcClient jdbc) {
+    NotificationStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     // --- preferences -----------------------------------------------------------------------------
@@ -85,7 +88,7 @@ class NotificationStore {
         jdbc.sql("""
                         INSERT INTO notification (user_id, event, request_id, request_numero, title, body, link, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(userId, event.name(), requestId, numero, title, body, link, Timestamp.from(Instant.now()))
+                .params(userId, event.name(), requestId, numero, title, body, link, Timestamp.from(clock.instant()))
                 .update();
     }
 

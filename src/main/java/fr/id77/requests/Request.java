@@ -64,14 +64,14 @@ class Request {
     protected Request() {
     }
 
-    Request(long offerId, long collectivityId, Long referentId, long createdBy, Long chefDeFileId) {
+    Request(long offerId, long collectivityId, Long referentId, long createdBy, Long chefDeFileId, Instant now) {
         this.offerId = offerId;
         this.collectivityId = collectivityId;
         this.referentId = referentId;
         this.createdBy = createdBy;
         this.chefDeFileId = chefDeFileId;
         this.status = RequestStatus.EN_ATTENTE;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
         this.updatedAt = createdAt;
     }
 
@@ -135,7 +135,7 @@ class Request {
      * Moves to {@code target} if {@code actor} may; a reason is required to reject, reopen and delete.
      * Returns the previous status.
      */
-    RequestStatus moveTo(RequestStatus target, Actor actor, String reason) {
+    RequestStatus moveTo(RequestStatus target, Actor actor, String reason, Instant now) {
         if (!canView(actor)) {
             throw RequestException.notFound();
         }
@@ -150,12 +150,12 @@ class Request {
         }
         RequestStatus from = status;
         status = target;
-        updatedAt = Instant.now();
+        updatedAt = now;
         return from;
     }
 
     /** Names a responsable (or none) if {@code actor} processes the request; only active ID77 staff ({@code isStaff}) may be named. */
-    void assignResponsable(Long userId, Actor actor, LongPredicate isStaff) {
+    void assignResponsable(Long userId, Actor actor, LongPredicate isStaff, Instant now) {
         if (!canProcess(actor)) {
             throw RequestException.forbidden();
         }
@@ -163,17 +163,17 @@ class Request {
             throw RequestException.invalid("Choisissez le responsable de la demande parmi les agents d'ID77.");
         }
         responsableId = userId;
-        updatedAt = Instant.now();
+        updatedAt = now;
     }
 
     /** The offer changed hands: an open request follows it to its new chef de file (an admin's decision). */
-    void followOfferLead(Long newChefDeFileId) {
+    void followOfferLead(Long newChefDeFileId, Instant now) {
         chefDeFileId = newChefDeFileId;
-        updatedAt = Instant.now();
+        updatedAt = now;
     }
 
     /** Names another technical referent (or none); {@code accepted} is the one rule of {@link RequestService#acceptsReferent}. */
-    void changeReferent(Long newReferentId, Actor actor, LongPredicate accepted) {
+    void changeReferent(Long newReferentId, Actor actor, LongPredicate accepted, Instant now) {
         if (!canChangeReferent(actor)) {
             throw RequestException.forbidden();
         }
@@ -181,7 +181,7 @@ class Request {
             throw RequestException.invalid(RequestService.REFERENT_REFUSED);
         }
         referentId = newReferentId;
-        updatedAt = Instant.now();
+        updatedAt = now;
     }
 
     Long getId() { return id; }

@@ -37,7 +37,7 @@ class RequestAttachment {
     }
 
     RequestAttachment(long requestId, Long commentId, String fileName, String contentType, long sizeBytes, String storageKey,
-                      long uploadedBy) {
+                      long uploadedBy, Instant now) {
         this.requestId = requestId;
         this.commentId = commentId;
         this.fileName = fileName;
@@ -45,7 +45,7 @@ class RequestAttachment {
         this.sizeBytes = sizeBytes;
         this.storageKey = storageKey;
         this.uploadedBy = uploadedBy;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
     }
 
     Long getId() { return id; }

@@ -31,13 +31,13 @@ class RequestComment {
     protected RequestComment() {
     }
 
-    RequestComment(long requestId, Long parentId, long authorId, boolean fromStaff, String body) {
+    RequestComment(long requestId, Long parentId, long authorId, boolean fromStaff, String body, Instant now) {
         this.requestId = requestId;
         this.parentId = parentId;
         this.authorId = authorId;
         this.fromStaff = fromStaff;
         this.body = body;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
     }
 
     Long getId() { return id; }

@@ -39,14 +39,14 @@ class RequestEvent {
     protected RequestEvent() {
     }
 
-    RequestEvent(long requestId, Kind kind, long actorId, RequestStatus fromStatus, RequestStatus toStatus, String reason) {
+    RequestEvent(long requestId, Kind kind, long actorId, RequestStatus fromStatus, RequestStatus toStatus, String reason, Instant now) {
         this.requestId = requestId;
         this.kind = kind;
         this.actorId = actorId;
         this.fromStatus = fromStatus;
         this.toStatus = toStatus;
         this.reason = reason;
-        this.createdAt = Instant.now();
+        this.createdAt = now;
     }
 
     Long getId() { return id; }

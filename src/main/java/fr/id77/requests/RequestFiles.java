@@ -4,6 +4,7 @@ import fr.id77.shared.files.FileCleanup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +25,15 @@ class RequestFiles {
     private final AttachmentStore store;
     private final RequestAttachmentRepository attachments;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    RequestFiles(AttachmentPolicy policy, AttachmentStore store, RequestAttachmentRepository attachments, JdbcClient jdbc) {
+    RequestFiles(AttachmentPolicy policy, AttachmentStore store, RequestAttachmentRepository attachments, JdbcClient jdbc,
+                 Clock clock) {
         this.policy = policy;
         this.store = store;
         this.attachments = attachments;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** What an upload form says under its file field: the limits and what remains of the collectivity's quota. */
@@ -111,7 +115,7 @@ class RequestFiles {
             }
             FileCleanup.onRollback(() -> store.delete(stored.key()));
             attachments.save(new RequestAttachment(requestId, commentId, AttachmentPolicy.safeName(file.originalName()), type,
-                    stored.size(), stored.key(), actorId));
+                    stored.size(), stored.key(), actorId, clock.instant()));
             count++;
         }
         return count;

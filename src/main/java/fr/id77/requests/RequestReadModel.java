@@ -1,8 +1,12 @@
 package fr.id77.requests;
 
 import fr.id77.account.AccountStatus;
+import fr.id77.account.AccountSummary;
 import fr.id77.account.Accounts;
 import fr.id77.catalog.CatalogueReference;
+import fr.id77.catalog.Offers;
+import fr.id77.catalog.Offers.OfferRef;
+import fr.id77.membership.Collectivities;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -10,15 +14,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the request pages show of other modules' data (offer, collectivity, referents, people), read in
- * a fixed number of joined statements: the list filters and sorts on them, and a page must never issue
- * one query per row. Read-only: changes always go through the owning module.
+ * What the request pages show of other modules' data (offer, collectivity, referents, people), asked to the public
+ * facades of catalog, membership and account in batches: a page costs a fixed number of statements, never one per
+ * row. Its own SQL reads only the {@code request} table; filters on other modules' data become sets of ids that
+ * those modules answer. Read-only: changes always go through the owning module.
  */
 @Component
 class RequestReadModel {
@@ -28,7 +38,9 @@ class RequestReadModel {
                String contact, String chefDeFile) {
     }
 
-    record ListPage(List<Row> rows, long total, int page, int totalPages, Map<RequestStatus, Long> counts, long allCount) {
+    /** A page of the list, its counts per status tab, and the offers of its « Prestation » filter as (code, label). */
+    record ListPage(List<Row> rows, long total, int page, int totalPages, Map<RequestStatus, Long> counts, long allCount,
+                    List<Map.Entry<String, String>> offerChoices) {
         public boolean hasPrevious() { return page > 1; }
         public boolean hasNext() { return page < totalPages; }
         public long count(RequestStatus status) { return counts.getOrDefault(status, 0L); }
@@ -37,7 +49,7 @@ class RequestReadModel {
     record Person(long id, String name, String email, String phone, String collectivity) {
     }
 
-    record Collectivity(long id, String name, String canton, String representative, String email, String phone, boolean hasLogo) {
+    record Collectivity(long id, String name, boolean hasLogo) {
     }
 
     record Referent(long id, String title, String fullName, String service, String email, String phone, boolean removed) {
@@ -48,16 +60,27 @@ class RequestReadModel {
 
     private final JdbcClient jdbc;
     private final CatalogueReference catalogue;
+    private final Offers offers;
+    private final Collectivities collectivities;
     private final Accounts accounts;
 
-    RequestReadModel(JdbcClient jdbc, CatalogueReference catalogue, Accounts accounts) {
+    RequestReadModel(JdbcClient jdbc, CatalogueReference catalogue, Offers offers, Collectivities collectivities, Accounts accounts) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
+        this.offers = offers;
+        this.collectivities = collectivities;
         this.accounts = accounts;
     }
 
+    /**
+     * One page of the list: the offers (one statement, also the filter's choices), the counts per status and the
+     * page's rows (two on {@code request}), the collectivity ids of a name or canton filter (one, only then), the
+     * names of the rows' collectivities and referents (one) and of their chefs de file (one).
+     */
     @Transactional(readOnly = true)
     ListPage list(RequestListQuery q, Actor actor) {
+        List<OfferRef> offerRefs = offers.references();
+        List<Map.Entry<String, String>> offerChoices = offerRefs.stream().map(o -> Map.entry(o.code(), o.choiceLabel())).toList();
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE ");
         if (actor.admin()) {
@@ -67,34 +90,31 @@ class RequestReadModel {
             params.put("collectivity", actor.collectivityId());
         } else {
             // as Request.canView: the offer's chef de file now, the responsable, the chef de file who led it
-            where.append("(o.chef_de_file_id = :me OR r.responsable_id = :me OR r.chef_de_file_id = :me)");
+            where.append("(r.offer_id IN (:led) OR r.responsable_id = :me OR r.chef_de_file_id = :me)");
             params.put("me", actor.userId());
+            params.put("led", ids(offerRefs, o -> Objects.equals(o.chefDeFileId(), actor.userId())));
         }
         if (q.numero() != null) {
             where.append(" AND r.numero = :numero");
             params.put("numero", q.numero());
         }
         if (!q.prestation().isEmpty()) {
-            where.append(" AND o.code = :code");
-            params.put("code", q.prestation());
+            where.append(" AND r.offer_id IN (:code)");
+            params.put("code", ids(offerRefs, o -> o.code().equals(q.prestation())));
         }
         catalogue.domain(q.groupe()).ifPresent(d -> {
-            where.append(" AND EXISTS (SELECT 1 FROM offer_domain od WHERE od.offer_id = r.offer_id AND od.domain_id = :domain)");
-            params.put("domain", d.id());
+            where.append(" AND r.offer_id IN (:domain)");
+            params.put("domain", ids(offerRefs, o -> o.domainIds().contains(d.id())));
         });
         catalogue.thematic(q.thematique()).ifPresent(t -> {
-            where.append(" AND EXISTS (SELECT 1 FROM offer_thematic ot WHERE ot.offer_id = r.offer_id AND ot.thematic_id = :thematic)");
-            params.put("thematic", t.id());
+            where.append(" AND r.offer_id IN (:thematic)");
+            params.put("thematic", ids(offerRefs, o -> o.thematicIds().contains(t.id())));
         });
-        if (!q.collectivite().isEmpty()) {
-            where.append(" AND unaccent(lower(c.name)) LIKE '%' || unaccent(lower(:collectivite)) || '%'");
-            params.put("collectivite", q.collectivite().replace("%", "").replace("_", ""));
+        if (!q.collectivite().isEmpty() || !q.canton().isEmpty()) {
+            where.append(" AND r.collectivity_id IN (:collectivities)");
+            params.put("collectivities", orNone(collectivities.idsMatching(q.collectivite(), q.canton())));
         }
-        if (!q.canton().isEmpty()) {
-            where.append(" AND c.canton = :canton");
-            params.put("canton", q.canton());
-        }
-        String from = " FROM request r JOIN offer o ON o.id = r.offer_id JOIN collectivity c ON c.id = r.collectivity_id";
+        String from = " FROM request r";
 
         Map<RequestStatus, Long> counts = new EnumMap<>(RequestStatus.class);
         jdbc.sql("SELECT r.status, count(*)" + from + where + " GROUP BY r.status").params(params)
@@ -106,7 +126,7 @@ class RequestReadModel {
         int totalPages = (int) Math.max(1, (total + RequestListQuery.PAGE_SIZE - 1) / RequestListQuery.PAGE_SIZE);
         int page = Math.min(q.page(), totalPages);
         if (total == 0) {
-            return new ListPage(List.of(), 0, 1, 1, counts, all);
+            return new ListPage(List.of(), 0, 1, 1, counts, all, offerChoices);
         }
         if (q.statut() != null) {
             where.append(" AND r.status = :status");
@@ -121,58 +141,62 @@ class RequestReadModel {
         };
         params.put("limit", RequestListQuery.PAGE_SIZE);
         params.put("offset", (page - 1) * RequestListQuery.PAGE_SIZE);
-        List<Row> rows = jdbc.sql("SELECT r.numero, r.status, r.created_at, o.code, o.title, c.name, tr.full_name, "
-                        + "u.first_name || ' ' || u.last_name" + from
-                        + " LEFT JOIN technical_referent tr ON tr.id = r.referent_id AND tr.collectivity_id = r.collectivity_id"
-                        + " LEFT JOIN app_user u ON u.id = r.chef_de_file_id" + where
-                        + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+        record Listed(int numero, RequestStatus status, Instant createdAt, long offerId, long collectivityId, Long referentId,
+                      Long chefDeFileId) {
+        }
+        List<Listed> listed = jdbc.sql("SELECT r.numero, r.status, r.created_at, r.offer_id, r.collectivity_id, r.referent_id, "
+                        + "r.chef_de_file_id" + from + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
                 .params(params)
-                .query((rs, n) -> new Row(rs.getInt(1), RequestStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                .query((rs, n) -> new Listed(rs.getInt(1), RequestStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
+                        rs.getLong(4), rs.getLong(5), rs.getObject(6, Long.class), rs.getObject(7, Long.class)))
                 .list();
-        return new ListPage(rows, total, page, totalPages, counts, all);
+        Map<Long, OfferRef> offerById = offerRefs.stream().collect(Collectors.toMap(OfferRef::id, Function.identity()));
+        Collectivities.Names names = collectivities.names(listed.stream().map(Listed::collectivityId).collect(Collectors.toSet()),
+                listed.stream().map(Listed::referentId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<Long, AccountSummary> chefs = accounts.summaries(listed.stream().map(Listed::chefDeFileId).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        List<Row> rows = listed.stream().map(l -> {
+            OfferRef offer = offerById.get(l.offerId());
+            AccountSummary chef = l.chefDeFileId() == null ? null : chefs.get(l.chefDeFileId());
+            return new Row(l.numero(), l.status(), l.createdAt(), offer.code(), offer.title(),
+                    names.collectivities().get(l.collectivityId()),
+                    l.referentId() == null ? null : names.referents().get(l.referentId()), chef == null ? null : chef.displayName());
+        }).toList();
+        return new ListPage(rows, total, page, totalPages, counts, all, offerChoices);
     }
 
-    /** People by id (authors, actors, chef de file, responsable), in one statement. */
+    private static Set<Long> ids(List<OfferRef> offers, Predicate<OfferRef> matching) {
+        return orNone(offers.stream().filter(matching).map(OfferRef::id).collect(Collectors.toSet()));
+    }
+
+    /** A set for {@code IN (...)}, which PostgreSQL refuses empty: no id matches -1. */
+    private static Set<Long> orNone(Set<Long> ids) {
+        return ids.isEmpty() ? Set.of(-1L) : ids;
+    }
+
+    /** People by id (authors, actors, chef de file, responsable) with their collectivity's name: in two statements. */
     @Transactional(readOnly = true)
     Map<Long, Person> people(Collection<Long> ids) {
+        Map<Long, AccountSummary> accountsById = accounts.summaries(ids);
+        Map<Long, String> collectivityNames = collectivities.names(accountsById.values().stream().map(AccountSummary::collectivityId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()), Set.of()).collectivities();
         Map<Long, Person> result = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return result;
-        }
-        jdbc.sql("SELECT u.id, u.first_name || ' ' || u.last_name, u.email, u.phone, c.name FROM app_user u "
-                        + "LEFT JOIN collectivity c ON c.id = u.collectivity_id WHERE u.id IN (:ids)")
-                .param("ids", ids)
-                .query(rs -> {
-                    result.put(rs.getLong(1), new Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-                });
+        accountsById.values().forEach(a -> result.put(a.id(), new Person(a.id(), a.displayName(), a.email(), a.phone(),
+                a.collectivityId() == null ? null : collectivityNames.get(a.collectivityId()))));
         return result;
     }
 
     @Transactional(readOnly = true)
     Optional<Collectivity> collectivity(long id) {
-        return jdbc.sql("SELECT c.id, c.name, c.canton, "
-                        + "CASE c.representative_title WHEN 'MAIRE' THEN 'Maire' ELSE 'Président(e)' END || ' : ' "
-                        + "|| CASE c.representative_civility WHEN 'MME' THEN 'Mme ' ELSE 'M. ' END "
-                        + "|| c.representative_first_name || ' ' || c.representative_last_name, "
-                        + "(SELECT u.email FROM app_user u WHERE u.collectivity_id = c.id ORDER BY u.id LIMIT 1), "
-                        + "(SELECT u.phone FROM app_user u WHERE u.collectivity_id = c.id ORDER BY u.id LIMIT 1), "
-                        + "c.logo_key IS NOT NULL FROM collectivity c WHERE c.id = :id")
-                .param("id", id)
-                .query((rs, n) -> new Collectivity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBoolean(7)))
-                .optional();
+        return collectivities.byId(id).map(c -> new Collectivity(c.id(), c.name(), c.hasLogo()));
     }
 
     /** The collectivity's technical referents still in place, plus {@code alsoId} even if removed since. */
     @Transactional(readOnly = true)
     List<Referent> referents(long collectivityId, Long alsoId) {
-        return jdbc.sql("SELECT id, title, full_name, service, email, phone, removed_at IS NOT NULL FROM technical_referent "
-                        + "WHERE collectivity_id = :c AND (removed_at IS NULL OR id = :also) ORDER BY full_name")
-                .param("c", collectivityId).param("also", alsoId == null ? -1L : alsoId)
-                .query((rs, n) -> new Referent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getBoolean(7)))
-                .list();
+        return collectivities.referentsInPlace(collectivityId, alsoId).stream()
+                .map(r -> new Referent(r.id(), r.title(), r.fullName(), r.service(), r.email(), r.phone(), r.removed()))
+                .toList();
     }
 
     /** Active ID77 staff (chefs de file and admins) who can be made « responsable de la demande ». */
@@ -182,6 +206,4 @@ class RequestReadModel {
                 .map(a -> new Person(a.id(), a.displayName(), a.email(), a.phone(), "ID77"))
                 .toList();
     }
-
-
 }

@@ -3,6 +3,7 @@ package fr.id77.requests;
 import fr.id77.account.Accounts;
 import fr.id77.catalog.OfferLeadChanged;
 import fr.id77.membership.Collectivities;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -50,10 +51,11 @@ public class RequestService {
     private final Collectivities collectivities;
     private final Accounts accounts;
     private final FormTokens tokens;
+    private final Clock clock;
 
     RequestService(RequestRepository requests, RequestEventRepository history, RequestCommentRepository comments,
                    RequestAttachmentRepository attachments, RequestFiles files, ApplicationEventPublisher events,
-                   Collectivities collectivities, Accounts accounts, FormTokens tokens) {
+                   Collectivities collectivities, Accounts accounts, FormTokens tokens, Clock clock) {
         this.requests = requests;
         this.history = history;
         this.comments = comments;
@@ -63,6 +65,7 @@ public class RequestService {
         this.collectivities = collectivities;
         this.accounts = accounts;
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     static final String REFERENT_REFUSED = "Choisissez le référent technique parmi les référents de la collectivité.";
@@ -118,7 +121,7 @@ public class RequestService {
         if (count > 0) {
             boolean fromStaff = !request.isMember(actor);
             history.save(new RequestEvent(request.getId(), RequestEvent.Kind.ATTACHMENT, actor.userId(), null, null,
-                    count == 1 ? "1 fichier" : count + " fichiers"));
+                    count == 1 ? "1 fichier" : count + " fichiers", clock.instant()));
             events.publishEvent(new RequestEvents.DocumentAdded(request.getId(), request.getNumero(), request.getOfferId(), count,
                     actor.userId(), fromStaff, request.getCollectivityId(), request.getOfferLeadId(), request.getResponsableId()));
         }
@@ -182,9 +185,9 @@ public class RequestService {
             throw RequestException.invalid("Le message auquel vous répondez n'existe pas sur cette demande.");
         }
         boolean fromStaff = !request.isMember(actor);
-        RequestComment comment = comments.save(new RequestComment(request.getId(), parentId, actor.userId(), fromStaff, text));
+        RequestComment comment = comments.save(new RequestComment(request.getId(), parentId, actor.userId(), fromStaff, text, clock.instant()));
         tokens.claimComment(comment.getId(), token);
-        history.save(new RequestEvent(request.getId(), RequestEvent.Kind.COMMENT, actor.userId(), null, null, null));
+        history.save(new RequestEvent(request.getId(), RequestEvent.Kind.COMMENT, actor.userId(), null, null, null, clock.instant()));
         events.publishEvent(new RequestEvents.Commented(request.getId(), numero, request.getOfferId(), comment.getId(), actor.userId(),
                 fromStaff, request.getCollectivityId(), request.getOfferLeadId(), request.getResponsableId(), text));
         addFiles(request, comment.getId(), incoming, actor);
@@ -243,11 +246,11 @@ public class RequestService {
         if (text.length() > MAX_COMMENT) {
             throw RequestException.invalid("Votre message dépasse " + MAX_COMMENT + " caractères : raccourcissez-le.");
         }
-        Request request = requests.saveAndFlush(new Request(offerId, actor.collectivityId(), referentId, actor.userId(), chefDeFileId));
+        Request request = requests.saveAndFlush(new Request(offerId, actor.collectivityId(), referentId, actor.userId(), chefDeFileId, clock.instant()));
         tokens.claimRequest(request.getId(), token);
-        history.save(new RequestEvent(request.getId(), RequestEvent.Kind.CREATED, actor.userId(), null, RequestStatus.EN_ATTENTE, null));
+        history.save(new RequestEvent(request.getId(), RequestEvent.Kind.CREATED, actor.userId(), null, RequestStatus.EN_ATTENTE, null, clock.instant()));
         Long commentId = text.isEmpty() ? null
-                : comments.save(new RequestComment(request.getId(), null, actor.userId(), false, text)).getId();
+                : comments.save(new RequestComment(request.getId(), null, actor.userId(), false, text, clock.instant())).getId();
         files.attach(request.getId(), commentId, incoming, actor.userId());
         events.publishEvent(new RequestEvents.Filed(request.getId(), request.getNumero(), offerId, actor.collectivityId(),
                 actor.userId(), chefDeFileId, text));
@@ -272,9 +275,9 @@ public class RequestService {
     public void changeStatus(int numero, RequestStatus target, String reason, long expectedVersion, Actor actor) {
         Request request = current(numero, expectedVersion, actor);
         String why = reason == null || reason.isBlank() ? null : reason.strip();
-        RequestStatus from = request.moveTo(target, actor, why);
+        RequestStatus from = request.moveTo(target, actor, why, clock.instant());
         flush(request);
-        history.save(new RequestEvent(request.getId(), RequestEvent.Kind.STATUS, actor.userId(), from, target, why));
+        history.save(new RequestEvent(request.getId(), RequestEvent.Kind.STATUS, actor.userId(), from, target, why, clock.instant()));
         events.publishEvent(new RequestEvents.StatusChanged(request.getId(), numero, request.getOfferId(), from, target,
                 actor.userId(), why, request.getCollectivityId(), request.getOfferLeadId(), request.getResponsableId()));
     }
@@ -282,9 +285,9 @@ public class RequestService {
     @Transactional
     public void assignResponsable(int numero, Long responsableId, long expectedVersion, Actor actor) {
         Request request = current(numero, expectedVersion, actor);
-        request.assignResponsable(responsableId, actor, accounts::isActiveStaff);
+        request.assignResponsable(responsableId, actor, accounts::isActiveStaff, clock.instant());
         flush(request);
-        history.save(new RequestEvent(request.getId(), RequestEvent.Kind.RESPONSABLE, actor.userId(), null, null, null));
+        history.save(new RequestEvent(request.getId(), RequestEvent.Kind.RESPONSABLE, actor.userId(), null, null, null, clock.instant()));
         events.publishEvent(new RequestEvents.ResponsableChanged(request.getId(), numero, request.getOfferId(), actor.userId(),
                 request.getCollectivityId(), responsableId));
     }
@@ -292,9 +295,9 @@ public class RequestService {
     @Transactional
     public void changeReferent(int numero, Long referentId, long expectedVersion, Actor actor) {
         Request request = current(numero, expectedVersion, actor);
-        request.changeReferent(referentId, actor, id -> acceptsReferent(request.getCollectivityId(), id));
+        request.changeReferent(referentId, actor, id -> acceptsReferent(request.getCollectivityId(), id), clock.instant());
         flush(request);
-        history.save(new RequestEvent(request.getId(), RequestEvent.Kind.REFERENT, actor.userId(), null, null, null));
+        history.save(new RequestEvent(request.getId(), RequestEvent.Kind.REFERENT, actor.userId(), null, null, null, clock.instant()));
         events.publishEvent(new RequestEvents.ReferentChanged(request.getId(), numero, request.getOfferId(), actor.userId(),
                 request.getCollectivityId(), request.getOfferLeadId(), request.getResponsableId(), referentId));
     }
@@ -310,9 +313,9 @@ public class RequestService {
             if (!Objects.equals(request.getChefDeFileId(), change.previousChefDeFileId())) {
                 continue; // already given to someone else by hand
             }
-            request.followOfferLead(change.chefDeFileId());
+            request.followOfferLead(change.chefDeFileId(), clock.instant());
             flush(request);
-            history.save(new RequestEvent(request.getId(), RequestEvent.Kind.CHEF_DE_FILE, change.actorId(), null, null, null));
+            history.save(new RequestEvent(request.getId(), RequestEvent.Kind.CHEF_DE_FILE, change.actorId(), null, null, null, clock.instant()));
             events.publishEvent(new RequestEvents.ChefDeFileChanged(request.getId(), request.getNumero(), request.getOfferId(),
                     change.actorId(), request.getCollectivityId(), change.previousChefDeFileId(), change.chefDeFileId()));
         }

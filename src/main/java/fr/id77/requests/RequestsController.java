@@ -2,7 +2,6 @@ package fr.id77.requests;
 
 import fr.id77.account.CurrentUser;
 import fr.id77.catalog.CatalogueReference;
-import fr.id77.catalog.Offers;
 import fr.id77.membership.Collectivities;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,19 +26,17 @@ class RequestsController {
     private final RequestPages pages;
     private final RequestService service;
     private final CatalogueReference catalogue;
-    private final Offers offers;
     private final Collectivities collectivities;
 
     private final RequestFiles files;
 
     RequestsController(RequestReadModel read, RequestPages pages, RequestService service, CatalogueReference catalogue,
-                       Offers offers, Collectivities collectivities, RequestFiles files) {
+                       Collectivities collectivities, RequestFiles files) {
         this.files = files;
         this.read = read;
         this.pages = pages;
         this.service = service;
         this.catalogue = catalogue;
-        this.offers = offers;
         this.collectivities = collectivities;
     }
 
@@ -52,12 +49,13 @@ class RequestsController {
         Actor actor = RequestPages.actor(user);
         RequestListQuery query = RequestListQuery.of(numero, prestation, groupe, thematique, statut, collectivite, canton, tri, page);
         model.addAttribute("query", query);
-        model.addAttribute("result", read.list(query, actor));
+        RequestReadModel.ListPage result = read.list(query, actor);
+        model.addAttribute("result", result);
         model.addAttribute("staffView", actor.staff());
         model.addAttribute("statuses", RequestStatus.values());
         model.addAttribute("tabs", List.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS, RequestStatus.TERMINEE));
         model.addAttribute("domains", catalogue.domains());
-        model.addAttribute("offerChoices", offers.choices());
+        model.addAttribute("offerChoices", result.offerChoices());
         if (actor.staff()) {
             model.addAttribute("cantons", collectivities.cantons());
         }

@@ -12,6 +12,8 @@ class OffersTests {
 
     @Autowired
     Offers offers;
+    @Autowired
+    CatalogueReference reference;
 
     @Test
     void findsAPublishedOfferByCodeInAnyCaseAndRefusesGarbage() {
@@ -32,5 +34,26 @@ class OffersTests {
         assertThat(offers.byIds(List.of(o01, r02)).values()).extracting(Offers.OfferSummary::code)
                 .containsExactlyInAnyOrder("O01", "R02");
         assertThat(offers.byIds(List.of())).isEmpty();
+    }
+
+    @Test
+    void referencesEveryOfferInIdentifierOrderWithItsDomainsThematicsAndChoiceLabel() {
+        List<Offers.OfferRef> refs = offers.references();
+        Offers.OfferSummary o69 = offers.publishedByCode("O69").orElseThrow();
+        Offers.OfferRef ref = refs.stream().filter(o -> o.id() == o69.id()).findFirst().orElseThrow();
+        assertThat(ref.code()).isEqualTo("O69");
+        assertThat(ref.title()).isEqualTo(o69.title());
+        assertThat(ref.published()).isTrue();
+        assertThat(ref.choiceLabel()).isEqualTo("O69 – " + o69.title());
+        assertThat(ref.domainIds()).containsExactlyInAnyOrderElementsOf(
+                o69.domains().stream().map(CatalogueReference.DomainRef::id).toList());
+        assertThat(ref.thematicIds()).isNotEmpty().allSatisfy(t -> assertThat(reference.thematic(t)).isNotNull());
+        assertThat(new Offers.OfferRef(1, "O1", "T", false, null, java.util.Set.of(), java.util.Set.of()).choiceLabel())
+                .isEqualTo("O1 – T (retirée)");
+        List<String> codes = refs.stream().map(Offers.OfferRef::code).toList();
+        assertThat(codes).as("identifier order: O, then F, then R, by number")
+                .isSortedAccordingTo(java.util.Comparator.comparing((String c) -> "OFR".indexOf(c.charAt(0)) < 0 ? 3 : "OFR".indexOf(c.charAt(0)))
+                        .thenComparing(c -> c.charAt(0)).thenComparing(c -> Integer.parseInt(c.substring(1))))
+                .contains("O01", "O69", "R02").doesNotHaveDuplicates();
     }
 }

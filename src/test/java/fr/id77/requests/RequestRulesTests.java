@@ -9,6 +9,7 @@ import static fr.id77.requests.RequestStatus.TERMINEE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class RequestRulesTests {
 
+    private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private static final long COLLECTIVITY = 10;
     private static final long ORIGINAL_CHEF = 6;
     private static final long HANDLER = 3;
@@ -56,18 +58,18 @@ class RequestRulesTests {
 
     /** A request in {@code status}, reached through the transition methods themselves, handled by {@link #HANDLER}. */
     static Request in(RequestStatus status) {
-        Request request = new Request(100, COLLECTIVITY, 50L, 1, ORIGINAL_CHEF);
-        request.assignResponsable(HANDLER, ADMIN, id -> true);
+        Request request = new Request(100, COLLECTIVITY, 50L, 1, ORIGINAL_CHEF, NOW);
+        request.assignResponsable(HANDLER, ADMIN, id -> true, NOW);
         switch (status) {
             case EN_ATTENTE -> { }
-            case EN_COURS -> request.moveTo(EN_COURS, ADMIN, null);
+            case EN_COURS -> request.moveTo(EN_COURS, ADMIN, null, NOW);
             case TERMINEE -> {
-                request.moveTo(EN_COURS, ADMIN, null);
-                request.moveTo(TERMINEE, ADMIN, null);
+                request.moveTo(EN_COURS, ADMIN, null, NOW);
+                request.moveTo(TERMINEE, ADMIN, null, NOW);
             }
-            case REJETEE -> request.moveTo(REJETEE, ADMIN, "hors champ");
-            case ANNULEE -> request.moveTo(ANNULEE, MEMBER, null);
-            case SUPPRIMEE -> request.moveTo(SUPPRIMEE, ADMIN, "doublon");
+            case REJETEE -> request.moveTo(REJETEE, ADMIN, "hors champ", NOW);
+            case ANNULEE -> request.moveTo(ANNULEE, MEMBER, null, NOW);
+            case SUPPRIMEE -> request.moveTo(SUPPRIMEE, ADMIN, "doublon", NOW);
         }
         assertThat(request.getStatus()).isEqualTo(status);
         return request;
@@ -75,7 +77,20 @@ class RequestRulesTests {
 
     @Test
     void aNewRequestWaits() {
-        assertThat(new Request(100, COLLECTIVITY, null, 1, null).getStatus()).isEqualTo(EN_ATTENTE);
+        assertThat(new Request(100, COLLECTIVITY, null, 1, null, NOW).getStatus()).isEqualTo(EN_ATTENTE);
+    }
+
+    @Test
+    void itsTimesAreTheInstantsItIsGivenNotTheMachinesClock() {
+        Request request = new Request(100, COLLECTIVITY, null, 1, null, NOW);
+        assertThat(request.getCreatedAt()).isEqualTo(NOW);
+        assertThat(request.getUpdatedAt()).isEqualTo(NOW);
+        Instant later = NOW.plusSeconds(3600);
+        request.moveTo(EN_COURS, ADMIN, null, later);
+        assertThat(request.getCreatedAt()).isEqualTo(NOW);
+        assertThat(request.getUpdatedAt()).isEqualTo(later);
+        request.assignResponsable(HANDLER, ADMIN, id -> true, later.plusSeconds(60));
+        assertThat(request.getUpdatedAt()).isEqualTo(later.plusSeconds(60));
     }
 
     @Test
@@ -157,10 +172,10 @@ class RequestRulesTests {
                 Request request = in(status);
                 assertThat(request.canChangeReferent(actor.getValue())).as(status + " " + actor.getKey()).isEqualTo(expected);
                 if (expected) {
-                    request.changeReferent(51L, actor.getValue(), id -> true);
+                    request.changeReferent(51L, actor.getValue(), id -> true, NOW);
                     assertThat(request.getReferentId()).isEqualTo(51L);
                 } else {
-                    assertThatThrownBy(() -> request.changeReferent(51L, actor.getValue(), id -> true))
+                    assertThatThrownBy(() -> request.changeReferent(51L, actor.getValue(), id -> true, NOW))
                             .as(status + " " + actor.getKey())
                             .isInstanceOfSatisfying(RequestException.class,
                                     e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.FORBIDDEN));
@@ -173,10 +188,10 @@ class RequestRulesTests {
     @Test
     void aReferentTheServiceRefusesIsNotNamed() {
         Request request = in(EN_ATTENTE);
-        assertThatThrownBy(() -> request.changeReferent(99L, MEMBER, id -> false))
+        assertThatThrownBy(() -> request.changeReferent(99L, MEMBER, id -> false, NOW))
                 .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.INVALID));
         assertThat(request.getReferentId()).isEqualTo(50L);
-        request.changeReferent(null, MEMBER, id -> false);
+        request.changeReferent(null, MEMBER, id -> false, NOW);
         assertThat(request.getReferentId()).isNull();
     }
 
@@ -217,7 +232,7 @@ class RequestRulesTests {
                         if (reasonRequired(from, target)) {
                             assertRefused(request, target, actor, " ", RequestException.Kind.INVALID, what + " without a reason");
                         }
-                        assertThat(request.moveTo(target, actor, "motif")).as(what).isEqualTo(from);
+                        assertThat(request.moveTo(target, actor, "motif", NOW)).as(what).isEqualTo(from);
                         assertThat(request.getStatus()).as(what).isEqualTo(target);
                     }
                 }
@@ -228,11 +243,11 @@ class RequestRulesTests {
     @Test
     void movesWithoutAReasonWhereNoneIsAsked() {
         Request request = in(EN_ATTENTE);
-        request.moveTo(EN_COURS, HANDLER_STAFF, null);
-        request.moveTo(TERMINEE, HANDLER_STAFF, "");
+        request.moveTo(EN_COURS, HANDLER_STAFF, null, NOW);
+        request.moveTo(TERMINEE, HANDLER_STAFF, "", NOW);
         assertThat(request.getStatus()).isEqualTo(TERMINEE);
         Request waiting = in(EN_ATTENTE);
-        waiting.moveTo(ANNULEE, MEMBER, null);
+        waiting.moveTo(ANNULEE, MEMBER, null, NOW);
         assertThat(waiting.getStatus()).isEqualTo(ANNULEE);
     }
 
@@ -264,10 +279,10 @@ class RequestRulesTests {
                 Actor actor = entry.getValue();
                 Request request = in(status);
                 if (actor == HANDLER_STAFF || actor == ADMIN) {
-                    request.assignResponsable(7L, actor, id -> true);
+                    request.assignResponsable(7L, actor, id -> true, NOW);
                     assertThat(request.getResponsableId()).as(status + " " + entry.getKey()).isEqualTo(7L);
                 } else {
-                    assertThatThrownBy(() -> request.assignResponsable(7L, actor, id -> true)).as(status + " " + entry.getKey())
+                    assertThatThrownBy(() -> request.assignResponsable(7L, actor, id -> true, NOW)).as(status + " " + entry.getKey())
                             .isInstanceOfSatisfying(RequestException.class,
                                     e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.FORBIDDEN));
                     assertThat(request.getResponsableId()).isEqualTo(HANDLER);
@@ -275,7 +290,7 @@ class RequestRulesTests {
             }
         }
         Request request = in(EN_ATTENTE);
-        assertThatThrownBy(() -> request.assignResponsable(8L, ADMIN, id -> false))
+        assertThatThrownBy(() -> request.assignResponsable(8L, ADMIN, id -> false, NOW))
                 .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.INVALID));
         assertThat(request.getResponsableId()).isEqualTo(HANDLER);
     }
@@ -283,7 +298,7 @@ class RequestRulesTests {
     private static void assertRefused(Request request, RequestStatus target, Actor actor, String reason,
             RequestException.Kind kind, String what) {
         RequestStatus before = request.getStatus();
-        assertThatThrownBy(() -> request.moveTo(target, actor, reason)).as(what)
+        assertThatThrownBy(() -> request.moveTo(target, actor, reason, NOW)).as(what)
                 .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).as(what).isEqualTo(kind));
         assertThat(request.getStatus()).as(what).isEqualTo(before);
     }

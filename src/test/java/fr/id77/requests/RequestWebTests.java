@@ -291,6 +291,8 @@ class RequestWebTests {
         assertThat(QueryCounting.count()).as(QueryCounting.statements().toString()).isEqualTo(small);
         QueryCounting.reset();
         mvc.perform(get("/demandes").with(as(admin))).andExpect(status().isOk());
-        assertThat(QueryCounting.count()).as("3 for the list (counts per status, rows, the offers of the filter), 1 for the envelope's unread count " + QueryCounting.statements()).isEqualTo(smallList).isEqualTo(4);
+        assertThat(QueryCounting.count()).as("5 for the list (the offers of the filter and rows, counts per status, rows, the names "
+                + "of the rows' collectivities and referents, of their chefs de file: one per module asked), 1 for the envelope's "
+                + "unread count " + QueryCounting.statements()).isEqualTo(smallList).isEqualTo(6);
     }
 }

@@ -1,0 +1,6 @@
+/**
+ * Membership: collectivities, their adhesion, profile and technical referents. Other modules read it through
+ * {@link fr.id77.membership.Collectivities}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "shared"})
+package fr.id77.membership;
