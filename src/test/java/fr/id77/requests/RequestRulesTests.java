@@ -95,15 +95,15 @@ class RequestRulesTests {
 
     @Test
     void aNewRequestKeepsWhatItWasFiledWith() {
-        Request request = new Request(100, COLLECTIVITY, 50L, 1, ORIGINAL_CHEF);
+        Request request = new Request(100, COLLECTIVITY, 50L, 1, ORIGINAL_CHEF, NOW);
         assertThat(request.getOfferId()).isEqualTo(100);
         assertThat(request.getCollectivityId()).isEqualTo(COLLECTIVITY);
         assertThat(request.getReferentId()).isEqualTo(50L);
         assertThat(request.getCreatedBy()).isEqualTo(1);
         assertThat(request.getChefDeFileId()).isEqualTo(ORIGINAL_CHEF);
         assertThat(request.getResponsableId()).isNull();
-        assertThat(request.getCreatedAt()).isNotNull();
-        assertThat(request.getUpdatedAt()).isEqualTo(request.getCreatedAt());
+        assertThat(request.getCreatedAt()).isEqualTo(NOW);
+        assertThat(request.getUpdatedAt()).isEqualTo(NOW);
         // its id, its numéro, its version and the offer's current chef de file are the database's to give
         assertThat(request.getId()).isNull();
         assertThat(request.getNumero()).isNull();
@@ -116,7 +116,7 @@ class RequestRulesTests {
         Request request = in(EN_COURS);
         Actor newChef = Actor.chefDeFile(9);
         assertThat(request.canView(newChef)).isFalse();
-        request.followOfferLead(9L);
+        request.followOfferLead(9L, NOW);
         assertThat(request.getChefDeFileId()).isEqualTo(9L);
         assertThat(request.canView(newChef)).isTrue();
         assertThat(request.canProcess(newChef)).as("processing follows the offer's lead or the responsable").isFalse();
@@ -267,7 +267,7 @@ class RequestRulesTests {
         Request request = in(EN_COURS);
         request.assignResponsable(null, ADMIN, id -> {
             throw new AssertionError("no one to check");
-        });
+        }, NOW);
         assertThat(request.getResponsableId()).isNull();
         assertThat(request.canProcess(HANDLER_STAFF)).as("the former responsable").isFalse();
     }
