@@ -47,7 +47,7 @@ record AdminOfferQuery(String text, TypologyRef typology, DomainRef domain, Stri
 
     static AdminOfferQuery from(CatalogueReference ref, String q, String typologie, String domaine, String publication,
                                 String chef, String organisme, String tri, String page) {
-        String cleanChef = chef == null ? "" : chef.strip();
+        String cleanChef = chef == null ? "" : chef;
         if (!cleanChef.equals(NO_CHEF) && number(cleanChef) == null) {
             cleanChef = "";
         }
@@ -55,8 +55,8 @@ record AdminOfferQuery(String text, TypologyRef typology, DomainRef domain, Stri
         String sort = BY_CHANGE.equals(tri) || BY_TITLE.equals(tri) ? tri : BY_CODE;
         Long pageNumber = number(page);
         return new AdminOfferQuery(InputSanitizer.clean(q, 100),
-                typologie == null ? null : ref.typology(typologie.strip()).orElse(null),
-                domaine == null ? null : ref.domain(domaine.strip()).orElse(null),
+                typologie == null ? null : ref.typology(typologie).orElse(null),
+                domaine == null ? null : ref.domain(domaine).orElse(null),
                 cleanPublication, cleanChef, number(organisme), sort,
                 pageNumber == null ? 1 : (int) Math.clamp(pageNumber, 1, 10_000));
     }
@@ -67,10 +67,10 @@ record AdminOfferQuery(String text, TypologyRef typology, DomainRef domain, Stri
     }
 
     private static Long number(String raw) {
-        if (raw == null || !raw.strip().matches("[0-9]{1,12}")) {
+        if (raw == null || !raw.matches("[0-9]{1,12}")) {
             return null;
         }
-        return Long.parseLong(raw.strip());
+        return Long.parseLong(raw);
     }
 
     public boolean onlyWithoutChef() {

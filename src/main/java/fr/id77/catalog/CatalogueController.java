@@ -10,9 +10,10 @@ import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The public catalogue: home page with search and filters, and one page per offer. */
@@ -43,16 +44,11 @@ class CatalogueController {
         return marks.favouritesAmong(user.get().id(), offerIds);
     }
 
+    /** The filters come in one object; what cannot be read (an unknown domain, a page that is not a number) is ignored with a notice. */
     @GetMapping("/")
-    String catalogue(@RequestParam(required = false) String q,
-                     @RequestParam(required = false) String code,
-                     @RequestParam(required = false) List<String> domaine,
-                     @RequestParam(required = false) List<String> thematique,
-                     @RequestParam(required = false) String typologie,
-                     @RequestParam(required = false) String tri,
-                     @RequestParam(required = false) String page,
+    String catalogue(@ModelAttribute("filtres") CatalogueQuery.Filters filters, BindingResult binding,
                      Authentication authentication, Model model) {
-        CatalogueQuery query = CatalogueQuery.from(reference, q, code, domaine, thematique, typologie, tri, page);
+        CatalogueQuery query = CatalogueQuery.from(reference, filters, binding);
         CataloguePage result = search.search(query);
         model.addAttribute("result", result);
         model.addAttribute("favourites", favourites(authentication, result.offers().stream().map(OfferCard::id).toList()));

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -63,44 +65,61 @@ public record CatalogueQuery(String text, String code, List<DomainRef> domains, 
         }
     }
 
-    static CatalogueQuery from(CatalogueReference ref, String q, String code, List<String> domaine,
-                               List<String> thematique, String typologie, String tri, String page) {
+    /**
+     * The filters of the catalogue's address, as sent (values trimmed by the request filter): one object bound from
+     * {@code ?q=…&code=…&domaine=…&thematique=…&typologie=…&tri=…&page=…}. A page that is not a number is a binding
+     * error, which {@link #from(CatalogueReference, Filters, Errors)} turns into a notice.
+     */
+    record Filters(String q, String code, List<String> domaine, List<String> thematique, String typologie, String tri,
+                   Integer page) {
+    }
+
+    /** The query of these filters; an address that cannot be read is ignored with a notice, never an error page. */
+    static CatalogueQuery from(CatalogueReference ref, Filters filters, Errors binding) {
         List<String> notices = new ArrayList<>();
+        FieldError badPage = binding.getFieldError("page");
+        if (badPage != null) {
+            notices.add("La page « " + InputSanitizer.clean(String.valueOf(badPage.getRejectedValue()), 60)
+                    + " » n'existe pas : voici la première page.");
+        }
+        return from(ref, filters, notices);
+    }
+
+    static CatalogueQuery from(CatalogueReference ref, Filters filters) {
+        return from(ref, filters, new ArrayList<>());
+    }
+
+    private static CatalogueQuery from(CatalogueReference ref, Filters filters, List<String> notices) {
+        String q = filters.q();
         String text = InputSanitizer.clean(q, MAX_TEXT);
         if (q != null && InputSanitizer.clean(q, Integer.MAX_VALUE).length() > MAX_TEXT) {
             notices.add("Votre recherche était très longue : seuls ses " + MAX_TEXT + " premiers caractères ont été pris en compte.");
         }
-        String cleanCode = InputSanitizer.clean(code, 20).replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+        String cleanCode = InputSanitizer.clean(filters.code(), 20).replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
 
         List<DomainRef> domains = new ArrayList<>();
-        for (String slug : distinct(domaine)) {
+        for (String slug : distinct(filters.domaine())) {
             ref.domain(slug).ifPresentOrElse(domains::add,
                     () -> notices.add("Le domaine « " + InputSanitizer.clean(slug, 60) + " » n'existe pas : ce filtre a été ignoré."));
         }
         List<ThematicRef> thematics = new ArrayList<>();
-        for (String slug : distinct(thematique)) {
+        for (String slug : distinct(filters.thematique())) {
             ref.thematic(slug).ifPresentOrElse(thematics::add,
                     () -> notices.add("La thématique « " + InputSanitizer.clean(slug, 60) + " » n'existe pas : ce filtre a été ignoré."));
         }
+        String typologie = filters.typologie();
         TypologyRef typology = null;
         if (typologie != null && !typologie.isBlank()) {
-            typology = ref.typology(typologie.strip()).orElse(null);
+            typology = ref.typology(typologie).orElse(null);
             if (typology == null) {
                 notices.add("La typologie « " + InputSanitizer.clean(typologie, 60) + " » n'existe pas : ce filtre a été ignoré.");
             }
         }
-        Sort sort = Sort.of(tri == null ? "" : tri.strip()).orElse(null);
+        Sort sort = Sort.of(filters.tri()).orElse(null);
         if (sort == null || (sort == Sort.PERTINENCE && text.isEmpty())) {
             sort = text.isEmpty() ? Sort.IDENTIFIANT : Sort.PERTINENCE;
         }
-        int pageNumber = 1;
-        if (page != null) {
-            try {
-                pageNumber = Math.max(1, Integer.parseInt(page.strip()));
-            } catch (NumberFormatException e) {
-                pageNumber = 1;
-            }
-        }
+        int pageNumber = filters.page() == null ? 1 : Math.max(1, filters.page());
         return new CatalogueQuery(text, cleanCode, List.copyOf(domains), List.copyOf(thematics), typology, sort,
                 pageNumber, List.copyOf(notices));
     }
@@ -112,7 +131,7 @@ public record CatalogueQuery(String text, String code, List<DomainRef> domains, 
         LinkedHashSet<String> set = new LinkedHashSet<>();
         for (String v : values) {
             if (v != null && !v.isBlank() && set.size() < MAX_FILTERS) {
-                set.add(v.strip());
+                set.add(v);
             }
         }
         return List.copyOf(set);

@@ -73,7 +73,7 @@ class Offer {
     protected Offer() {
     }
 
-    /** A new offer written by an admin: unpublished until {@link #publish(boolean)}. */
+    /** A new offer written by an admin: unpublished until {@link #publish(boolean, Instant)}. */
     static Offer draft() {
         return new Offer();
     }
@@ -114,17 +114,17 @@ class Offer {
     }
 
     /** Publishing dates the offer the first time only; unpublishing keeps that date for a later return. */
-    void publish(boolean published) {
+    void publish(boolean published, Instant now) {
         this.published = published;
         if (published && publishedOn == null) {
-            publishedOn = LocalDate.now(DateFormats.PARIS);
+            publishedOn = LocalDate.ofInstant(now, DateFormats.PARIS);
         }
     }
 
     /** Records who changed the offer, and when. */
-    void changedBy(long accountId) {
+    void changedBy(long accountId, Instant now) {
         this.updatedBy = accountId;
-        this.updatedAt = Instant.now();
+        this.updatedAt = now;
     }
 
     Long getId() { return id; }

@@ -5,13 +5,20 @@ import fr.id77.catalog.CatalogueAdminForms.AssignmentForm;
 import fr.id77.catalog.CatalogueReference.DomainRef;
 import fr.id77.catalog.CatalogueReference.TypologyRef;
 import fr.id77.shared.web.ConfirmFirst;
+import fr.id77.shared.web.FieldRefusal;
+import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,14 +38,18 @@ class OfferAdminController {
     private final CatalogueReference reference;
     private final Organisations organisations;
     private final Staff staff;
+    private final MessageSource messages;
+    private final FormBinding forms;
 
     OfferAdminController(AdminOfferList list, CatalogueAdmin admin, CatalogueReference reference,
-                         Organisations organisations, Staff staff) {
+                         Organisations organisations, Staff staff, MessageSource messages, FormBinding forms) {
         this.list = list;
         this.admin = admin;
         this.reference = reference;
         this.organisations = organisations;
         this.staff = staff;
+        this.messages = messages;
+        this.forms = forms;
     }
 
     /** The options of the list's filters, as (value in the address, label). */
@@ -71,19 +82,27 @@ class OfferAdminController {
     }
 
     @PostMapping("/admin/offres/chef-de-file")
-    String assign(CurrentUser me, @ModelAttribute("assignment") AssignmentForm form,
-                  @ModelAttribute("params") AdminOfferQuery.Params params, RedirectAttributes redirect) {
-        try {
-            String name = admin.assign(form.offres(), form.chefDeFile(), me.id());
-            int n = form.offres().size();
-            redirect.addFlashAttribute("success", name + " est maintenant chef de file de "
-                    + (n == 1 ? "l'offre cochée." : "ces " + n + " offres."));
-        } catch (CatalogueAdmin.Invalid e) {
-            redirect.addFlashAttribute("failure", e.problems.stream().map(CatalogueAdmin.Problem::message)
-                    .collect(Collectors.joining(" ")));
-            redirect.addFlashAttribute("ticked", form.offres());
+    String assign(CurrentUser me, @Valid @ModelAttribute("assignment") AssignmentForm form, BindingResult binding,
+                  @ModelAttribute("params") AdminOfferQuery.Params params, Model model, RedirectAttributes redirect) {
+        BindingResult result = forms.whole(form, "assignment", binding, model);
+        String back = "redirect:" + AdminOfferQuery.from(reference, params).url();
+        // the list shows the reasons in one message above it, in the order of the form
+        String failure = Stream.of("offres", "chefDeFile").map(result::getFieldError).filter(Objects::nonNull)
+                .map(e -> messages.getMessage(e, Locale.FRENCH)).collect(Collectors.joining(" "));
+        if (failure.isEmpty()) {
+            try {
+                String name = admin.assign(form.offres(), form.chefDeFile(), me.id());
+                int n = form.offres().size();
+                redirect.addFlashAttribute("success", name + " est maintenant chef de file de "
+                        + (n == 1 ? "l'offre cochée." : "ces " + n + " offres."));
+                return back;
+            } catch (FieldRefusal e) {
+                failure = e.getMessage();
+            }
         }
-        return "redirect:" + AdminOfferQuery.from(reference, params).url();
+        redirect.addFlashAttribute("failure", failure);
+        redirect.addFlashAttribute("ticked", form.offres().stream().map(String::valueOf).toList());
+        return back;
     }
 
     @ConfirmFirst(value = "Retirer cette offre du catalogue ?", detail = "Elle ne recevra plus de demandes ; ses demandes existantes "

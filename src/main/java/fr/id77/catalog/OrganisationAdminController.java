@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OrganisationAdminController {
 
+    static final String FORM = "organisationForm";
     private static final String LIST = "redirect:/admin/organismes";
     private static final Map<String, String> KINDS = kinds();
 
@@ -31,15 +32,17 @@ class OrganisationAdminController {
     }
 
     private final Organisations organisations;
+    private final FormBinding forms;
 
-    OrganisationAdminController(Organisations organisations) {
+    OrganisationAdminController(Organisations organisations, FormBinding forms) {
         this.organisations = organisations;
+        this.forms = forms;
     }
 
     @GetMapping("/admin/organismes")
     String list(Model model) {
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", OrganisationForm.blank());
+        if (!model.containsAttribute(FORM)) {
+            model.addAttribute(FORM, OrganisationForm.blank());
         }
         model.addAttribute("organisations", organisations.all());
         model.addAttribute("kindChoices", KINDS);
@@ -47,8 +50,10 @@ class OrganisationAdminController {
     }
 
     @PostMapping("/admin/organismes")
-    String add(@Valid @ModelAttribute("form") OrganisationForm form, BindingResult result, Model model,
+    String add(@Valid @ModelAttribute(FORM) OrganisationForm form, BindingResult binding, Model model,
                RedirectAttributes redirect) {
+        BindingResult result = forms.whole(form, FORM, binding, model);
+        new OrganisationFormValidator(organisations::nameTaken, null).validate(form, result);
         if (!result.hasErrors()) {
             try {
                 redirect.addFlashAttribute("success", "« " + organisations.add(form) + " » est ajouté : vous pouvez le choisir comme organisme porteur d'une offre.");
@@ -64,8 +69,8 @@ class OrganisationAdminController {
     String edit(@PathVariable long id, Model model) {
         Organisations.Line line = organisations.all().stream().filter(o -> o.id() == id).findFirst()
                 .orElseThrow(CatalogueAdmin.Missing::new);
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new OrganisationForm(line.name(), line.kind().name(), String.valueOf(line.version())));
+        if (!model.containsAttribute(FORM)) {
+            model.addAttribute(FORM, new OrganisationForm(line.name(), line.kind(), line.version()));
         }
         model.addAttribute("organisation", line);
         model.addAttribute("kindChoices", KINDS);
@@ -73,17 +78,15 @@ class OrganisationAdminController {
     }
 
     @PostMapping("/admin/organismes/{id}")
-    String rename(@PathVariable long id, @Valid @ModelAttribute("form") OrganisationForm form, BindingResult result,
+    String rename(@PathVariable long id, @Valid @ModelAttribute(FORM) OrganisationForm form, BindingResult binding,
                   Model model, RedirectAttributes redirect) {
+        BindingResult result = forms.whole(form, FORM, binding, model);
+        new OrganisationFormValidator(organisations::nameTaken, id).validate(form, result);
         if (!result.hasErrors()) {
             try {
                 redirect.addFlashAttribute("success", "L'organisme s'appelle désormais « " + organisations.rename(id, form) + " ».");
                 return LIST;
             } catch (FieldRefusal e) {
-                if (e.field() == null) {
-                    redirect.addFlashAttribute("failure", e.getMessage());
-                    return "redirect:/admin/organismes/" + id;
-                }
                 e.rejectInto(result);
             }
         }

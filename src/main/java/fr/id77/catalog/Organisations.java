@@ -2,7 +2,7 @@ package fr.id77.catalog;
 
 import fr.id77.catalog.CatalogueAdminForms.OrganisationForm;
 import fr.id77.shared.web.FieldRefusal;
-import fr.id77.shared.web.InputSanitizer;
+import fr.id77.shared.web.Versions;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +28,6 @@ class Organisations {
             return kind.label();
         }
     }
-
 
     private final OrganisationRepository organisations;
     private final JdbcClient jdbc;
@@ -57,25 +55,25 @@ class Organisations {
         return choices;
     }
 
+    /** Adds the organisation of a valid form; returns its name. */
     @Transactional
     String add(OrganisationForm form) {
-        String name = name(form, null);
+        String name = form.cleanName();
         String base = slug(name);
         String slug = base;
         for (int i = 2; organisations.existsBySlug(slug); i++) {
             slug = base + "-" + i;
         }
-        save(new Organisation(slug, name, kind(form)));
+        save(new Organisation(slug, name, form.kind()));
         return name;
     }
 
+    /** Renames the organisation from a valid form read at its current version; returns the new name. */
     @Transactional
     String rename(long id, OrganisationForm form) {
         Organisation organisation = organisations.findById(id).orElseThrow(CatalogueAdmin.Missing::new);
-        if (!String.valueOf(organisation.getVersion()).equals(form.version())) {
-            throw new FieldRefusal(null, "L'organisme a été modifié entre-temps : voici son nom actuel.");
-        }
-        organisation.rename(name(form, id), kind(form));
+        Versions.requireCurrent(form.version(), organisation.getVersion(), Organisation.class, id);
+        organisation.rename(form.cleanName(), form.kind());
         save(organisation);
         return organisation.getName();
     }
@@ -93,35 +91,19 @@ class Organisations {
         return organisation.getName();
     }
 
-    private static Organisation.Kind kind(OrganisationForm form) {
-        for (Organisation.Kind kind : Organisation.Kind.values()) {
-            if (kind.name().equals(form.kind())) {
-                return kind;
-            }
-        }
-        throw new FieldRefusal("kind", "Indiquez s'il s'agit d'un service du Département ou d'un partenaire.");
-    }
-
-    private String name(OrganisationForm form, Long self) {
-        String name = InputSanitizer.clean(form.name(), 200);
-        if (name.isEmpty()) {
-            throw new FieldRefusal("name", "Saisissez le nom de l'organisme.");
-        }
-        boolean taken = jdbc.sql("SELECT count(*) > 0 FROM organisation WHERE lower(name) = lower(:name) AND id <> :self")
-                .param("name", name).param("self", self == null ? -1L : self).query(Boolean.class).single();
-        if (taken) {
-            throw new FieldRefusal("name", "Un organisme porte déjà ce nom.");
-        }
-        return name;
+    /** Whether an organisation other than {@code except} (null for none) bears this name, whatever its case. */
+    @Transactional(readOnly = true)
+    boolean nameTaken(String name, Long except) {
+        return jdbc.sql("SELECT count(*) > 0 FROM organisation WHERE lower(name) = lower(:name) AND id <> :self")
+                .param("name", name).param("self", except == null ? -1L : except).query(Boolean.class).single();
     }
 
     private void save(Organisation organisation) {
         try {
             organisations.saveAndFlush(organisation);
-        } catch (ObjectOptimisticLockingFailureException e) {
-            throw new FieldRefusal(null, "L'organisme a été modifié entre-temps : voici son nom actuel.");
         } catch (DataIntegrityViolationException e) {
-            throw new FieldRefusal("name", "Un organisme porte déjà ce nom.");
+            // two admins gave the same name at the same moment: the unique index said no
+            throw new FieldRefusal("name", OrganisationFormValidator.NAME_TAKEN);
         }
     }
 

@@ -3,6 +3,7 @@ package fr.id77.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.id77.shared.web.InputSanitizer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The small rules behind the catalogue admin forms, without Spring. */
@@ -20,8 +21,8 @@ class CatalogueAdminRulesTests {
 
     @Test
     void keywordsAreSplitOnCommasSemicolonsAndLinesAndKeptOnce() {
-        assertThat(CatalogueAdmin.keywords(" voirie, Voirie ;chaussée\ntrottoirs,, ,\u200B")).containsExactly("voirie", "chaussée", "trottoirs");
-        assertThat(CatalogueAdmin.keywords(null)).isEmpty();
+        assertThat(keywords(" voirie, Voirie ;chaussée\ntrottoirs,, ,\u200B")).containsExactly("voirie", "chaussée", "trottoirs");
+        assertThat(keywords(null)).isEmpty();
     }
 
     @Test
@@ -32,12 +33,8 @@ class CatalogueAdminRulesTests {
         assertThat(Organisations.slug("a".repeat(80) + " b")).hasSize(50);
     }
 
-    @Test
-    void formNumbersAreNumbersOrNothing() {
-        assertThat(CatalogueAdminForms.number(" 42 ")).isEqualTo(42L);
-        assertThat(CatalogueAdminForms.number("4 2")).isNull();
-        assertThat(CatalogueAdminForms.number("-1")).isNull();
-        assertThat(CatalogueAdminForms.number("9999999999999")).isNull();
-        assertThat(CatalogueAdminForms.number(null)).isNull();
+    private static List<String> keywords(String typed) {
+        return new CatalogueAdminForms.OfferForm("O01", "t", "s", "d", (short) 1, null, null, 1L, null, null, typed, false, false, 0)
+                .keywordList();
     }
 }

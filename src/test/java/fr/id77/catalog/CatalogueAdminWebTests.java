@@ -3,6 +3,7 @@ package fr.id77.catalog;
 import static fr.id77.account.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -78,7 +79,7 @@ class CatalogueAdminWebTests {
 
     /**
      * A complete, valid offer form (domain Mobilités / Voirie (3) with its thematic Voirie (9)), sent by
-     * {@code user}; {@code changes} are (name, value) pairs replacing fields, a null value removing one.
+     * {@code user} (a new offer: version 0); {@code changes} are (name, value) pairs replacing fields, a null value removing one.
      */
     private MockHttpServletRequestBuilder offerForm(CurrentUser user, String url, String code, String title, String... changes) {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -94,6 +95,7 @@ class CatalogueAdminWebTests {
         fields.put("keywords", "chaussée, trottoirs");
         fields.put("billed", "false");
         fields.put("published", "true");
+        fields.put("version", "0"); // as the form sends it: the version it was read at, 0 for a new offer
         for (int i = 0; i < changes.length; i += 2) {
             fields.put(changes[i], changes[i + 1]);
         }
@@ -228,7 +230,8 @@ class CatalogueAdminWebTests {
                 .andExpect(content().string(containsString("Un des domaines envoyés n&#39;existe pas")))
                 .andExpect(content().string(containsString("Indiquez si la prestation est gratuite ou payante.")))
                 .andExpect(content().string(containsString("Cochez au moins une thématique.")))
-                .andExpect(content().string(containsString("Valeurs illisibles")));
+                .andExpect(content().string(containsString("Ce formulaire ne dit pas quelle version de l&#39;offre il modifie")))
+                .andExpect(content().string(containsString("value=\"Valeurs illisibles\"")));
         assertThat(offerCount()).isEqualTo(before);
     }
 
@@ -241,23 +244,73 @@ class CatalogueAdminWebTests {
         // Olivier saves first
         mvc.perform(offerForm(otherAdmin, "/admin/offres/" + id, "Z02", "Titre d'Olivier", "version", "" + seen))
                 .andExpect(redirectedUrl("/admin/offres?tri=modification"));
-        // Claire saves the form she opened before
-        MvcResult stale = mvc.perform(offerForm("/admin/offres/" + id, "Z02", "Titre de Claire", "version", "" + seen,
-                        "billed", "true"))
-                .andExpect(redirectedUrl("/admin/offres/" + id))
-                .andReturn();
+        // Claire saves the form she opened before: the « modifiée entre-temps » page gives back what she typed
+        mvc.perform(offerForm("/admin/offres/" + id, "Z02", "Titre de Claire", "version", "" + seen,
+                        "summary", "Résumé de Claire", "keywords", "bornes, fossés", "billed", "true")
+                        .header("Referer", "http://localhost/admin/offres/" + id))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("<span>L’offre</span> : modification entre-temps")))
+                .andExpect(content().string(containsString("<strong>Votre envoi n’a pas été enregistré</strong>")))
+                .andExpect(content().string(containsString("<dt>Titre</dt>")))
+                .andExpect(content().string(containsString("<dd>Titre de Claire</dd>")))
+                .andExpect(content().string(containsString("<dd>Résumé de Claire</dd>")))
+                .andExpect(content().string(containsString("<dt>Mots-clés</dt>")))
+                .andExpect(content().string(containsString("<dd>bornes, fossés</dd>")))
+                .andExpect(content().string(containsString("<dt>Identifiant</dt>")))
+                .andExpect(content().string(containsString("href=\"/admin/offres/" + id + "\">Recharger la version actuelle</a>")));
         assertThat(row(id).get("title")).isEqualTo("Titre d'Olivier");
-        // the redirect is followed with the session cookie (Spring Session), where the flash attributes wait
-        mvc.perform(get("/admin/offres/" + id).with(as(admin)).cookie(stale.getResponse().getCookies()))
-                .andExpect(content().string(containsString("L'offre a été modifiée entre-temps")))
+        // the way back shows the offer as Olivier saved it
+        mvc.perform(get("/admin/offres/" + id).with(as(admin)))
                 .andExpect(content().string(containsString("value=\"Titre d&#39;Olivier\"")))
-                .andExpect(content().string(containsString("<dd class=\"prewrap\">Titre de Claire</dd>")))
-                .andExpect(content().string(containsString("<dd class=\"prewrap\">Payante</dd>")))
-                .andExpect(content().string(containsString("<span>Olivier Test</span> l'a enregistrée")));
-        // a form without version is stale too
-        mvc.perform(offerForm("/admin/offres/" + id, "Z02", "Sans version"))
-                .andExpect(redirectedUrl("/admin/offres/" + id));
+                .andExpect(content().string(containsString("par <span>Olivier Test</span>")))
+                .andExpect(content().string(containsString("value=\"" + row(id).get("version") + "\"")));
+        // a stale form that is also wrong is stale first: correcting it would be lost anyway
+        mvc.perform(offerForm("/admin/offres/" + id, "Z02", "", "version", "" + seen))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("modification entre-temps")));
+        // a form without version cannot be matched to one: refused, with the reason, and what was typed stays
+        mvc.perform(offerForm("/admin/offres/" + id, "Z02", "Sans version", "version", null))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ce formulaire ne dit pas quelle version de l&#39;offre il modifie")))
+                .andExpect(content().string(containsString("value=\"Sans version\"")));
         assertThat(row(id).get("title")).isEqualTo("Titre d'Olivier");
+    }
+
+    @Test
+    void unreadableNumbersAndChoicesComeBackNextToTheirFieldWithEverythingElseAsTyped() throws Exception {
+        long id = create("Z10", "Titre lisible");
+        long version = (long) row(id).get("version");
+        mvc.perform(offerForm("/admin/offres/" + id, "Z10", "Titre corrigé à garder", "typology", "XYZ", "organisation", "quatre",
+                        "chefDeFile", "abc", "billed", "peut-être", "keywords", "gardés, aussi", "version", "" + version))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<div id=\"typology-erreur\" class=\"invalid-feedback\">Choisissez la typologie dans la liste.</div>")))
+                .andExpect(content().string(containsString("<div id=\"organisation-erreur\" class=\"invalid-feedback\">Choisissez l&#39;organisme porteur dans la liste.</div>")))
+                .andExpect(content().string(containsString("<div id=\"chefDeFile-erreur\" class=\"invalid-feedback\">Choisissez le chef de file parmi les agents actifs de la liste.</div>")))
+                .andExpect(content().string(containsString("Indiquez si la prestation est gratuite ou payante.")))
+                .andExpect(content().string(containsString("Le formulaire contient 4 erreurs")))
+                .andExpect(content().string(containsString("value=\"Titre corrig&eacute; &agrave; garder\"")))
+                .andExpect(content().string(containsString("value=\"gard&eacute;s, aussi\"")))
+                .andExpect(content().string(matchesPattern("(?s).*id=\"domaine-3\" value=\"3\"\\s+data-domain=\"3\" checked=\"checked\".*")))
+                .andExpect(content().string(matchesPattern("(?s).*id=\"thematique-9\" value=\"9\"\\s+checked=\"checked\".*")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"" + version + "\"")));
+        // a version that is not a number: said above the form, everything typed kept
+        mvc.perform(offerForm("/admin/offres/" + id, "Z10", "Titre corrigé à garder", "version", "abc"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<li>Ce formulaire ne dit pas quelle version de l&#39;offre il modifie : "
+                        + "rechargez la page de l&#39;offre, puis saisissez à nouveau vos modifications.</li>")))
+                .andExpect(content().string(containsString("value=\"Titre corrig&eacute; &agrave; garder\"")))
+                .andExpect(content().string(containsString("value=\"chauss&eacute;e, trottoirs\"")));
+        assertThat(row(id).get("title")).isEqualTo("Titre lisible");
+        // numbers the lists never offered; spaces around a number are not a mistake
+        for (String organisation : List.of("4 2", "-1", "9999999999999", "99999999999999999999")) {
+            mvc.perform(offerForm("/admin/offres/nouvelle", "Z11", "Organisme " + organisation, "organisation", organisation))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Choisissez l&#39;organisme porteur dans la liste.")));
+        }
+        mvc.perform(offerForm("/admin/offres/nouvelle", "Z11", "Organisme entre espaces", "organisation", " " + routes + " ",
+                        "typology", " 1 ", "domains", " 3", "chefDeFile", chef.id() + " "))
+                .andExpect(redirectedUrl("/admin/offres?tri=modification"));
+        assertThat(offers.byIds(List.of(offerId("Z11"))).get(offerId("Z11")).chefDeFileId()).isEqualTo(chef.id());
     }
 
     @Test
@@ -283,7 +336,7 @@ class CatalogueAdminWebTests {
         // refused: nobody chosen, an adherent, a disabled agent, nothing ticked
         CurrentUser gone = new Fixtures(jdbc).chefDeFile("Parti");
         jdbc.sql("UPDATE app_user SET status = 'DISABLED' WHERE id = :id").param("id", gone.id()).update();
-        for (String who : List.of("", "" + member.id(), "" + gone.id())) {
+        for (String who : List.of("", "" + member.id(), "" + gone.id(), "abc")) {
             mvc.perform(post("/admin/offres/chef-de-file").with(csrf()).with(as(admin)).param("offres", "" + c).param("chefDeFile", who))
                     .andExpect(redirectedUrl("/admin/offres"))
                     .andExpect(flash().attribute("failure", "Choisissez le chef de file parmi les agents actifs de la liste."))
@@ -291,6 +344,8 @@ class CatalogueAdminWebTests {
         }
         mvc.perform(post("/admin/offres/chef-de-file").with(csrf()).with(as(admin)).param("chefDeFile", "" + chef.id()))
                 .andExpect(flash().attribute("failure", "Cochez au moins une offre dans la liste."));
+        mvc.perform(post("/admin/offres/chef-de-file").with(csrf()).with(as(admin)).param("offres", "" + c, "abc").param("chefDeFile", "" + chef.id()))
+                .andExpect(flash().attribute("failure", "Une des offres cochées n'existe plus : rechargez la liste et recommencez."));
         assertThat(row(c).get("chef_de_file_id")).isNull();
 
         // an offer led by a disabled account counts as without chef de file
@@ -389,12 +444,14 @@ class CatalogueAdminWebTests {
 
     @Test
     void organisationsAreAddedRenamedAndRemovedOnlyWhenTheyLeadNothing() throws Exception {
-        mvc.perform(post("/admin/organismes").with(csrf()).with(as(admin)).param("name", "Test Agence de l'eau").param("kind", "PARTENAIRE"))
+        mvc.perform(post("/admin/organismes").with(csrf()).with(as(admin)).param("name", "Test Agence de l'eau").param("kind", "PARTENAIRE")
+                        .param("version", "0"))
                 .andExpect(redirectedUrl("/admin/organismes"));
         long id = jdbc.sql("SELECT id FROM organisation WHERE name = 'Test Agence de l''eau'").query(Long.class).single();
         assertThat(jdbc.sql("SELECT slug FROM organisation WHERE id = :id").param("id", id).query(String.class).single())
                 .isEqualTo("test-agence-de-l-eau");
-        mvc.perform(post("/admin/organismes").with(csrf()).with(as(admin)).param("name", " test AGENCE de l'eau ").param("kind", "PARTENAIRE"))
+        mvc.perform(post("/admin/organismes").with(csrf()).with(as(admin)).param("name", " test AGENCE de l'eau ").param("kind", "PARTENAIRE")
+                        .param("version", "0"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Un organisme porte déjà ce nom.")));
         mvc.perform(get("/admin/offres/nouvelle").with(as(admin))).andExpect(content().string(containsString("Test Agence de l&#39;eau")));
@@ -403,8 +460,23 @@ class CatalogueAdminWebTests {
                 .andExpect(redirectedUrl("/admin/organismes"));
         mvc.perform(post("/admin/organismes/" + id).with(csrf()).with(as(admin))
                         .param("name", "Test Ancien nom").param("kind", "PARTENAIRE").param("version", "0"))
-                .andExpect(redirectedUrl("/admin/organismes/" + id))
-                .andExpect(flash().attribute("failure", "L'organisme a été modifié entre-temps : voici son nom actuel."));
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("<span>L’organisme</span> : modification entre-temps")))
+                .andExpect(content().string(containsString("<dt>Nom</dt>")))
+                .andExpect(content().string(containsString("<dd>Test Ancien nom</dd>")))
+                .andExpect(content().string(containsString("href=\"/admin/organismes/" + id + "\">Recharger la version actuelle</a>")));
+        assertThat(jdbc.sql("SELECT name FROM organisation WHERE id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("Test Agence de l'eau Seine-Normandie");
+        // a kind that is not one, a name made of invisible characters: each said next to its field, nothing written
+        mvc.perform(post("/admin/organismes/" + id).with(csrf()).with(as(admin))
+                        .param("name", "Test Nom gardé").param("kind", "ASSOCIATION").param("version", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Indiquez s&#39;il s&#39;agit d&#39;un service du Département ou d&#39;un partenaire.")))
+                .andExpect(content().string(containsString("value=\"Test Nom gard&eacute;\"")));
+        mvc.perform(post("/admin/organismes").with(csrf()).with(as(admin))
+                        .param("name", "\u200B").param("kind", "PARTENAIRE").param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Saisissez le nom de l&#39;organisme.")));
         long z09 = create("Z09", "Offre portée par l'agence");
         jdbc.sql("UPDATE offer SET organisation_id = :o WHERE id = :id").param("o", id).param("id", z09).update();
         mvc.perform(get("/offres/Z09")).andExpect(content().string(containsString("Test Agence de l&#39;eau Seine-Normandie")));

@@ -20,7 +20,8 @@ class CatalogueSearchTests {
 
     private CataloguePage run(String q, String code, List<String> domaines, List<String> thematiques, String typologie,
                               String tri, String page) {
-        return search.search(CatalogueQuery.from(reference, q, code, domaines, thematiques, typologie, tri, page));
+        return search.search(CatalogueQuery.from(reference, new CatalogueQuery.Filters(q, code, domaines, thematiques, typologie,
+                tri, page == null ? null : Integer.valueOf(page))));
     }
 
     private CataloguePage text(String q) {
@@ -135,6 +136,6 @@ class CatalogueSearchTests {
         CataloguePage odd = text("\u0000é\u200b\uD800 ' \" ; -- | & ! :* ( <script>");
         assertThat(odd.total()).isZero();
         assertThat(odd.offers()).isEmpty();
-        assertThat(run(null, null, null, null, null, null, "abc").page()).isEqualTo(1);
+        // a page that is not a number never reaches the query: CatalogueWebTests.anUnreadablePageShowsTheFirstWithANotice
     }
 }

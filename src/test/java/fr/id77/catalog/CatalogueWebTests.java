@@ -80,6 +80,41 @@ class CatalogueWebTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Le domaine « inconnu » n&#39;existe pas : ce filtre a été ignoré")));
     }
 
+    /** A page that is not a number is what a mistyped address gives: the first page, said so, the other filters kept. */
+    @Test
+    void anUnreadablePageShowsTheFirstWithANoticeAndKeepsTheOtherFilters() throws Exception {
+        MvcResult result = mvc.perform(get("/").param("q", "voirie").param("domaine", "mobilites-voirie").param("page", "abc"))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(result.getResponse().getContentAsString())
+                .contains("La page « abc » n&#39;existe pas : voici la première page.")
+                .contains("name=\"q\" value=\"voirie\"");
+        CatalogueQuery query = (CatalogueQuery) result.getModelAndView().getModel().get("query");
+        assertThat(query.page()).isEqualTo(1);
+        assertThat(query.text()).isEqualTo("voirie");
+        assertThat(query.domains()).extracting(CatalogueReference.DomainRef::slug).containsExactly("mobilites-voirie");
+        for (String page : new String[] {"99999999999999", "1.5", "deux"}) {
+            mvc.perform(get("/").param("page", page)).andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("La page « " + page
+                            + " » n&#39;existe pas : voici la première page.")));
+        }
+        mvc.perform(get("/").param("page", "2")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("voici la première page"))));
+    }
+
+    @Test
+    void anUnknownTypologyIsIgnoredWithAMessageAndTheOtherFiltersStay() throws Exception {
+        MvcResult result = mvc.perform(get("/").param("typologie", "XYZ").param("q", "voirie").param("tri", "titre"))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(result.getResponse().getContentAsString())
+                .contains("La typologie « XYZ » n&#39;existe pas : ce filtre a été ignoré.")
+                .contains("name=\"q\" value=\"voirie\"");
+        CatalogueQuery query = (CatalogueQuery) result.getModelAndView().getModel().get("query");
+        assertThat(query.typology()).isNull();
+        assertThat(query.text()).isEqualTo("voirie");
+        assertThat(query.sort()).isEqualTo(CatalogueQuery.Sort.TITRE);
+        assertThat(query.notices()).hasSize(1);
+    }
+
     @Test
     void offerPagesAreReachableByCodeInAnyCase() throws Exception {
         mvc.perform(get("/offres/O69")).andExpect(status().isOk())
