@@ -27,9 +27,11 @@ public class ModifiedMeanwhile {
     }
 
     private final MessageSource messages;
+    private final Assets assets;
 
-    ModifiedMeanwhile(MessageSource messages) {
+    ModifiedMeanwhile(MessageSource messages, Assets assets) {
         this.messages = messages;
+        this.assets = assets;
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -38,6 +40,8 @@ public class ModifiedMeanwhile {
         page.addObject("what", what(failure));
         page.addObject("typed", typed(request.getParameterMap()));
         page.addObject("back", back(request));
+        // an exception handler's page gets none of the advices' model attributes: the layout's own, by hand
+        page.addObject("assets", assets);
         return page;
     }
 
