@@ -324,6 +324,17 @@ class MembershipSecurityTests {
                 .containsPattern("value=\"COMMUNE\"[^>]*selected|selected[^>]*value=\"COMMUNE\"");
         assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE identifiant = ?").param(applicant).query(Long.class).single())
                 .as("rien d'écrit").isZero();
+
+        params.set("collectivity.canton", "MELUN");
+        params.set("collectivity.referentCivility", "DOCTEUR");
+        String civility = mvc.perform(post("/inscription").with(csrf()).params(params))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(civility).containsPattern("id=\"collectivity\\.referentCivility-erreur\"[^>]*>Choisissez Madame ou Monsieur\\.<")
+                .contains("value=\"Commune " + applicant + "\"", "value=\"Anne\"", "value=\"" + applicant + "@example.test\"")
+                .containsPattern("value=\"MELUN\"[^>]*selected|selected[^>]*value=\"MELUN\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE identifiant = ?").param(applicant).query(Long.class).single())
+                .as("rien d'écrit").isZero();
     }
 
     private static org.springframework.util.MultiValueMap<String, String> registrationParams(String identifiant) {
