@@ -17,14 +17,21 @@ final class AccountForms {
     record ForgottenPasswordForm(@NotBlank(message = "Saisissez votre identifiant ou votre adresse e-mail.") String login) {
     }
 
+    /** A form where a person chooses a password and types it twice (see {@link ChosenPasswordValidator}). */
+    interface ChosenPassword {
+        String password();
+
+        String confirmation();
+    }
+
     record NewPasswordForm(String token,
                            @NotBlank(message = "Choisissez un mot de passe.") String password,
-                           @NotBlank(message = "Saisissez une deuxième fois le mot de passe.") String confirmation) {
+                           @NotBlank(message = "Saisissez une deuxième fois le mot de passe.") String confirmation) implements ChosenPassword {
     }
 
     record ChangePasswordForm(@NotBlank(message = "Saisissez votre mot de passe actuel.") String current,
                               @NotBlank(message = "Choisissez un mot de passe.") String password,
-                              @NotBlank(message = "Saisissez une deuxième fois le mot de passe.") String confirmation) {
+                              @NotBlank(message = "Saisissez une deuxième fois le mot de passe.") String confirmation) implements ChosenPassword {
     }
 
     record LoginInfoForm(@Pattern(regexp = "(MME|M)?", message = "Choisissez Madame ou Monsieur.") String civility,
@@ -32,7 +39,7 @@ final class AccountForms {
                          @NotBlank(message = "Saisissez votre nom.") @Size(max = 100) String lastName,
                          @NotBlank(message = "Saisissez votre adresse e-mail.") @Email(message = "Cette adresse e-mail n'est pas valide.") @Size(max = 254) String email,
                          @FrenchPhone String phone,
-                         Long version,
+                         long version,
                          String currentPassword) {
     }
 

@@ -130,7 +130,7 @@ public class Accounts {
      */
     @Transactional
     public void resendRegistrationConfirmation(String email) {
-        users.findByEmail(email.strip())
+        users.findByEmail(email)
                 .filter(u -> u.getStatus() == AccountStatus.PENDING && u.getEmailConfirmedAt() == null)
                 .ifPresent(user -> {
                     quota.acquire(user.getEmail());
@@ -224,7 +224,7 @@ public class Accounts {
         if (users.existsByEmail(a.email())) {
             throw new AccountConflictException("email");
         }
-        UserAccount user = new UserAccount(a.identifiant(), a.email().strip(), a.role(), status, a.collectivityId());
+        UserAccount user = new UserAccount(a.identifiant(), a.email(), a.role(), status, a.collectivityId());
         user.rename(a.civility(), a.firstName(), a.lastName(), a.phone());
         try {
             return users.saveAndFlush(user);

@@ -22,11 +22,11 @@ class StaffAdminController {
     private static final Map<String, String> STAFF_ROLES = Map.of(
             Role.CHEF_DE_FILE.name(), Role.CHEF_DE_FILE.label(), Role.ADMIN.name(), Role.ADMIN.label());
 
-    private final AccountSettings settings;
+    private final AccountDisabling disabling;
     private final Accounts accounts;
 
-    StaffAdminController(AccountSettings settings, Accounts accounts) {
-        this.settings = settings;
+    StaffAdminController(AccountDisabling disabling, Accounts accounts) {
+        this.disabling = disabling;
         this.accounts = accounts;
     }
 
@@ -35,7 +35,7 @@ class StaffAdminController {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new StaffInvitationForm("", "", "", "", Role.CHEF_DE_FILE));
         }
-        model.addAttribute("accounts", settings.allAccounts());
+        model.addAttribute("accounts", disabling.allAccounts());
         model.addAttribute("staffRoles", STAFF_ROLES);
         return "account/admin-accounts";
     }
@@ -43,13 +43,11 @@ class StaffAdminController {
     @PostMapping("/admin/comptes/invitation")
     String invite(CurrentUser me, @Valid @ModelAttribute("form") StaffInvitationForm form, BindingResult result,
                   Model model, RedirectAttributes redirect) {
-        if (!result.hasErrors() && form.role() == Role.ADHERENT) {
-            result.rejectValue("role", "role", "Choisissez chef de file ou administrateur.");
-        }
+        new StaffInvitationValidator().validate(form, result);
         if (!result.hasErrors()) {
             try {
-                accounts.invite(new NewAccount(form.identifiant(), form.email(), null, form.firstName().strip(),
-                        form.lastName().strip(), null, form.role(), null), me);
+                accounts.invite(new NewAccount(form.identifiant(), form.email(), null, form.firstName(),
+                        form.lastName(), null, form.role(), null), me);
                 redirect.addFlashAttribute("success", "Invitation envoyée à " + form.email() + ".");
                 return "redirect:/admin/comptes";
             } catch (AccountConflictException e) {
@@ -75,7 +73,7 @@ class StaffAdminController {
 
     private String setDisabled(CurrentUser me, long id, boolean disabled, RedirectAttributes redirect) {
         try {
-            settings.setDisabled(id, disabled, me.id());
+            disabling.setDisabled(id, disabled, me.id());
             redirect.addFlashAttribute("success", disabled ? "Compte désactivé." : "Compte réactivé.");
         } catch (FieldRefusal e) {
             redirect.addFlashAttribute("failure", e.getMessage());

@@ -1,5 +1,6 @@
 package fr.id77.account;
 
+import fr.id77.shared.web.FieldRefusal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Set;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** A person who signs in: staff of a member collectivity, a chef de file or an admin. */
 @Entity
@@ -85,6 +87,18 @@ class UserAccount {
         this.emailConfirmedAt = Instant.now();
     }
 
+    /**
+     * Sets a password chosen by its holder: whatever form it came through, the account refuses one the policy refuses
+     * (too short, containing the identifiant, too common), and keeps only its hash.
+     */
+    void choosePassword(String password, PasswordPolicy policy, PasswordEncoder encoder) {
+        policy.problem(password, identifiant).ifPresent(problem -> {
+            throw new FieldRefusal("password", problem);
+        });
+        this.passwordHash = encoder.encode(password);
+    }
+
+    /** A hash made elsewhere (demo accounts, whose password is published and not checked against the policy). */
     void setPasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
     }

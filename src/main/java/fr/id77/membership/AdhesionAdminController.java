@@ -7,7 +7,6 @@ import fr.id77.shared.web.InputSanitizer;
 import fr.id77.shared.web.ConfirmFirst;
 import jakarta.validation.Valid;
 import java.util.function.LongConsumer;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,9 +25,9 @@ class AdhesionAdminController {
     static final int MAX_REASON = 500;
 
     private final Adhesions adhesions;
-    private final Profiles profiles;
+    private final CollectivityProfiles profiles;
 
-    AdhesionAdminController(Adhesions adhesions, Profiles profiles) {
+    AdhesionAdminController(Adhesions adhesions, CollectivityProfiles profiles) {
         this.adhesions = adhesions;
         this.profiles = profiles;
     }
@@ -82,13 +81,9 @@ class AdhesionAdminController {
     String saveCollectivity(@PathVariable long id, @Valid @ModelAttribute("form") ProfileForm form, BindingResult result,
                             Model model, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
-            try {
-                profiles.saveByAdmin(id, form);
-                redirect.addFlashAttribute("success", "Le profil de « " + form.collectivity().name().strip() + " » est enregistré.");
-                return "redirect:/admin/collectivites";
-            } catch (ObjectOptimisticLockingFailureException e) {
-                result.reject("conflict", "Le profil a été modifié entre-temps : rechargez la page.");
-            }
+            profiles.saveByAdmin(id, form);
+            redirect.addFlashAttribute("success", "Le profil de « " + form.collectivity().name() + " » est enregistré.");
+            return "redirect:/admin/collectivites";
         }
         return collectivityForm(id, model);
     }

@@ -35,7 +35,7 @@ class Adhesions {
         Collectivity collectivity = collectivities.save(new Collectivity(form.collectivity(), AdhesionStatus.PENDING_EMAIL));
         var f = form.collectivity();
         accounts.registerApplicant(new NewAccount(form.identifiant(), form.email(), f.referentCivility().name(),
-                f.referentFirstName().strip(), f.referentLastName().strip(),
+                f.referentFirstName(), f.referentLastName(),
                 fr.id77.shared.validation.FrenchPhone.Validator.format(form.phone()), Role.ADHERENT, collectivity.getId()));
         return collectivity.getId();
     }
@@ -80,10 +80,10 @@ class Adhesions {
     @Transactional
     void refuse(long id, String reason, long actorId) {
         Collectivity c = inStatus(id, AdhesionStatus.PENDING_VALIDATION);
-        decide(c, AdhesionStatus.REFUSED, reason.strip(), actorId);
+        decide(c, AdhesionStatus.REFUSED, reason, actorId);
         accounts.changeMembersStatus(id, AccountStatus.PENDING, AccountStatus.REFUSED);
         accounts.members(id).forEach(member -> mail.enqueue(member.email(), "ID77 : votre demande d'adhésion",
-                "adhesion-refusee", Map.of("name", member.displayName(), "collectivity", c.getName(), "reason", reason.strip())));
+                "adhesion-refusee", Map.of("name", member.displayName(), "collectivity", c.getName(), "reason", reason)));
     }
 
     /** {@code reason} (optional, may be null or blank) goes to the journal of decisions. */
@@ -102,7 +102,7 @@ class Adhesions {
     /** Moves the adhesion and tells the audit journal who decided it, and why. */
     private void decide(Collectivity c, AdhesionStatus to, String reason, long actorId) {
         AdhesionStatus from = c.getStatus();
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        String why = reason == null || reason.isBlank() ? null : reason;
         c.moveTo(to, to == AdhesionStatus.REFUSED ? why : null);
         events.publishEvent(new AdhesionStatusChanged(c.getId(), c.getName(), from, to, why, actorId));
     }

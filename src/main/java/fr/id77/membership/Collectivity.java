@@ -75,18 +75,18 @@ class Collectivity {
     }
 
     final void update(CollectivityFields f) {
-        name = f.name().strip();
+        name = f.name();
         category = f.category();
         siret = Siret.Validator.normalize(f.siret());
-        population = Integer.parseInt(f.population().strip());
+        population = Integer.parseInt(f.population());
         canton = f.canton();
         representativeTitle = f.representativeTitle();
         representativeCivility = f.representativeCivility();
-        representativeFirstName = f.representativeFirstName().strip();
-        representativeLastName = f.representativeLastName().strip();
+        representativeFirstName = f.representativeFirstName();
+        representativeLastName = f.representativeLastName();
         referentCivility = f.referentCivility();
-        referentFirstName = f.referentFirstName().strip();
-        referentLastName = f.referentLastName().strip();
+        referentFirstName = f.referentFirstName();
+        referentLastName = f.referentLastName();
     }
 
     /** Once ID77 validated the adhesion, the name, SIRET and category that identify the collectivity change only by an admin. */

@@ -47,8 +47,8 @@ class DemoMembership implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (collectivities.findByName("Commune de MaCommune").isEmpty()) {
             Collectivity mine = collectivity("Commune de MaCommune", Category.COMMUNE, "21770288500013", 3400, Canton.FONTAINEBLEAU, AdhesionStatus.ACTIVE);
-            referents.save(new TechnicalReferent(mine.getId(), new ReferentForm("Responsable urbanisme", "Anne Test", "Service Urbanisme", "anne.test@macommune.example", "01 64 43 45 46", null)));
-            referents.save(new TechnicalReferent(mine.getId(), new ReferentForm("Chargé de projets", "Jean Test", "Direction générale", "jean.test@macommune.example", "01 64 43 46 47", null)));
+            referents.save(new TechnicalReferent(mine.getId(), new ReferentForm("Responsable urbanisme", "Anne Test", "Service Urbanisme", "anne.test@macommune.example", "01 64 43 45 46", 0)));
+            referents.save(new TechnicalReferent(mine.getId(), new ReferentForm("Chargé de projets", "Jean Test", "Direction générale", "jean.test@macommune.example", "01 64 43 46 47", 0)));
             accounts.createDemoAccount(new NewAccount("macommune", "mairie@macommune.example", "MME", "Aurélie", "Lebrun",
                     "01 54 13 56 78", Role.ADHERENT, mine.getId()), PASSWORD);
             collectivity("Communauté d'agglomération du Pays de Meaux", Category.EPCI, "20004183300019", 105000, Canton.MEAUX, AdhesionStatus.ACTIVE);

@@ -54,7 +54,7 @@ final class MembershipForms {
     record ProfileForm(
             @Valid CollectivityFields collectivity,
             @Size(max = 300) @Pattern(regexp = "^$|^(https?://)?[\\w-]+(\\.[\\w-]+)+(/\\S*)?$", message = "Saisissez une adresse de site comme https://www.macommune.fr.") String website,
-            Long version) {
+            long version) {
     }
 
     record ReferentForm(
@@ -63,10 +63,10 @@ final class MembershipForms {
             @NotBlank(message = "Saisissez le service.") @Size(max = 160) String service,
             @NotBlank(message = "Saisissez l'adresse e-mail.") @Email(message = "Cette adresse e-mail n'est pas valide.") @Size(max = 254) String email,
             @NotBlank(message = "Saisissez le numéro de téléphone.") @FrenchPhone String phone,
-            Long version) implements java.io.Serializable {
+            long version) implements java.io.Serializable {
 
         static ReferentForm empty() {
-            return new ReferentForm("", "", "", "", "", null);
+            return new ReferentForm("", "", "", "", "", 0);
         }
     }
 

@@ -4,7 +4,6 @@ import fr.id77.account.CurrentUser;
 import fr.id77.membership.MembershipForms.ReferentForm;
 import fr.id77.shared.web.ConfirmFirst;
 import jakarta.validation.Valid;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,10 +17,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReferentController {
 
-    private final Profiles profiles;
+    private final TechnicalReferents referents;
 
-    ReferentController(Profiles profiles) {
-        this.profiles = profiles;
+    ReferentController(TechnicalReferents referents) {
+        this.referents = referents;
     }
 
     @PostMapping("/compte/referents")
@@ -33,14 +32,14 @@ class ReferentController {
             redirect.addFlashAttribute("failure", "Le contact technique n'a pas été ajouté : corrigez les champs signalés.");
             return "redirect:/compte#referents";
         }
-        profiles.addReferent(me, form);
+        referents.add(me, form);
         redirect.addFlashAttribute("success", "Contact technique ajouté : " + form.fullName() + ".");
         return "redirect:/compte#referents";
     }
 
     @GetMapping("/compte/referents/{id}")
     String edit(CurrentUser me, @PathVariable long id, Model model) {
-        model.addAttribute("form", profiles.referent(me, id).toForm());
+        model.addAttribute("form", referents.referent(me, id).toForm());
         model.addAttribute("referentId", id);
         return "membership/referent-form";
     }
@@ -49,15 +48,11 @@ class ReferentController {
     String update(CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("form") ReferentForm form,
                   BindingResult result, Model model, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
-            try {
-                profiles.updateReferent(me, id, form);
-                redirect.addFlashAttribute("success", "Contact technique enregistré.");
-                return "redirect:/compte#referents";
-            } catch (ObjectOptimisticLockingFailureException e) {
-                result.reject("conflict", "Ce contact a été modifié entre-temps : rechargez la page.");
-            }
+            referents.update(me, id, form);
+            redirect.addFlashAttribute("success", "Contact technique enregistré.");
+            return "redirect:/compte#referents";
         }
-        profiles.referent(me, id);
+        referents.referent(me, id);
         model.addAttribute("referentId", id);
         return "membership/referent-form";
     }
@@ -66,7 +61,7 @@ class ReferentController {
             button = "Oui, retirer", back = "/compte#referents")
     @PostMapping("/compte/referents/{id}/supprimer")
     String remove(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
-        profiles.removeReferent(me, id);
+        referents.remove(me, id);
         redirect.addFlashAttribute("success", "Contact technique retiré.");
         return "redirect:/compte#referents";
     }

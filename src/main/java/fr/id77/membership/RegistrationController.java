@@ -22,10 +22,12 @@ class RegistrationController {
 
     private final Adhesions adhesions;
     private final Accounts accounts;
+    private final RegistrationValidator validator;
 
     RegistrationController(Adhesions adhesions, Accounts accounts) {
         this.adhesions = adhesions;
         this.accounts = accounts;
+        this.validator = new RegistrationValidator(accounts::identifiantTaken, accounts::emailTaken);
     }
 
     @ModelAttribute
@@ -42,12 +44,7 @@ class RegistrationController {
 
     @PostMapping("/inscription")
     String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result) {
-        if (!result.hasFieldErrors("identifiant") && accounts.identifiantTaken(form.identifiant())) {
-            result.rejectValue("identifiant", "taken", "Cet identifiant est déjà utilisé : choisissez-en un autre.");
-        }
-        if (!result.hasFieldErrors("email") && accounts.emailTaken(form.email())) {
-            result.rejectValue("email", "taken", "Un compte utilise déjà cette adresse e-mail.");
-        }
+        validator.validate(form, result);
         if (result.hasErrors()) {
             return "membership/registration";
         }

@@ -44,10 +44,10 @@ class TechnicalReferent {
     }
 
     final void update(ReferentForm f) {
-        title = f.title().strip();
-        fullName = f.fullName().strip();
-        service = f.service().strip();
-        email = f.email().strip();
+        title = f.title();
+        fullName = f.fullName();
+        service = f.service();
+        email = f.email();
         phone = FrenchPhone.Validator.format(f.phone());
     }
 

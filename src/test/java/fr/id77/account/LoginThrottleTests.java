@@ -35,7 +35,7 @@ class LoginThrottleTests extends MailServerTest {
     @Autowired UserAccountRepository users;
     @Autowired JdbcClient jdbc;
     @Autowired Tokens tokens;
-    @Autowired AccountSettings settings;
+    @Autowired Passwords passwordSettings;
 
     /** Stands for the password check: counts the passwords it is asked to verify. */
     final AtomicInteger checked = new AtomicInteger();
@@ -143,7 +143,7 @@ class LoginThrottleTests extends MailServerTest {
         }
         assertThat(attempt(user.identifiant(), GOOD, newClient())).isNull();
         String token = tokens.issue(user.id(), TokenPurpose.RESET_PASSWORD, null);
-        settings.choosePassword(token, "une phrase neuve et longue", "une phrase neuve et longue");
+        passwordSettings.choose(token, "une phrase neuve et longue");
         assertThat(attempt(user.identifiant(), GOOD, newClient())).as("déverrouillé par le lien").isTrue();
     }
 

@@ -18,7 +18,7 @@ class PasswordSettingTests {
 
     @Autowired JdbcClient jdbc;
     @Autowired Tokens tokens;
-    @Autowired AccountSettings settings;
+    @Autowired Passwords passwords;
 
     private String hash(long userId) {
         return jdbc.sql("SELECT coalesce(password_hash, '') FROM app_user WHERE id = ?").param(userId).query(String.class).single();
@@ -30,27 +30,27 @@ class PasswordSettingTests {
         String before = hash(user.id());
         String token = tokens.issue(user.id(), TokenPurpose.RESET_PASSWORD, null);
 
-        assertThatThrownBy(() -> settings.choosePassword(token, "onze-carac!", "onze-carac!"))
+        assertThatThrownBy(() -> passwords.choose(token, "onze-carac!"))
                 .isInstanceOf(fr.id77.shared.web.FieldRefusal.class).hasMessageContaining("12 caractères");
-        assertThatThrownBy(() -> settings.choosePassword(token, "azertyuiop123", "azertyuiop123"))
+        assertThatThrownBy(() -> passwords.choose(token, "azertyuiop123"))
                 .isInstanceOf(fr.id77.shared.web.FieldRefusal.class).hasMessageContaining("courant");
-        assertThatThrownBy(() -> settings.choosePassword(token, "x-" + user.identifiant() + "-2026", "x-" + user.identifiant() + "-2026"))
+        assertThatThrownBy(() -> passwords.choose(token, "x-" + user.identifiant() + "-2026"))
                 .isInstanceOf(fr.id77.shared.web.FieldRefusal.class).hasMessageContaining("identifiant");
         assertThat(hash(user.id())).as("nothing written").isEqualTo(before);
 
-        settings.choosePassword(token, "douze-carac!", "douze-carac!");
+        passwords.choose(token, "douze-carac!");
         assertThat(hash(user.id())).isNotEqualTo(before);
     }
 
     @Test
     void aPasswordChangedInTheSettingsFollowsThePolicy() {
         CurrentUser user = new Fixtures(jdbc).admin("Réglages");
-        settings.choosePassword(tokens.issue(user.id(), TokenPurpose.RESET_PASSWORD, null), "la phrase de départ", "la phrase de départ");
+        passwords.choose(tokens.issue(user.id(), TokenPurpose.RESET_PASSWORD, null), "la phrase de départ");
         String before = hash(user.id());
 
-        assertThatThrownBy(() -> settings.changePassword(user.id(), "la phrase de départ", "onze-carac!", "onze-carac!", null))
+        assertThatThrownBy(() -> passwords.change(user.id(), "la phrase de départ", "onze-carac!", null))
                 .isInstanceOf(fr.id77.shared.web.FieldRefusal.class).hasMessageContaining("12 caractères");
-        assertThatThrownBy(() -> settings.changePassword(user.id(), "la phrase de départ", "azertyuiop123", "azertyuiop123", null))
+        assertThatThrownBy(() -> passwords.change(user.id(), "la phrase de départ", "azertyuiop123", null))
                 .isInstanceOf(fr.id77.shared.web.FieldRefusal.class).hasMessageContaining("courant");
         assertThat(hash(user.id())).as("nothing written").isEqualTo(before);
     }

@@ -57,7 +57,8 @@ class CollectivityIdentityTests {
                 Map.entry("collectivity.representativeTitle", "MAIRE"), Map.entry("collectivity.representativeCivility", "M"),
                 Map.entry("collectivity.representativeFirstName", "Jean"), Map.entry("collectivity.representativeLastName", "Maire"),
                 Map.entry("collectivity.referentCivility", "MME"), Map.entry("collectivity.referentFirstName", "Anne"),
-                Map.entry("collectivity.referentLastName", "Referente"), Map.entry("website", "")));
+                Map.entry("collectivity.referentLastName", "Referente"), Map.entry("website", ""),
+                Map.entry("version", String.valueOf(version()))));
         fields.putAll(changes);
         fields.forEach((k, v) -> {
             if (v != null) {
@@ -65,6 +66,11 @@ class CollectivityIdentityTests {
             }
         });
         return request.with(csrf());
+    }
+
+    /** The version the form was loaded at, as the hidden field of the page carries it. */
+    private long version() {
+        return jdbc.sql("SELECT version FROM collectivity WHERE id = ?").param(commune.id()).query(Long.class).single();
     }
 
     private Map<String, Object> stored() {
@@ -133,18 +139,72 @@ class CollectivityIdentityTests {
 
     @Test
     void aProfileSavedMeanwhileIsRefusedAsModifiedKeepingWhatWasTypedAndSavingNothing() throws Exception {
+        String stale = String.valueOf(version());
+        // a colleague saves the profile after the form was loaded
+        mvc.perform(profile(multipart("/compte/profil"), Map.of("collectivity.population", "4000")).with(as(member)))
+                .andExpect(redirectedUrl("/compte"));
         Map<String, Object> before = stored();
 
-        mvc.perform(profile(multipart("/compte/profil"), Map.of("collectivity.population", "4321", "version", "99")).with(as(member)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Le profil a été modifié entre-temps par un collègue")))
-                .andExpect(content().string(containsString("value=\"4321\"")));
-        mvc.perform(profile(post("/admin/collectivites/" + commune.id()), Map.of("collectivity.siret", "21770051800012", "collectivity.population", "4322", "version", "99"))
+        mvc.perform(profile(multipart("/compte/profil"), Map.of("collectivity.population", "4321", "version", stale)).with(as(member)))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Le profil de la collectivité</span> : modification entre-temps")))
+                .andExpect(content().string(containsString("<dt>Population</dt>")))
+                .andExpect(content().string(containsString("<dd>4321</dd>")));
+        mvc.perform(profile(post("/admin/collectivites/" + commune.id()), Map.of("collectivity.siret", "21770051800012", "collectivity.population", "4322", "version", stale))
                         .with(as(admin)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Le profil a été modifié entre-temps")))
-                .andExpect(content().string(containsString("value=\"4322\"")));
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Le profil de la collectivité</span> : modification entre-temps")))
+                .andExpect(content().string(containsString("<dd>4322</dd>")))
+                .andExpect(content().string(containsString("<dd>21770051800012</dd>")));
 
         assertThat(stored()).isEqualTo(before);
+    }
+
+    /** An unknown canton (a forged or outdated form) is refused next to the canton list; everything else typed stays. */
+    @Test
+    void anUnknownCantonIsRefusedNextToItsFieldKeepingEverythingElseTyped() throws Exception {
+        Map<String, Object> before = stored();
+        String page = mvc.perform(profile(multipart("/compte/profil"), Map.of("collectivity.canton", "XYZ",
+                        "collectivity.population", "4567", "collectivity.representativeFirstName", "Jeanne",
+                        "website", "www.identite.example")).with(as(member)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).containsPattern("id=\"collectivity\\.canton-erreur\"[^>]*>Choisissez un canton dans la liste\\.<")
+                .contains("value=\"4567\"", "value=\"Jeanne\"", "value=\"Maire\"", "value=\"Anne\"", "value=\"Referente\"",
+                        "value=\"www.identite.example\"")
+                .containsPattern("value=\"MAIRE\"[^>]*selected|selected[^>]*value=\"MAIRE\"")
+                .containsPattern("value=\"M\"[^>]*name=\"collectivity.representativeCivility\"[^>]*checked");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    /** A contact or the login information saved after the form was loaded: the same « modifié entre-temps » page. */
+    @Test
+    void aReferentOrLoginInfoSavedMeanwhileIsRefusedAsModifiedKeepingWhatWasTyped() throws Exception {
+        long referent = commune.referentId();
+        String loaded = jdbc.sql("SELECT version FROM technical_referent WHERE id = ?").param(referent).query(String.class).single();
+        java.util.function.Function<String, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder> edit =
+                title -> post("/compte/referents/" + referent).with(csrf()).with(as(member)).param("title", title)
+                        .param("fullName", "Anne Test").param("service", "Urbanisme").param("email", "anne@identite.example")
+                        .param("phone", "01 60 90 89 90").param("version", loaded);
+        mvc.perform(edit.apply("Première fonction")).andExpect(redirectedUrl("/compte#referents"));
+        mvc.perform(edit.apply("Seconde fonction"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Le contact</span> : modification entre-temps")))
+                .andExpect(content().string(containsString("<dd>Seconde fonction</dd>")));
+        assertThat(jdbc.sql("SELECT title FROM technical_referent WHERE id = ?").param(referent).query(String.class).single())
+                .isEqualTo("Première fonction");
+
+        Map<String, Object> account = jdbc.sql("SELECT email, version FROM app_user WHERE id = ?").param(member.id()).query().singleRow();
+        java.util.function.Function<String, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder> rename =
+                lastName -> post("/compte/identifiants").with(csrf()).with(as(member)).param("civility", "MME")
+                        .param("firstName", "Anne").param("lastName", lastName).param("email", (String) account.get("email"))
+                        .param("phone", "").param("version", String.valueOf(account.get("version")));
+        mvc.perform(rename.apply("Premier-Nom")).andExpect(redirectedUrl("/compte"));
+        mvc.perform(rename.apply("Second-Nom"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Le compte</span> : modification entre-temps")))
+                .andExpect(content().string(containsString("<dd>Second-Nom</dd>")));
+        assertThat(jdbc.sql("SELECT last_name FROM app_user WHERE id = ?").param(member.id()).query(String.class).single())
+                .isEqualTo("Premier-Nom");
     }
 }

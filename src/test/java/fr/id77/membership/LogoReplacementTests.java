@@ -21,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LogoReplacementTests {
 
     @Autowired
-    Profiles profiles;
+    CollectivityProfiles profiles;
+    @Autowired
+    Logos logos;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -61,8 +63,8 @@ class LogoReplacementTests {
         });
 
         assertThat(logoKey(commune.id())).isEqualTo(first);
-        Collectivity owner = profiles.logoOwner(member, commune.id());
-        try (InputStream in = profiles.openLogo(owner)) {
+        Collectivity owner = logos.owner(member, commune.id());
+        try (InputStream in = logos.open(owner)) {
             assertThat(new String(in.readAllBytes())).endsWith("premier");
         }
         try (var files = Files.walk(dataDir.resolve("files"))) {

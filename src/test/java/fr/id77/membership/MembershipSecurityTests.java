@@ -171,7 +171,8 @@ class MembershipSecurityTests {
         Cookie betaSession = fixtures.session(beta);
 
         mvc.perform(post("/compte/referents").cookie(betaSession).with(csrf()).param("title", "Responsable urbanisme")
-                .param("fullName", "Anne Beta").param("service", "Urbanisme").param("email", "anne@beta.test").param("phone", "0164434546"))
+                .param("fullName", "Anne Beta").param("service", "Urbanisme").param("email", "anne@beta.test").param("phone", "0164434546")
+                .param("version", "0")) // as the page's hidden field: a new contact
                 .andExpect(redirectedUrl("/compte#referents"));
         mvc.perform(profile(betaSession, beta).file(new MockMultipartFile("logo", "logo.png", "image/png", PNG)))
                 .andExpect(redirectedUrl("/compte"));
@@ -179,7 +180,8 @@ class MembershipSecurityTests {
 
         mvc.perform(get("/compte/referents/" + betaReferent).cookie(alphaSession)).andExpect(status().isNotFound());
         mvc.perform(post("/compte/referents/" + betaReferent).cookie(alphaSession).with(csrf()).param("title", "Pirate")
-                .param("fullName", "Pirate").param("service", "Pirate").param("email", "p@p.test").param("phone", "0164434546"))
+                .param("fullName", "Pirate").param("service", "Pirate").param("email", "p@p.test").param("phone", "0164434546")
+                .param("version", "0"))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/compte/referents/" + betaReferent + "/supprimer").param("confirme", "oui").cookie(alphaSession).with(csrf()))
                 .andExpect(status().isNotFound());
@@ -304,6 +306,37 @@ class MembershipSecurityTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Cet identifiant est déjà utilisé")));
     }
 
+    /** An unknown canton (a forged or outdated form) is refused next to the canton list; everything else typed stays. */
+    @Test
+    void anUnknownCantonIsRefusedNextToItsFieldKeepingEverythingElseTyped() throws Exception {
+        String applicant = unique("can");
+        var params = registrationParams(applicant);
+        params.set("collectivity.canton", "XYZ");
+        params.set("collectivity.population", "1234");
+        String page = mvc.perform(post("/inscription").with(csrf()).params(params))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).containsPattern("id=\"collectivity\\.canton-erreur\"[^>]*>Choisissez un canton dans la liste\\.<")
+                .contains("value=\"Commune " + applicant + "\"", "value=\"21770288500013\"", "value=\"1234\"",
+                        "value=\"Jean\"", "value=\"Dupont\"", "value=\"Anne\"", "value=\"Durand\"",
+                        "value=\"" + applicant + "\"", "value=\"" + applicant + "@example.test\"", "value=\"0164147356\"")
+                .containsPattern("value=\"MAIRE\"[^>]*selected|selected[^>]*value=\"MAIRE\"")
+                .containsPattern("value=\"COMMUNE\"[^>]*selected|selected[^>]*value=\"COMMUNE\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE identifiant = ?").param(applicant).query(Long.class).single())
+                .as("rien d'écrit").isZero();
+
+        params.set("collectivity.canton", "MELUN");
+        params.set("collectivity.referentCivility", "DOCTEUR");
+        String civility = mvc.perform(post("/inscription").with(csrf()).params(params))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(civility).containsPattern("id=\"collectivity\\.referentCivility-erreur\"[^>]*>Choisissez Madame ou Monsieur\\.<")
+                .contains("value=\"Commune " + applicant + "\"", "value=\"Anne\"", "value=\"" + applicant + "@example.test\"")
+                .containsPattern("value=\"MELUN\"[^>]*selected|selected[^>]*value=\"MELUN\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE identifiant = ?").param(applicant).query(Long.class).single())
+                .as("rien d'écrit").isZero();
+    }
+
     private static org.springframework.util.MultiValueMap<String, String> registrationParams(String identifiant) {
         var params = new org.springframework.util.LinkedMultiValueMap<String, String>();
         params.add("collectivity.name", "Commune " + identifiant);
@@ -333,6 +366,8 @@ class MembershipSecurityTests {
             }
         });
         request.param("website", "www." + identifiant + ".test");
+        request.param("version", String.valueOf(jdbc.sql("SELECT version FROM collectivity WHERE name = ?")
+                .param("Commune " + identifiant).query(Long.class).single()));
         return request;
     }
 }

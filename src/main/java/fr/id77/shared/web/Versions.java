@@ -11,9 +11,9 @@ public final class Versions {
     private Versions() {
     }
 
-    /** Refuses {@code submitted} when the form carried a version and it is no longer {@code current}. */
-    public static void requireCurrent(Long submitted, long current, Class<?> type, Object id) {
-        if (submitted != null && submitted != current) {
+    /** Refuses {@code submitted}, the version the form was loaded at, when it is no longer {@code current}. */
+    public static void requireCurrent(long submitted, long current, Class<?> type, Object id) {
+        if (submitted != current) {
             throw new ObjectOptimisticLockingFailureException(type, id);
         }
     }
