@@ -27,14 +27,19 @@ public class ModifiedMeanwhile {
     }
 
     private final MessageSource messages;
+    private final LayoutModel layout;
 
-    ModifiedMeanwhile(MessageSource messages) {
+    ModifiedMeanwhile(MessageSource messages, LayoutModel layout) {
         this.messages = messages;
+        this.layout = layout;
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ModelAndView modifiedMeanwhile(OptimisticLockingFailureException failure, HttpServletRequest request) {
         ModelAndView page = new ModelAndView("modified-meanwhile", HttpStatus.CONFLICT);
+        // an exception handler's model gets no @ModelAttribute of the advices: the layout's own attributes are added here
+        page.addObject("assets", layout.assets());
+        page.addObject("fmt", layout.fmt());
         page.addObject("what", what(failure));
         page.addObject("typed", typed(request.getParameterMap()));
         page.addObject("back", back(request));

@@ -39,7 +39,7 @@ class ModifiedMeanwhileTests {
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         mvc = MockMvcBuilders.standaloneSetup(new StaleForms())
-                .setControllerAdvice(new ModifiedMeanwhile(messages)).build();
+                .setControllerAdvice(new ModifiedMeanwhile(messages, new LayoutModel(new Assets("5", "1", "2"), new DateFormats()))).build();
     }
 
     @Test
