@@ -30,12 +30,14 @@ class DemoRequests implements ApplicationRunner {
     private static final Duration STEP = Duration.ofMillis(40);
 
     private final JdbcClient jdbc;
-    private final RequestService service;
+    private final RequestWorkflow service;
+    private final RequestConversation conversation;
     private final Offers offers;
 
-    DemoRequests(JdbcClient jdbc, RequestService service, Offers offers) {
+    DemoRequests(JdbcClient jdbc, RequestWorkflow service, RequestConversation conversation, Offers offers) {
         this.jdbc = jdbc;
         this.service = service;
+        this.conversation = conversation;
         this.offers = offers;
     }
 
@@ -100,7 +102,7 @@ class DemoRequests implements ApplicationRunner {
     }
 
     private long comment(int numero, String body, Long answering, Actor actor) {
-        long id = service.comment(numero, body, answering, actor);
+        long id = conversation.comment(numero, body, answering, actor);
         pause();
         return id;
     }

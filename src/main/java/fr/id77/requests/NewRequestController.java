@@ -3,6 +3,7 @@ package fr.id77.requests;
 import fr.id77.account.CurrentUser;
 import fr.id77.catalog.Offers;
 import fr.id77.catalog.Offers.OfferSummary;
+import fr.id77.shared.web.FieldRefusal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,15 +22,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class NewRequestController {
 
-    private final RequestService service;
+    private final RequestWorkflow service;
     private final RequestReadModel read;
     private final Offers offers;
     private final AttachmentPolicy policy;
     private final FormTokens tokens;
     private final RequestFiles files;
+    private final RequestParticipants participants;
 
-    NewRequestController(RequestService service, RequestReadModel read, Offers offers, AttachmentPolicy policy, FormTokens tokens,
-                         RequestFiles files) {
+    NewRequestController(RequestWorkflow service, RequestReadModel read, Offers offers, AttachmentPolicy policy, FormTokens tokens,
+                         RequestFiles files, RequestParticipants participants) {
+        this.participants = participants;
         this.service = service;
         this.read = read;
         this.offers = offers;
@@ -71,15 +74,15 @@ class NewRequestController {
         }
         List<RequestReadModel.Referent> referents = read.referents(user.collectivityId(), null);
         List<String> errors = new ArrayList<>();
-        if (!service.acceptsReferent(user.collectivityId(), referent)) {
+        if (!participants.acceptsReferent(user.collectivityId(), referent)) {
             errors.add("referent");
         }
         String text = message == null ? "" : message.strip();
-        if (text.length() > RequestService.MAX_COMMENT) {
+        if (text.length() > RequestWorkflow.MAX_COMMENT) {
             errors.add("message");
         }
         List<IncomingFile> files = incoming(fichiers);
-        List<String> fileProblems = service.fileProblems(files);
+        List<String> fileProblems = this.files.problems(files);
         if (!errors.isEmpty() || !fileProblems.isEmpty()) {
             model.addAttribute("errors", errors);
             return form(model, user, offer, referents, referent, text, fileProblems);
@@ -87,7 +90,7 @@ class NewRequestController {
         int numero;
         try {
             numero = service.file(RequestPages.actor(user), offer.id(), offer.chefDeFileId(), referent, text, files, token);
-        } catch (RequestException e) {
+        } catch (RequestException | FieldRefusal e) {
             return form(model, user, offer, referents, referent, text, List.of(e.getMessage()));
         } catch (DataIntegrityViolationException e) { // the same form posted twice at once: the other post filed it
             numero = tokens.requestFiledWith(user.id(), token).orElseThrow(() -> e);

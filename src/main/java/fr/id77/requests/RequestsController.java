@@ -25,19 +25,17 @@ class RequestsController {
 
     private final RequestReadModel read;
     private final RequestPages pages;
-    private final RequestService service;
     private final CatalogueReference catalogue;
     private final Offers offers;
     private final Collectivities collectivities;
 
     private final RequestFiles files;
 
-    RequestsController(RequestReadModel read, RequestPages pages, RequestService service, CatalogueReference catalogue,
+    RequestsController(RequestReadModel read, RequestPages pages, CatalogueReference catalogue,
                        Offers offers, Collectivities collectivities, RequestFiles files) {
         this.files = files;
         this.read = read;
         this.pages = pages;
-        this.service = service;
         this.catalogue = catalogue;
         this.offers = offers;
         this.collectivities = collectivities;
@@ -95,7 +93,7 @@ class RequestsController {
     @GetMapping("/demandes/{numero}/fichiers/{id}")
     ResponseEntity<InputStreamResource> download(@PathVariable int numero, @PathVariable long id, CurrentUser user)
             throws IOException {
-        RequestService.OpenedAttachment file = service.open(numero, id, RequestPages.actor(user));
+        RequestFiles.OpenedAttachment file = files.open(numero, id, RequestPages.actor(user));
         InputStream content = file.content();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -9,6 +9,8 @@ import static fr.id77.requests.RequestStatus.TERMINEE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.id77.shared.web.FieldRefusal;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,6 +38,8 @@ class RequestRulesTests {
 
     static final Map<String, Actor> ACTORS = new LinkedHashMap<>();
 
+    static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+
     static {
         ACTORS.put("member", MEMBER);
         ACTORS.put("foreign member", FOREIGN_MEMBER);
@@ -56,18 +60,18 @@ class RequestRulesTests {
 
     /** A request in {@code status}, reached through the transition methods themselves, handled by {@link #HANDLER}. */
     static Request in(RequestStatus status) {
-        Request request = new Request(100, COLLECTIVITY, 50L, 1, ORIGINAL_CHEF);
-        request.assignResponsable(HANDLER, ADMIN, id -> true);
+        Request request = new Request(100, COLLECTIVITY, 50L, 1, ORIGINAL_CHEF, NOW);
+        request.assignResponsable(HANDLER, ADMIN, id -> true, NOW);
         switch (status) {
             case EN_ATTENTE -> { }
-            case EN_COURS -> request.moveTo(EN_COURS, ADMIN, null);
+            case EN_COURS -> request.moveTo(EN_COURS, ADMIN, null, NOW);
             case TERMINEE -> {
-                request.moveTo(EN_COURS, ADMIN, null);
-                request.moveTo(TERMINEE, ADMIN, null);
+                request.moveTo(EN_COURS, ADMIN, null, NOW);
+                request.moveTo(TERMINEE, ADMIN, null, NOW);
             }
-            case REJETEE -> request.moveTo(REJETEE, ADMIN, "hors champ");
-            case ANNULEE -> request.moveTo(ANNULEE, MEMBER, null);
-            case SUPPRIMEE -> request.moveTo(SUPPRIMEE, ADMIN, "doublon");
+            case REJETEE -> request.moveTo(REJETEE, ADMIN, "hors champ", NOW);
+            case ANNULEE -> request.moveTo(ANNULEE, MEMBER, null, NOW);
+            case SUPPRIMEE -> request.moveTo(SUPPRIMEE, ADMIN, "doublon", NOW);
         }
         assertThat(request.getStatus()).isEqualTo(status);
         return request;
@@ -75,7 +79,7 @@ class RequestRulesTests {
 
     @Test
     void aNewRequestWaits() {
-        assertThat(new Request(100, COLLECTIVITY, null, 1, null).getStatus()).isEqualTo(EN_ATTENTE);
+        assertThat(new Request(100, COLLECTIVITY, null, 1, null, NOW).getStatus()).isEqualTo(EN_ATTENTE);
     }
 
     @Test
@@ -126,10 +130,10 @@ class RequestRulesTests {
                 Request request = in(status);
                 assertThat(request.canChangeReferent(actor.getValue())).as(status + " " + actor.getKey()).isEqualTo(expected);
                 if (expected) {
-                    request.changeReferent(51L, actor.getValue(), id -> true);
+                    request.changeReferent(51L, actor.getValue(), id -> true, NOW);
                     assertThat(request.getReferentId()).isEqualTo(51L);
                 } else {
-                    assertThatThrownBy(() -> request.changeReferent(51L, actor.getValue(), id -> true))
+                    assertThatThrownBy(() -> request.changeReferent(51L, actor.getValue(), id -> true, NOW))
                             .as(status + " " + actor.getKey())
                             .isInstanceOfSatisfying(RequestException.class,
                                     e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.FORBIDDEN));
@@ -142,10 +146,10 @@ class RequestRulesTests {
     @Test
     void aReferentTheServiceRefusesIsNotNamed() {
         Request request = in(EN_ATTENTE);
-        assertThatThrownBy(() -> request.changeReferent(99L, MEMBER, id -> false))
-                .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.INVALID));
+        assertThatThrownBy(() -> request.changeReferent(99L, MEMBER, id -> false, NOW))
+                .isInstanceOf(FieldRefusal.class);
         assertThat(request.getReferentId()).isEqualTo(50L);
-        request.changeReferent(null, MEMBER, id -> false);
+        request.changeReferent(null, MEMBER, id -> false, NOW);
         assertThat(request.getReferentId()).isNull();
     }
 
@@ -179,14 +183,14 @@ class RequestRulesTests {
                     String what = from + " -> " + target + " by " + entry.getKey();
                     Request request = in(from);
                     if (actor == FOREIGN_MEMBER || actor == OTHER_STAFF) {
-                        assertRefused(request, target, actor, "motif", RequestException.Kind.NOT_FOUND, what);
+                        assertHidden(request, target, actor, what);
                     } else if (!expectedNext(from, actor).contains(target)) {
-                        assertRefused(request, target, actor, "motif", RequestException.Kind.INVALID, what);
+                        assertRefused(request, target, actor, "motif", "statut", what);
                     } else {
                         if (reasonRequired(from, target)) {
-                            assertRefused(request, target, actor, " ", RequestException.Kind.INVALID, what + " without a reason");
+                            assertRefused(request, target, actor, " ", "motif", what + " without a reason");
                         }
-                        assertThat(request.moveTo(target, actor, "motif")).as(what).isEqualTo(from);
+                        assertThat(request.moveTo(target, actor, "motif", NOW)).as(what).isEqualTo(from);
                         assertThat(request.getStatus()).as(what).isEqualTo(target);
                     }
                 }
@@ -197,11 +201,11 @@ class RequestRulesTests {
     @Test
     void movesWithoutAReasonWhereNoneIsAsked() {
         Request request = in(EN_ATTENTE);
-        request.moveTo(EN_COURS, HANDLER_STAFF, null);
-        request.moveTo(TERMINEE, HANDLER_STAFF, "");
+        request.moveTo(EN_COURS, HANDLER_STAFF, null, NOW);
+        request.moveTo(TERMINEE, HANDLER_STAFF, "", NOW);
         assertThat(request.getStatus()).isEqualTo(TERMINEE);
         Request waiting = in(EN_ATTENTE);
-        waiting.moveTo(ANNULEE, MEMBER, null);
+        waiting.moveTo(ANNULEE, MEMBER, null, NOW);
         assertThat(waiting.getStatus()).isEqualTo(ANNULEE);
     }
 
@@ -212,10 +216,10 @@ class RequestRulesTests {
                 Actor actor = entry.getValue();
                 Request request = in(status);
                 if (actor == HANDLER_STAFF || actor == ADMIN) {
-                    request.assignResponsable(7L, actor, id -> true);
+                    request.assignResponsable(7L, actor, id -> true, NOW);
                     assertThat(request.getResponsableId()).as(status + " " + entry.getKey()).isEqualTo(7L);
                 } else {
-                    assertThatThrownBy(() -> request.assignResponsable(7L, actor, id -> true)).as(status + " " + entry.getKey())
+                    assertThatThrownBy(() -> request.assignResponsable(7L, actor, id -> true, NOW)).as(status + " " + entry.getKey())
                             .isInstanceOfSatisfying(RequestException.class,
                                     e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.FORBIDDEN));
                     assertThat(request.getResponsableId()).isEqualTo(HANDLER);
@@ -223,17 +227,30 @@ class RequestRulesTests {
             }
         }
         Request request = in(EN_ATTENTE);
-        assertThatThrownBy(() -> request.assignResponsable(8L, ADMIN, id -> false))
-                .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.INVALID));
+        assertThatThrownBy(() -> request.assignResponsable(8L, ADMIN, id -> false, NOW))
+                .isInstanceOf(FieldRefusal.class);
         assertThat(request.getResponsableId()).isEqualTo(HANDLER);
     }
 
-    private static void assertRefused(Request request, RequestStatus target, Actor actor, String reason,
-            RequestException.Kind kind, String what) {
+    /** The actor does not see the request: « not found », nothing changes. */
+    private static void assertHidden(Request request, RequestStatus target, Actor actor, String what) {
         RequestStatus before = request.getStatus();
-        assertThatThrownBy(() -> request.moveTo(target, actor, reason)).as(what)
-                .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).as(what).isEqualTo(kind));
+        int events = request.registeredEvents().size();
+        assertThatThrownBy(() -> request.moveTo(target, actor, "motif", NOW)).as(what)
+                .isInstanceOfSatisfying(RequestException.class,
+                        e -> assertThat(e.kind()).as(what).isEqualTo(RequestException.Kind.NOT_FOUND));
         assertThat(request.getStatus()).as(what).isEqualTo(before);
+        assertThat(request.registeredEvents()).as(what).hasSize(events);
+    }
+
+    /** The move is refused next to {@code field}, nothing changes and no event is registered. */
+    private static void assertRefused(Request request, RequestStatus target, Actor actor, String reason, String field, String what) {
+        RequestStatus before = request.getStatus();
+        int events = request.registeredEvents().size();
+        assertThatThrownBy(() -> request.moveTo(target, actor, reason, NOW)).as(what)
+                .isInstanceOfSatisfying(FieldRefusal.class, e -> assertThat(e.field()).as(what).isEqualTo(field));
+        assertThat(request.getStatus()).as(what).isEqualTo(before);
+        assertThat(request.registeredEvents()).as(what).hasSize(events);
     }
 
     private static boolean reasonRequired(RequestStatus from, RequestStatus target) {

@@ -40,7 +40,7 @@ class RequestWebTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    RequestService service;
+    RequestViews views;
 
     Fixtures.Collectivity commune;
     CurrentUser member;
@@ -152,10 +152,13 @@ class RequestWebTests {
         long seen = version(numero);
         mvc.perform(post("/demandes/" + numero + "/statut").param("statut", "EN_COURS").param("version", "" + seen).with(csrf()).with(as(chef)))
                 .andExpect(flash().attribute("success", containsString("En cours")));
-        mvc.perform(post("/demandes/" + numero + "/statut").param("statut", "REJETEE").param("motif", "x").param("version", "" + seen)
+        mvc.perform(post("/demandes/" + numero + "/statut").param("statut", "REJETEE").param("motif", "Hors champ").param("version", "" + seen)
                         .with(csrf()).with(as(admin)))
-                .andExpect(flash().attribute("error", containsString("modifiée entre-temps")));
-        assertThat(service.view(numero, Actor.admin(admin.id())).status()).isEqualTo(RequestStatus.EN_COURS);
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("La demande</span> : modification entre-temps")))
+                .andExpect(content().string(containsString("<dt>Motif</dt>")))
+                .andExpect(content().string(containsString("<dd>Hors champ</dd>")));
+        assertThat(views.view(numero, Actor.admin(admin.id())).status()).isEqualTo(RequestStatus.EN_COURS);
     }
 
     @Test
@@ -196,7 +199,7 @@ class RequestWebTests {
         // a file id of another request is not found
         int other = fileRequest("O69");
         mvc.perform(get("/demandes/" + other + "/fichiers/" + fileId).with(as(member))).andExpect(status().isNotFound());
-        assertThat(service.view(numero, Actor.admin(admin.id())).status()).isEqualTo(RequestStatus.EN_ATTENTE);
+        assertThat(views.view(numero, Actor.admin(admin.id())).status()).isEqualTo(RequestStatus.EN_ATTENTE);
     }
 
     @Test
