@@ -15,7 +15,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -30,10 +33,12 @@ class RequestsController {
     private final Collectivities collectivities;
 
     private final RequestFiles files;
+    private final RequestListFilterValidator filterValidator;
 
     RequestsController(RequestReadModel read, RequestPages pages, CatalogueReference catalogue,
-                       Offers offers, Collectivities collectivities, RequestFiles files) {
+                       Offers offers, Collectivities collectivities, RequestFiles files, RequestListFilterValidator filterValidator) {
         this.files = files;
+        this.filterValidator = filterValidator;
         this.read = read;
         this.pages = pages;
         this.catalogue = catalogue;
@@ -41,14 +46,19 @@ class RequestsController {
         this.collectivities = collectivities;
     }
 
+    /**
+     * The list, filtered; a filter that does not bind or validate is refused next to its field, the others apply.
+     * The validator is called here, not through {@code @Valid}: Spring skips validation once a value failed to bind,
+     * and the errors of a failed constructor binding have no target to validate, so they are carried over onto one.
+     */
     @GetMapping("/demandes")
-    String list(@RequestParam(required = false) String numero, @RequestParam(required = false) String prestation,
-                @RequestParam(required = false) String groupe, @RequestParam(required = false) String thematique,
-                @RequestParam(required = false) String statut, @RequestParam(required = false) String collectivite,
-                @RequestParam(required = false) String canton, @RequestParam(required = false) String tri,
-                @RequestParam(required = false) String page, CurrentUser user, Model model) {
+    String list(@ModelAttribute("filtre") RequestListFilter filter, BindingResult binding, CurrentUser user, Model model) {
+        BindingResult errors = new BeanPropertyBindingResult(filter, "filtre");
+        errors.addAllErrors(binding);
+        filterValidator.validate(filter, errors);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "filtre", errors);
         Actor actor = RequestPages.actor(user);
-        RequestListQuery query = RequestListQuery.of(numero, prestation, groupe, thematique, statut, collectivite, canton, tri, page);
+        RequestListQuery query = filter.query(errors);
         model.addAttribute("query", query);
         model.addAttribute("result", read.list(query, actor));
         model.addAttribute("staffView", actor.staff());

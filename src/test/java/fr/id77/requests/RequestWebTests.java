@@ -274,6 +274,29 @@ class RequestWebTests {
     }
 
     @Test
+    void filtersThatDoNotBindAreRefusedNextToTheirFieldAndTheOthersKept() throws Exception {
+        int a = fileRequest("O36");
+        String page = mvc.perform(get("/demandes").param("canton", "XYZ").param("page", "abc").param("statut", "EN_ATTENTE")
+                        .param("collectivite", "testville").param("prestation", "O36").param("tri", "anciennes").with(as(admin)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"canton-erreur\" class=\"invalid-feedback d-block mb-3\">Choisissez un canton de la liste.</div>")
+                .contains("id=\"page-erreur\"", "Saisissez un nombre entier (chiffres uniquement).")
+                // the other filters are kept, shown and applied
+                .contains("<option value=\"EN_ATTENTE\" selected=\"selected\">En attente</option>")
+                .contains("value=\"testville\"", "<option value=\"anciennes\" selected=\"selected\">", ">" + a + "<")
+                .doesNotContain("<option value=\"MELUN\" selected");
+        assertThat(page.indexOf("canton-erreur")).as("the canton message stands right after the canton filter")
+                .isGreaterThan(page.indexOf("id=\"canton\"")).isLessThan(page.indexOf("id=\"tri\""));
+
+        mvc.perform(get("/demandes").param("statut", "XYZ").param("prestation", "O36").with(as(member)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"statut-erreur\" class=\"invalid-feedback d-block\">Cette valeur n’est pas valide.</div>")))
+                .andExpect(content().string(containsString("<option value=\"O36\" selected=\"selected\">")))
+                .andExpect(content().string(containsString(">" + a + "<")));
+    }
+
+    @Test
     void theListAndTheRequestPageCostAConstantNumberOfStatements() throws Exception {
         int numero = fileRequest("O36");
         QueryCounting.reset();
