@@ -115,6 +115,17 @@ class RequestWebTests {
     }
 
     @Test
+    void aReferentThatIsNotANumberIsRefusedBesideItsFieldAndTheMessageKept() throws Exception {
+        long before = jdbc.sql("SELECT count(*) FROM request").query(Long.class).single();
+        mvc.perform(post("/demandes").param("offre", "O36").param("referent", "abc").param("message", "Mon message gardé")
+                        .with(csrf()).with(as(member)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"referent-erreur\" class=\"invalid-feedback\">Choisissez le référent technique")))
+                .andExpect(content().string(containsString("Mon message gardé")));
+        assertThat(jdbc.sql("SELECT count(*) FROM request").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void withoutATechnicalReferentTheCollectivityIsSentToItsProfile() throws Exception {
         jdbc.sql("UPDATE technical_referent SET removed_at = now() WHERE collectivity_id = :c").param("c", commune.id()).update();
         mvc.perform(get("/demandes/nouvelle").param("offre", "O36").with(as(member)))
