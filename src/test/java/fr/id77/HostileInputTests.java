@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import fr.id77.account.CurrentUser;
 import fr.id77.requests.Actor;
-import fr.id77.requests.RequestService;
+import fr.id77.requests.RequestWorkflow;
 import fr.id77.support.Fixtures;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -88,7 +88,7 @@ class HostileInputTests {
     @Autowired
     RequestMappingHandlerMapping mappings;
     @Autowired
-    RequestService requests;
+    RequestWorkflow workflow;
 
     CurrentUser member;
     CurrentUser chef;
@@ -134,7 +134,7 @@ class HostileInputTests {
         admin = f.admin("Hugo");
         f.lead("O36", chef);
         long offerId = jdbc.sql("SELECT id FROM offer WHERE code = 'O36'").query(Long.class).single();
-        int numero = requests.file(Actor.adherent(member.id(), commune.id()), offerId, chef.id(), commune.referentId());
+        int numero = workflow.file(Actor.adherent(member.id(), commune.id()), offerId, chef.id(), commune.referentId());
         ids.put("numero", String.valueOf(numero));
         ids.put("code", "O36");
         ids.put("/compte/referents/", String.valueOf(commune.secondReferentId()));

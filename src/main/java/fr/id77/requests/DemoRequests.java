@@ -35,16 +35,18 @@ class DemoRequests implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoRequests.class);
 
     private final JdbcClient jdbc;
-    private final RequestService service;
+    private final RequestWorkflow service;
+    private final RequestConversation conversation;
     private final Offers offers;
     private final Accounts accounts;
     private final Collectivities collectivities;
     private final DemoClock clock;
 
-    DemoRequests(JdbcClient jdbc, RequestService service, Offers offers, Accounts accounts, Collectivities collectivities,
-                 DemoClock clock) {
+    DemoRequests(JdbcClient jdbc, RequestWorkflow service, RequestConversation conversation, Offers offers, Accounts accounts,
+                 Collectivities collectivities, DemoClock clock) {
         this.jdbc = jdbc;
         this.service = service;
+        this.conversation = conversation;
         this.offers = offers;
         this.accounts = accounts;
         this.collectivities = collectivities;
@@ -139,7 +141,7 @@ class DemoRequests implements ApplicationRunner {
 
     private long comment(Story story, int numero, String body, Long answering, Actor actor) {
         story.next();
-        return service.comment(numero, body, answering, actor);
+        return conversation.comment(numero, body, answering, actor);
     }
 
     private void move(Story story, int numero, RequestStatus to, String reason, Actor actor) {

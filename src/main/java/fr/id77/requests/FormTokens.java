@@ -24,7 +24,7 @@ class FormTokens {
 
     static UUID parse(String raw) {
         try {
-            return raw == null || raw.isBlank() ? null : UUID.fromString(raw.strip());
+            return raw == null || raw.isBlank() ? null : UUID.fromString(raw);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -3,15 +3,21 @@ package fr.id77.requests;
 import fr.id77.account.CurrentUser;
 import fr.id77.catalog.Offers;
 import fr.id77.catalog.Offers.OfferSummary;
-import java.util.ArrayList;
+import fr.id77.shared.web.FieldRefusal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.Validator;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
@@ -21,15 +27,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class NewRequestController {
 
-    private final RequestService service;
+    private final RequestWorkflow service;
     private final RequestReadModel read;
     private final Offers offers;
     private final AttachmentPolicy policy;
     private final FormTokens tokens;
     private final RequestFiles files;
+    private final NewRequestFormValidator validator;
+    private final Validator beanValidation;
 
-    NewRequestController(RequestService service, RequestReadModel read, Offers offers, AttachmentPolicy policy, FormTokens tokens,
-                         RequestFiles files) {
+    NewRequestController(RequestWorkflow service, RequestReadModel read, Offers offers, AttachmentPolicy policy, FormTokens tokens,
+                         RequestFiles files, NewRequestFormValidator validator, jakarta.validation.Validator beanValidation) {
+        this.validator = validator;
+        this.beanValidation = new SpringValidatorAdapter(beanValidation);
         this.service = service;
         this.read = read;
         this.offers = offers;
@@ -56,44 +66,52 @@ class NewRequestController {
         return form(model, user, offer, referents, null, "", List.of());
     }
 
+    /**
+     * Files the request. The form is bound to one object; what did not bind, Bean Validation and the form's validator
+     * are gathered into one result (validation is called here: Spring skips it once a value failed to bind, and a
+     * failed constructor binding leaves its errors without a target), shown beside each field.
+     */
     @PostMapping("/demandes")
-    String create(@RequestParam(name = "offre", required = false) String code, @RequestParam(required = false) Long referent,
-                  @RequestParam(required = false) String message,
-                  @RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers,
-                  @RequestParam(name = FormTokens.FIELD, required = false) String envoi,
-                  CurrentUser user, Model model, RedirectAttributes flash) {
-        OfferSummary offer = offer(code);
-        UUID token = FormTokens.parse(envoi);
+    String create(@ModelAttribute("form") NewRequestForm form, BindingResult binding, CurrentUser user, Model model,
+                  RedirectAttributes flash) {
+        OfferSummary offer = offer(form.offre());
+        UUID token = FormTokens.parse(form.envoi());
         model.addAttribute(FormTokens.FIELD, token == null ? FormTokens.fresh() : token.toString());
         if (user.collectivityId() == null) {
             model.addAttribute("offer", offer);
             return "requests/staff-cannot-file";
         }
         List<RequestReadModel.Referent> referents = read.referents(user.collectivityId(), null);
-        List<String> errors = new ArrayList<>();
-        if (!service.acceptsReferent(user.collectivityId(), referent)) {
-            errors.add("referent");
-        }
-        String text = message == null ? "" : message.strip();
-        if (text.length() > RequestService.MAX_COMMENT) {
-            errors.add("message");
-        }
-        List<IncomingFile> files = incoming(fichiers);
-        List<String> fileProblems = service.fileProblems(files);
-        if (!errors.isEmpty() || !fileProblems.isEmpty()) {
-            model.addAttribute("errors", errors);
-            return form(model, user, offer, referents, referent, text, fileProblems);
+        BindingResult errors = new BeanPropertyBindingResult(form, "form");
+        errors.addAllErrors(binding);
+        beanValidation.validate(form, errors);
+        validator.validate(form, errors, user.collectivityId());
+        if (errors.hasErrors()) {
+            return refused(model, user, offer, referents, form, errors);
         }
         int numero;
         try {
-            numero = service.file(RequestPages.actor(user), offer.id(), offer.chefDeFileId(), referent, text, files, token);
+            numero = service.file(RequestPages.actor(user), offer.id(), offer.chefDeFileId(), form.referent(), form.text(), form.files(),
+                    token);
         } catch (RequestException e) {
-            return form(model, user, offer, referents, referent, text, List.of(e.getMessage()));
+            return form(model, user, offer, referents, form.referent(), form.text(), List.of(e.getMessage()));
+        } catch (FieldRefusal e) {
+            e.rejectInto(errors);
+            return refused(model, user, offer, referents, form, errors);
         } catch (DataIntegrityViolationException e) { // the same form posted twice at once: the other post filed it
             numero = tokens.requestFiledWith(user.id(), token).orElseThrow(() -> e);
         }
         flash.addFlashAttribute("success", "Votre demande N°" + numero + " a été envoyée au chef de file. Elle est « En attente ».");
         return "redirect:/demandes/" + numero;
+    }
+
+    /** The form again, with what was typed: the fields refused, and the messages of refused files under the file field. */
+    private String refused(Model model, CurrentUser user, OfferSummary offer, List<RequestReadModel.Referent> referents,
+                           NewRequestForm form, BindingResult errors) {
+        model.addAttribute("errors", errors.getFieldErrors().stream().map(FieldError::getField)
+                .filter(f -> !RequestFiles.FIELD.equals(f)).distinct().toList());
+        List<String> fileProblems = errors.getFieldErrors(RequestFiles.FIELD).stream().map(FieldError::getDefaultMessage).toList();
+        return form(model, user, offer, referents, errors.hasFieldErrors("referent") ? null : form.referent(), form.text(), fileProblems);
     }
 
     private String form(Model model, CurrentUser user, OfferSummary offer, List<RequestReadModel.Referent> referents,

@@ -9,20 +9,26 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import fr.id77.shared.web.FieldRefusal;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.LongPredicate;
 import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Generated;
+import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * A request filed by a collectivity on an offer. Its status only changes through the transition
- * methods, which enforce who may do what from which status.
+ * methods, which enforce who may do what from which status; each change registers its event
+ * ({@link RequestEvents}), published when the request is saved through its repository, from which
+ * {@link RequestHistory} writes the history line in the same transaction.
  */
 @Entity
 @Table(name = "request")
-class Request {
+class Request extends AbstractAggregateRoot<Request> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -64,6 +70,7 @@ class Request {
     protected Request() {
     }
 
+    /** A new request, En attente; {@code chefDeFileId} leads the offer now. Save it, then announce it with {@link #filed}. */
     Request(long offerId, long collectivityId, Long referentId, long createdBy, Long chefDeFileId, Instant now) {
         this.offerId = offerId;
         this.collectivityId = collectivityId;
@@ -73,6 +80,15 @@ class Request {
         this.status = RequestStatus.EN_ATTENTE;
         this.createdAt = now;
         this.updatedAt = createdAt;
+    }
+
+    /**
+     * Registers {@link RequestEvents.Filed} once the first save gave the request its id and number (both come from
+     * the database, so the constructor cannot name them); {@code message} is its first message, may be empty.
+     */
+    void filed(String message) {
+        Objects.requireNonNull(id, "save the request before announcing it");
+        registerEvent(new RequestEvents.Filed(ref(chefDeFileId), createdBy, message));
     }
 
     // --- who may do what -------------------------------------------------------------------------
@@ -140,17 +156,19 @@ class Request {
             throw RequestException.notFound();
         }
         if (!nextStatuses(actor).contains(target)) {
-            throw RequestException.invalid("Impossible de passer la demande de « " + status.getLabel() + " » à « "
+            throw new FieldRefusal("statut", "Impossible de passer la demande de « " + status.getLabel() + " » à « "
                     + target.getLabel() + " ».");
         }
         boolean reasonRequired = target == RequestStatus.REJETEE || target == RequestStatus.SUPPRIMEE
                 || (target == RequestStatus.EN_COURS && (status == RequestStatus.TERMINEE || status == RequestStatus.REJETEE));
-        if (reasonRequired && (reason == null || reason.isBlank())) {
-            throw RequestException.invalid("Indiquez le motif : il sera communiqué à la collectivité.");
+        String why = reason == null || reason.isBlank() ? null : reason;
+        if (reasonRequired && why == null) {
+            throw new FieldRefusal("motif", "Indiquez le motif : il sera communiqué à la collectivité.");
         }
         RequestStatus from = status;
         status = target;
         updatedAt = now;
+        registerEvent(new RequestEvents.StatusChanged(ref(), actor.userId(), from, target, why));
         return from;
     }
 
@@ -160,28 +178,61 @@ class Request {
             throw RequestException.forbidden();
         }
         if (userId != null && !isStaff.test(userId)) {
-            throw RequestException.invalid("Choisissez le responsable de la demande parmi les agents d'ID77.");
+            throw new FieldRefusal("responsable", "Choisissez le responsable de la demande parmi les agents d'ID77.");
         }
         responsableId = userId;
         updatedAt = now;
+        registerEvent(new RequestEvents.ResponsableChanged(ref(), actor.userId()));
     }
 
-    /** The offer changed hands: an open request follows it to its new chef de file (an admin's decision). */
-    void followOfferLead(Long newChefDeFileId, Instant now) {
+    /** The offer changed hands ({@code actorId}: the admin who decided it): an open request follows it to its new chef de file. */
+    void followOfferLead(Long newChefDeFileId, long actorId, Instant now) {
+        Long previous = chefDeFileId;
         chefDeFileId = newChefDeFileId;
         updatedAt = now;
+        registerEvent(new RequestEvents.ChefDeFileChanged(ref(newChefDeFileId), actorId, previous));
     }
 
-    /** Names another technical referent (or none); {@code accepted} is the one rule of {@link RequestService#acceptsReferent}. */
+    /** Names another technical referent (or none); {@code accepted} is the one rule of {@link RequestParticipants#acceptsReferent}. */
     void changeReferent(Long newReferentId, Actor actor, LongPredicate accepted, Instant now) {
         if (!canChangeReferent(actor)) {
             throw RequestException.forbidden();
         }
         if (newReferentId != null && !accepted.test(newReferentId)) {
-            throw RequestException.invalid(RequestService.REFERENT_REFUSED);
+            throw new FieldRefusal("referent", RequestParticipants.REFERENT_REFUSED);
         }
         referentId = newReferentId;
         updatedAt = now;
+        registerEvent(new RequestEvents.ReferentChanged(ref(), actor.userId(), newReferentId));
+    }
+
+    /** {@code actor} wrote the comment {@code commentId} on the request (the comment itself is its own row). */
+    void commented(long commentId, String body, Actor actor) {
+        registerEvent(new RequestEvents.Commented(ref(), actor.userId(), commentId, !isMember(actor), body));
+    }
+
+    /** {@code actor} added {@code count} files to the request (they are their own rows). */
+    void filesAdded(int count, Actor actor) {
+        registerEvent(new RequestEvents.DocumentAdded(ref(), actor.userId(), count, !isMember(actor)));
+    }
+
+    /** The events registered since the last save, in order (they are published, then cleared, by the repository's save). */
+    List<Object> registeredEvents() {
+        return List.copyOf(domainEvents());
+    }
+
+    private RequestEvents.RequestRef ref() {
+        return ref(offerLeadId);
+    }
+
+    /**
+     * This request as its events name it, led by {@code lead} (the offer's chef de file: read with the request, or
+     * known by the command when the request was just filed or followed the offer); id and number read 0 before the
+     * first save (only in unit tests).
+     */
+    private RequestEvents.RequestRef ref(Long lead) {
+        return new RequestEvents.RequestRef(id == null ? 0 : id, numero == null ? 0 : numero, offerId, collectivityId, lead,
+                responsableId);
     }
 
     Long getId() { return id; }

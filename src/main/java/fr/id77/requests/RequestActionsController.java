@@ -1,6 +1,7 @@
 package fr.id77.requests;
 
 import fr.id77.account.CurrentUser;
+import fr.id77.shared.web.FieldRefusal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -15,11 +16,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RequestActionsController {
 
-    private final RequestService service;
+    private final RequestWorkflow workflow;
+    private final RequestConversation conversation;
+    private final RequestFiles requestFiles;
     private final FormTokens tokens;
 
-    RequestActionsController(RequestService service, FormTokens tokens) {
-        this.service = service;
+    RequestActionsController(RequestWorkflow workflow, RequestConversation conversation, RequestFiles requestFiles, FormTokens tokens) {
+        this.workflow = workflow;
+        this.conversation = conversation;
+        this.requestFiles = requestFiles;
         this.tokens = tokens;
     }
 
@@ -34,21 +39,21 @@ class RequestActionsController {
             return back(numero);
         }
         return act(numero, flash, "La demande est maintenant « " + target.getLabel() + " ».", motif,
-                () -> service.changeStatus(numero, target, motif, version, RequestPages.actor(user)));
+                () -> workflow.changeStatus(numero, target, motif, version, RequestPages.actor(user)));
     }
 
     @PostMapping("/demandes/{numero}/responsable")
     String responsable(@PathVariable int numero, @RequestParam(required = false) Long responsable, @RequestParam long version,
                        CurrentUser user, RedirectAttributes flash) {
         return act(numero, flash, "Le responsable de la demande a été modifié.", null,
-                () -> service.assignResponsable(numero, responsable, version, RequestPages.actor(user)));
+                () -> workflow.assignResponsable(numero, responsable, version, RequestPages.actor(user)));
     }
 
     @PostMapping("/demandes/{numero}/referent")
     String referent(@PathVariable int numero, @RequestParam(required = false) Long referent, @RequestParam long version,
                     CurrentUser user, RedirectAttributes flash) {
         return act(numero, flash, "Le référent technique de la demande a été modifié.", null,
-                () -> service.changeReferent(numero, referent, version, RequestPages.actor(user)));
+                () -> workflow.changeReferent(numero, referent, version, RequestPages.actor(user)));
     }
 
     @PostMapping("/demandes/{numero}/commentaires")
@@ -59,7 +64,7 @@ class RequestActionsController {
                    CurrentUser user, RedirectAttributes flash) {
         UUID token = FormTokens.parse(envoi);
         List<IncomingFile> files = NewRequestController.incoming(fichiers);
-        List<String> problems = service.fileProblems(files);
+        List<String> problems = requestFiles.problems(files);
         if (!problems.isEmpty()) {
             flash.addFlashAttribute("commentFileError", String.join(" ", problems));
             flash.addFlashAttribute("error", String.join(" ", problems) + " Votre message n'a pas été envoyé : il est conservé ci-dessous.");
@@ -68,7 +73,7 @@ class RequestActionsController {
         }
         try {
             String back = act(numero, flash, "Votre message a été envoyé.", message,
-                    () -> service.comment(numero, message, repondA, files, RequestPages.actor(user), token));
+                    () -> conversation.comment(numero, message, repondA, files, RequestPages.actor(user), token));
             return besideField(flash, "commentFileError", files) ? back + "#commenter" : back + "#commentaires";
         } catch (DataIntegrityViolationException e) { // the same form posted twice at once: the other post sent it
             tokens.commentPostedWith(user.id(), token).orElseThrow(() -> e);
@@ -81,7 +86,7 @@ class RequestActionsController {
     String attach(@PathVariable int numero, @RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers,
                   CurrentUser user, RedirectAttributes flash) {
         String back = act(numero, flash, "Les fichiers ont été ajoutés.", null,
-                () -> service.attach(numero, NewRequestController.incoming(fichiers), RequestPages.actor(user)));
+                () -> conversation.attach(numero, NewRequestController.incoming(fichiers), RequestPages.actor(user)));
         besideField(flash, "attachError", NewRequestController.incoming(fichiers));
         return back + "#fichiers";
     }
@@ -96,7 +101,11 @@ class RequestActionsController {
         return true;
     }
 
-    /** Runs the action; a refusal comes back as a message on the request page, with what was typed kept. */
+    /**
+     * Runs the action; a refusal (or an action that is not the actor's) comes back as a message on the request page,
+     * with what was typed kept. A request the actor may not see stays « not found »; a stale version goes to the
+     * « modifiée entre-temps » page ({@link fr.id77.shared.web.ModifiedMeanwhile}).
+     */
     private static String act(int numero, RedirectAttributes flash, String success, String typed, Runnable action) {
         try {
             action.run();
@@ -105,10 +114,16 @@ class RequestActionsController {
             if (e.kind() == RequestException.Kind.NOT_FOUND) {
                 throw e;
             }
-            flash.addFlashAttribute("error", e.getMessage());
-            flash.addFlashAttribute("draft", typed);
+            refused(flash, e.getMessage(), typed);
+        } catch (FieldRefusal e) {
+            refused(flash, e.getMessage(), typed);
         }
         return back(numero);
+    }
+
+    private static void refused(RedirectAttributes flash, String message, String typed) {
+        flash.addFlashAttribute("error", message);
+        flash.addFlashAttribute("draft", typed);
     }
 
     private static String back(int numero) {

@@ -1,50 +1,66 @@
 package fr.id77.requests;
 
 /**
- * Application events published by the requests module inside the transaction of the change (the
- * notifications module reacts to them). Each carries what a listener needs to tell the people concerned
- * without reading the request again: its number, offer, collectivity, handlers and the actor.
+ * Application events registered by the {@link Request} aggregate and published when it is saved, inside the
+ * transaction of the change ({@link RequestHistory} writes them to the history, the notifications module
+ * tells people). Each names its request through one {@link RequestRef}, so that a listener needs not read
+ * the request again, plus the actor and what is particular to it.
  */
 public final class RequestEvents {
 
     private RequestEvents() {
     }
 
+    /**
+     * The request an event is about, as it stands after the change: its number, offer, collectivity, and who
+     * handles it ({@code chefDeFileId}: the offer's chef de file today; {@code responsableId}: null when nobody).
+     */
+    public record RequestRef(long requestId, int numero, long offerId, long collectivityId, Long chefDeFileId,
+                             Long responsableId) {
+    }
+
+    /** What every event of a request says: which request, and who acted. */
+    public sealed interface Change permits Filed, StatusChanged, ReferentChanged, ResponsableChanged, Commented, DocumentAdded,
+            ChefDeFileChanged {
+
+        RequestRef request();
+
+        long actorId();
+
+        default int numero() {
+            return request().numero();
+        }
+    }
+
     /** A collectivity filed a request; {@code message} is its first message to the chef de file (may be empty). */
-    public record Filed(long requestId, int numero, long offerId, long collectivityId, long actorId, Long chefDeFileId,
-                        String message) {
+    public record Filed(RequestRef request, long actorId, String message) implements Change {
     }
 
     /** A request changed status; {@code reason} is null when none was required. */
-    public record StatusChanged(long requestId, int numero, long offerId, RequestStatus from, RequestStatus to, long actorId,
-                                String reason, long collectivityId, Long chefDeFileId, Long responsableId) {
+    public record StatusChanged(RequestRef request, long actorId, RequestStatus from, RequestStatus to, String reason)
+            implements Change {
     }
 
-    /** The technical referent (contact adhérent) of a request changed to {@code referentId}. */
-    public record ReferentChanged(long requestId, int numero, long offerId, long actorId, long collectivityId, Long chefDeFileId,
-                                  Long responsableId, Long referentId) {
+    /** The technical referent (contact adhérent) of a request changed to {@code referentId} (null: nobody). */
+    public record ReferentChanged(RequestRef request, long actorId, Long referentId) implements Change {
     }
 
-    /** The responsable (contact chef de file) of a request changed to {@code responsableId} (null: nobody). */
-    public record ResponsableChanged(long requestId, int numero, long offerId, long actorId, long collectivityId,
-                                     Long responsableId) {
+    /** The responsable (contact chef de file) of a request changed to {@code request().responsableId()} (null: nobody). */
+    public record ResponsableChanged(RequestRef request, long actorId) implements Change {
     }
 
     /** A comment was written on a request, by its collectivity or by ID77 staff. */
-    public record Commented(long requestId, int numero, long offerId, long commentId, long actorId, boolean fromStaff,
-                            long collectivityId, Long chefDeFileId, Long responsableId, String body) {
+    public record Commented(RequestRef request, long actorId, long commentId, boolean fromStaff, String body) implements Change {
     }
 
     /** Files were added to a request (with a comment or on their own). */
-    public record DocumentAdded(long requestId, int numero, long offerId, int count, long actorId, boolean fromStaff,
-                                long collectivityId, Long chefDeFileId, Long responsableId) {
+    public record DocumentAdded(RequestRef request, long actorId, int count, boolean fromStaff) implements Change {
     }
 
     /**
-     * The offer changed hands and this open request followed it: {@code chefDeFileId} (null: nobody) leads it now
-     * instead of {@code previousChefDeFileId}.
+     * The offer changed hands and this open request followed it: {@code request().chefDeFileId()} (null: nobody) leads
+     * it now instead of {@code previousChefDeFileId}.
      */
-    public record ChefDeFileChanged(long requestId, int numero, long offerId, long actorId, long collectivityId,
-                                    Long previousChefDeFileId, Long chefDeFileId) {
+    public record ChefDeFileChanged(RequestRef request, long actorId, Long previousChefDeFileId) implements Change {
     }
 }

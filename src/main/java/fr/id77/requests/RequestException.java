@@ -1,9 +1,14 @@
 package fr.id77.requests;
 
-/** A refused action on a request, with a French message fit to show to the person who tried it. */
+/**
+ * An action on a request that the actor may not take, as opposed to a refusal of what they asked
+ * ({@link fr.id77.shared.web.FieldRefusal}): either the request is hidden from them, answered exactly like a
+ * request that does not exist (404), or they see it but this action is not theirs. The two kinds stay
+ * apart because the web layer answers them differently (a 404 page vs a message on the request's page).
+ */
 public class RequestException extends RuntimeException {
 
-    public enum Kind { NOT_FOUND, FORBIDDEN, INVALID, CONFLICT }
+    public enum Kind { NOT_FOUND, FORBIDDEN }
 
     private final Kind kind;
 
@@ -26,13 +31,5 @@ public class RequestException extends RuntimeException {
 
     static RequestException forbidden(String message) {
         return new RequestException(Kind.FORBIDDEN, message);
-    }
-
-    static RequestException invalid(String message) {
-        return new RequestException(Kind.INVALID, message);
-    }
-
-    static RequestException modifiedMeanwhile() {
-        return new RequestException(Kind.CONFLICT, "La demande a été modifiée entre-temps : voici son état actuel.");
     }
 }

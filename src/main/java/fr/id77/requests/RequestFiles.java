@@ -1,39 +1,50 @@
 package fr.id77.requests;
 
+import java.time.Clock;
 import fr.id77.shared.files.FileCleanup;
+import fr.id77.shared.web.FieldRefusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks and stores the files of a request inside the caller's transaction: every file is checked
  * before any is stored, and stored files are removed again if the transaction rolls back, so nothing
- * is ever half created.
+ * is ever half created. Opens them again for download, after the visibility check.
  */
 @Component
 class RequestFiles {
 
     static final int MAX_FILES = 10;
+    /** The file field of the upload forms, where refusals of files are shown. */
+    static final String FIELD = "fichiers";
 
     private final AttachmentPolicy policy;
     private final AttachmentStore store;
     private final RequestAttachmentRepository attachments;
+    private final RequestRepository requests;
     private final JdbcClient jdbc;
+
     private final Clock clock;
 
-    RequestFiles(AttachmentPolicy policy, AttachmentStore store, RequestAttachmentRepository attachments, JdbcClient jdbc,
-                 Clock clock) {
+    RequestFiles(AttachmentPolicy policy, AttachmentStore store, RequestAttachmentRepository attachments, RequestRepository requests,
+                 JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.policy = policy;
         this.store = store;
         this.attachments = attachments;
+        this.requests = requests;
         this.jdbc = jdbc;
-        this.clock = clock;
+    }
+
+    /** A file opened for download, after the authorization check. */
+    record OpenedAttachment(String fileName, String contentType, long sizeBytes, InputStream content) {
     }
 
     /** What an upload form says under its file field: the limits and what remains of the collectivity's quota. */
@@ -66,7 +77,7 @@ class RequestFiles {
         jdbc.sql("SELECT pg_advisory_xact_lock(:k)").param("k", QUOTA_LOCK ^ collectivityId).query().listOfRows();
         long remaining = policy.quota().toBytes() - used(collectivityId);
         if (incoming > remaining) {
-            throw RequestException.invalid("Ces fichiers (" + AttachmentPolicy.label(incoming) + ") dépassent l'espace de stockage "
+            throw new FieldRefusal(FIELD, "Ces fichiers (" + AttachmentPolicy.label(incoming) + ") dépassent l'espace de stockage "
                     + "restant de la collectivité : " + AttachmentPolicy.label(Math.max(0, remaining)) + " sur "
                     + AttachmentPolicy.label(policy.quota().toBytes()) + ". Rien n'a été enregistré ; contactez ID77 pour libérer de la place.");
         }
@@ -98,7 +109,7 @@ class RequestFiles {
     int attach(long requestId, Long commentId, List<IncomingFile> files, long actorId) {
         List<String> problems = problems(files);
         if (!problems.isEmpty()) {
-            throw RequestException.invalid(String.join(" ", problems));
+            throw new FieldRefusal(FIELD, String.join(" ", problems));
         }
         checkQuota(requestId, nonEmpty(files));
         int count = 0;
@@ -108,7 +119,7 @@ class RequestFiles {
             try (InputStream in = file.content().getInputStream()) {
                 stored = store.store(in, policy.maxSize().toBytes());
             } catch (AttachmentStore.TooLargeException e) {
-                throw RequestException.invalid("« " + AttachmentPolicy.safeName(file.originalName()) + " » dépasse la taille maximale de "
+                throw new FieldRefusal(FIELD, "« " + AttachmentPolicy.safeName(file.originalName()) + " » dépasse la taille maximale de "
                         + policy.maxSizeLabel() + ".");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -121,8 +132,15 @@ class RequestFiles {
         return count;
     }
 
-    InputStream open(RequestAttachment attachment) throws IOException {
-        return store.open(attachment.getStorageKey());
+    /** Opens a file of a request the actor may see; another request's file id is « not found ». */
+    @Transactional(readOnly = true)
+    OpenedAttachment open(int numero, long attachmentId, Actor actor) throws IOException {
+        Request request = requests.visibleTo(numero, actor);
+        RequestAttachment attachment = attachments.findById(attachmentId)
+                .filter(a -> a.getRequestId() == request.getId())
+                .orElseThrow(RequestException::notFound);
+        return new OpenedAttachment(attachment.getFileName(), attachment.getContentType(), attachment.getSizeBytes(),
+                store.open(attachment.getStorageKey()));
     }
 
     private Optional<String> type(IncomingFile file) {

@@ -18,27 +18,27 @@ import org.springframework.transaction.annotation.Transactional;
 class RequestPages {
 
     /** A comment with its author resolved, and the comment it answers. */
-    record Comment(RequestService.CommentLine line, RequestReadModel.Person author, RequestService.CommentLine answers,
-                   RequestReadModel.Person answersAuthor, List<RequestService.AttachmentLine> files) {
+    record Comment(RequestViews.CommentLine line, RequestReadModel.Person author, RequestViews.CommentLine answers,
+                   RequestReadModel.Person answersAuthor, List<RequestViews.AttachmentLine> files) {
     }
 
-    record TimelineLine(RequestService.HistoryLine line, RequestReadModel.Person actor) {
+    record TimelineLine(RequestViews.HistoryLine line, RequestReadModel.Person actor) {
     }
 
-    record Page(RequestService.RequestState state, OfferSummary offer, List<String> thematics,
+    record Page(RequestViews.RequestState state, OfferSummary offer, List<String> thematics,
                 RequestReadModel.Collectivity collectivity, RequestReadModel.Referent referent,
                 RequestReadModel.Person demandeur, RequestReadModel.Person chefDeFile, RequestReadModel.Person responsable,
-                List<Comment> comments, List<RequestService.AttachmentLine> attachments,
+                List<Comment> comments, List<RequestViews.AttachmentLine> attachments,
                 Map<Long, RequestReadModel.Person> people, List<TimelineLine> timeline,
                 List<RequestReadModel.Person> staff, List<RequestReadModel.Referent> referents, boolean newestFirst) {
     }
 
-    private final RequestService service;
+    private final RequestViews views;
     private final RequestReadModel read;
     private final Offers offers;
 
-    RequestPages(RequestService service, RequestReadModel read, Offers offers) {
-        this.service = service;
+    RequestPages(RequestViews views, RequestReadModel read, Offers offers) {
+        this.views = views;
         this.read = read;
         this.offers = offers;
     }
@@ -55,9 +55,9 @@ class RequestPages {
 
     @Transactional(readOnly = true)
     Page page(int numero, Actor actor, boolean newestFirst) {
-        RequestService.RequestState state = service.view(numero, actor);
-        List<RequestService.CommentLine> lines = service.comments(numero, newestFirst, actor);
-        List<RequestService.AttachmentLine> files = service.attachments(numero, actor);
+        RequestViews.RequestState state = views.view(numero, actor);
+        List<RequestViews.CommentLine> lines = views.comments(numero, newestFirst, actor);
+        List<RequestViews.AttachmentLine> files = views.attachments(numero, actor);
         OfferSummary offer = offers.byIds(List.of(state.offerId())).get(state.offerId());
 
         Set<Long> ids = new HashSet<>();
@@ -69,12 +69,12 @@ class RequestPages {
         files.forEach(f -> ids.add(f.uploadedBy()));
         Map<Long, RequestReadModel.Person> people = read.people(ids);
 
-        Map<Long, RequestService.CommentLine> byId = lines.stream()
-                .collect(Collectors.toMap(RequestService.CommentLine::id, Function.identity()));
-        Map<Long, List<RequestService.AttachmentLine>> filesByComment = files.stream().filter(f -> f.commentId() != null)
-                .collect(Collectors.groupingBy(RequestService.AttachmentLine::commentId));
+        Map<Long, RequestViews.CommentLine> byId = lines.stream()
+                .collect(Collectors.toMap(RequestViews.CommentLine::id, Function.identity()));
+        Map<Long, List<RequestViews.AttachmentLine>> filesByComment = files.stream().filter(f -> f.commentId() != null)
+                .collect(Collectors.groupingBy(RequestViews.AttachmentLine::commentId));
         List<Comment> comments = lines.stream().map(c -> {
-            RequestService.CommentLine parent = c.parentId() == null ? null : byId.get(c.parentId());
+            RequestViews.CommentLine parent = c.parentId() == null ? null : byId.get(c.parentId());
             return new Comment(c, people.get(c.authorId()), parent, parent == null ? null : people.get(parent.authorId()),
                     filesByComment.getOrDefault(c.id(), List.of()));
         }).toList();

@@ -1,5 +1,6 @@
 package fr.id77.requests;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,16 +10,26 @@ interface RequestRepository extends JpaRepository<Request, Long> {
 
     Optional<Request> findByNumero(int numero);
 
-    List<Request> findByOfferIdAndStatusIn(long offerId, java.util.Collection<RequestStatus> statuses);
+    /** The request numbered {@code numero} if {@code actor} may see it; else « not found », as for a missing one. */
+    default Request visibleTo(int numero, Actor actor) {
+        Request request = findByNumero(numero).orElseThrow(RequestException::notFound);
+        if (!request.canView(actor)) {
+            // the same answer as for a missing request: nobody learns which numbers exist elsewhere
+            throw RequestException.notFound();
+        }
+        return request;
+    }
+
+    List<Request> findByOfferIdAndStatusIn(long offerId, Collection<RequestStatus> statuses);
 
     @Query("select count(r) > 0 from Request r where r.offerId = ?1 and r.collectivityId = ?2 "
             + "and r.status in (fr.id77.requests.RequestStatus.EN_ATTENTE, fr.id77.requests.RequestStatus.EN_COURS)")
     boolean hasOpenRequest(long offerId, long collectivityId);
 }
 
-interface RequestEventRepository extends JpaRepository<RequestEvent, Long> {
+interface RequestHistoryRepository extends JpaRepository<RequestHistoryEntry, Long> {
 
-    List<RequestEvent> findByRequestIdOrderByCreatedAtAscIdAsc(long requestId);
+    List<RequestHistoryEntry> findByRequestIdOrderByCreatedAtAscIdAsc(long requestId);
 }
 
 interface RequestCommentRepository extends JpaRepository<RequestComment, Long> {

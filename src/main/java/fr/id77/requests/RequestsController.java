@@ -14,7 +14,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -24,30 +27,35 @@ class RequestsController {
 
     private final RequestReadModel read;
     private final RequestPages pages;
-    private final RequestService service;
     private final CatalogueReference catalogue;
     private final Collectivities collectivities;
 
     private final RequestFiles files;
+    private final RequestListFilterValidator filterValidator;
 
-    RequestsController(RequestReadModel read, RequestPages pages, RequestService service, CatalogueReference catalogue,
-                       Collectivities collectivities, RequestFiles files) {
+    RequestsController(RequestReadModel read, RequestPages pages, CatalogueReference catalogue,
+                       Collectivities collectivities, RequestFiles files, RequestListFilterValidator filterValidator) {
         this.files = files;
+        this.filterValidator = filterValidator;
         this.read = read;
         this.pages = pages;
-        this.service = service;
         this.catalogue = catalogue;
         this.collectivities = collectivities;
     }
 
+    /**
+     * The list, filtered; a filter that does not bind or validate is refused next to its field, the others apply.
+     * The validator is called here, not through {@code @Valid}: Spring skips validation once a value failed to bind,
+     * and the errors of a failed constructor binding have no target to validate, so they are carried over onto one.
+     */
     @GetMapping("/demandes")
-    String list(@RequestParam(required = false) String numero, @RequestParam(required = false) String prestation,
-                @RequestParam(required = false) String groupe, @RequestParam(required = false) String thematique,
-                @RequestParam(required = false) String statut, @RequestParam(required = false) String collectivite,
-                @RequestParam(required = false) String canton, @RequestParam(required = false) String tri,
-                @RequestParam(required = false) String page, CurrentUser user, Model model) {
+    String list(@ModelAttribute("filtre") RequestListFilter filter, BindingResult binding, CurrentUser user, Model model) {
+        BindingResult errors = new BeanPropertyBindingResult(filter, "filtre");
+        errors.addAllErrors(binding);
+        filterValidator.validate(filter, errors);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "filtre", errors);
         Actor actor = RequestPages.actor(user);
-        RequestListQuery query = RequestListQuery.of(numero, prestation, groupe, thematique, statut, collectivite, canton, tri, page);
+        RequestListQuery query = filter.query(errors);
         model.addAttribute("query", query);
         RequestReadModel.ListPage result = read.list(query, actor);
         model.addAttribute("result", result);
@@ -93,7 +101,7 @@ class RequestsController {
     @GetMapping("/demandes/{numero}/fichiers/{id}")
     ResponseEntity<InputStreamResource> download(@PathVariable int numero, @PathVariable long id, CurrentUser user)
             throws IOException {
-        RequestService.OpenedAttachment file = service.open(numero, id, RequestPages.actor(user));
+        RequestFiles.OpenedAttachment file = files.open(numero, id, RequestPages.actor(user));
         InputStream content = file.content();
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -6,7 +6,7 @@ import fr.id77.account.Accounts;
 import fr.id77.account.NewAccount;
 import fr.id77.account.Role;
 import fr.id77.requests.Actor;
-import fr.id77.requests.RequestService;
+import fr.id77.requests.RequestWorkflow;
 import fr.id77.support.BrowserTest;
 import fr.id77.support.Fixtures;
 import java.util.List;
@@ -32,7 +32,7 @@ class NotificationJourneyIT extends BrowserTest {
     @Autowired
     Accounts accounts;
     @Autowired
-    RequestService requests;
+    RequestWorkflow workflow;
 
     String member;
     String chef;
@@ -57,7 +57,7 @@ class NotificationJourneyIT extends BrowserTest {
         long chefId = userId(chef);
         jdbc.sql("UPDATE offer SET chef_de_file_id = ? WHERE code = 'O36'").param(chefId).update();
         long offerId = jdbc.sql("SELECT id FROM offer WHERE code = 'O36'").query(Long.class).single();
-        numero = requests.file(Actor.adherent(memberId, commune.id()), offerId, chefId, commune.referentId(),
+        numero = workflow.file(Actor.adherent(memberId, commune.id()), offerId, chefId, commune.referentId(),
                 "La traversée du bourg est dangereuse.", List.of());
     }
 

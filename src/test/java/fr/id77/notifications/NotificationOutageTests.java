@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.id77.account.CurrentUser;
 import fr.id77.requests.Actor;
-import fr.id77.requests.RequestService;
+import fr.id77.requests.RequestWorkflow;
 import fr.id77.shared.mail.TestOutbox;
 import fr.id77.support.Fixtures;
 import fr.id77.support.MailServerTest;
@@ -27,7 +27,7 @@ class NotificationOutageTests extends MailServerTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    RequestService requests;
+    RequestWorkflow workflow;
 
     @Test
     void aHundredEventsDuringAMailServerOutageAreAllMailedOnceWhenItIsBack() {
@@ -42,7 +42,7 @@ class NotificationOutageTests extends MailServerTest {
         stopMailServer();
         List<Integer> numeros = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            numeros.add(requests.file(Actor.adherent(member.id(), commune.id()), offerId, chef.id(), commune.referentId(),
+            numeros.add(workflow.file(Actor.adherent(member.id(), commune.id()), offerId, chef.id(), commune.referentId(),
                     "Demande " + i, List.of()));
             if (i % 10 == 0) {
                 assertThat(TestOutbox.sendDue(context)).as("the server is down").isZero();

@@ -10,7 +10,9 @@ import fr.id77.account.CurrentUser;
 import fr.id77.catalog.Offers;
 import fr.id77.requests.Actor;
 import fr.id77.requests.IncomingFile;
-import fr.id77.requests.RequestService;
+import fr.id77.requests.RequestConversation;
+import fr.id77.requests.RequestViews;
+import fr.id77.requests.RequestWorkflow;
 import fr.id77.requests.RequestStatus;
 import fr.id77.support.Fixtures;
 import fr.id77.support.MailServerTest;
@@ -39,7 +41,13 @@ class NotificationRoutingTests extends MailServerTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    RequestService requests;
+    RequestWorkflow workflow;
+
+    @Autowired
+    RequestConversation conversation;
+
+    @Autowired
+    RequestViews views;
     @Autowired
     NotificationStore store;
     @Autowired
@@ -112,7 +120,7 @@ class NotificationRoutingTests extends MailServerTest {
     @Test
     void aCancelledRequestTellsItsHandlersButNotTheColleagues() {
         int n = file(null);
-        requests.assignResponsable(n, resp.id(), version(n), Actor.chefDeFile(chef.id()));
+        workflow.assignResponsable(n, resp.id(), version(n), Actor.chefDeFile(chef.id()));
         move(n, RequestStatus.ANNULEE, null, Actor.adherent(anne.id(), commune.id()));
         assertTold(n, NotificationEvent.ANNULEE, "Demande N°" + n + " annulée", List.of(chef, resp), List.of(chef, resp));
         assertThat(text(onlyMail(resp, "Demande N°" + n + " annulée"))).contains("Anne Test (Commune de Notifville) a annulé");
@@ -121,19 +129,19 @@ class NotificationRoutingTests extends MailServerTest {
     @Test
     void commentsAndDocumentsGoToTheOtherSide() {
         int n = file(null);
-        requests.assignResponsable(n, resp.id(), version(n), Actor.chefDeFile(chef.id()));
-        requests.comment(n, "Pouvez-vous nous envoyer le plan ?", null, Actor.chefDeFile(chef.id()));
+        workflow.assignResponsable(n, resp.id(), version(n), Actor.chefDeFile(chef.id()));
+        conversation.comment(n, "Pouvez-vous nous envoyer le plan ?", null, Actor.chefDeFile(chef.id()));
         assertTold(n, NotificationEvent.COMMENTAIRE, "Nouveau commentaire sur la demande N°" + n, List.of(anne, bruno), List.of(anne, bruno));
         assertThat(text(onlyMail(anne, "Nouveau commentaire sur la demande N°" + n)))
                 .contains("Paul Test a écrit", "« Pouvez-vous nous envoyer le plan ? »", "/demandes/" + n + "#commentaires");
 
         clearNotifications(n);
-        requests.comment(n, "Voici le plan.", null, List.of(upload("plan.txt")), Actor.adherent(anne.id(), commune.id()));
+        conversation.comment(n, "Voici le plan.", null, List.of(upload("plan.txt")), Actor.adherent(anne.id(), commune.id()));
         assertTold(n, NotificationEvent.COMMENTAIRE, "Nouveau commentaire sur la demande N°" + n, List.of(chef, resp), List.of(chef, resp));
         assertTold(n, NotificationEvent.DOCUMENT, "Nouveau document sur la demande N°" + n, List.of(chef, resp), List.of(chef, resp));
 
         clearNotifications(n);
-        requests.attach(n, List.of(upload("a.txt"), upload("b.txt")), Actor.chefDeFile(resp.id()));
+        conversation.attach(n, List.of(upload("a.txt"), upload("b.txt")), Actor.chefDeFile(resp.id()));
         assertTold(n, NotificationEvent.DOCUMENT, "Nouveaux documents sur la demande N°" + n, List.of(anne, bruno), List.of(anne, bruno));
         assertThat(text(onlyMail(bruno, "Nouveaux documents sur la demande N°" + n))).contains("Rémi Test a ajouté 2 fichiers");
     }
@@ -141,12 +149,12 @@ class NotificationRoutingTests extends MailServerTest {
     @Test
     void contactChangesTellTheOtherSideAndTheNewResponsable() {
         int n = file(null);
-        requests.changeReferent(n, commune.secondReferentId(), version(n), Actor.adherent(anne.id(), commune.id()));
+        workflow.changeReferent(n, commune.secondReferentId(), version(n), Actor.adherent(anne.id(), commune.id()));
         assertTold(n, NotificationEvent.CONTACT_ADHERENT, "Contact adhérent modifié : demande N°" + n, List.of(chef), List.of(chef));
         assertThat(text(onlyMail(chef, "Contact adhérent modifié : demande N°" + n)))
                 .contains("a désigné Jean Test (Direction générale) comme référent technique");
 
-        requests.assignResponsable(n, resp.id(), version(n), Actor.chefDeFile(chef.id()));
+        workflow.assignResponsable(n, resp.id(), version(n), Actor.chefDeFile(chef.id()));
         sendMails();
         assertThat(text(onlyMail(anne, "Contact chef de file modifié : demande N°" + n)))
                 .contains("Paul Test a désigné Rémi Test comme responsable");
@@ -159,15 +167,15 @@ class NotificationRoutingTests extends MailServerTest {
         }
 
         clearNotifications(n);
-        requests.changeReferent(n, commune.referentId(), version(n), Actor.adherent(bruno.id(), commune.id()));
+        workflow.changeReferent(n, commune.referentId(), version(n), Actor.adherent(bruno.id(), commune.id()));
         assertTold(n, NotificationEvent.CONTACT_ADHERENT, "Contact adhérent modifié : demande N°" + n, List.of(chef, resp), List.of(chef, resp));
     }
 
     @Test
     void theActorIsNeverToldAndAPersonWhoIsBothChefDeFileAndResponsableIsToldOnce() {
         int n = file(null);
-        requests.assignResponsable(n, chef.id(), version(n), Actor.chefDeFile(chef.id()));
-        requests.comment(n, "Question de la commune", null, Actor.adherent(bruno.id(), commune.id()));
+        workflow.assignResponsable(n, chef.id(), version(n), Actor.chefDeFile(chef.id()));
+        conversation.comment(n, "Question de la commune", null, Actor.adherent(bruno.id(), commune.id()));
         assertTold(n, NotificationEvent.COMMENTAIRE, "Nouveau commentaire sur la demande N°" + n, List.of(chef), List.of(chef));
         assertThat(inApp(n, NotificationEvent.CONTACT_CHEF_DE_FILE)).as("assigning oneself tells the collectivity only")
                 .containsExactlyInAnyOrder(anne.id(), bruno.id());
@@ -181,7 +189,7 @@ class NotificationRoutingTests extends MailServerTest {
         store.saveChoices(chef.id(), List.of(NotificationEvent.NOUVELLE_DEMANDE), Set.of());
         int n = file(null);
         move(n, RequestStatus.EN_COURS, null, Actor.chefDeFile(chef.id()));
-        requests.comment(n, "Bonjour", null, Actor.chefDeFile(chef.id()));
+        conversation.comment(n, "Bonjour", null, Actor.chefDeFile(chef.id()));
         assertTold(n, NotificationEvent.NOUVELLE_DEMANDE, "Nouvelle demande N°" + n, List.of(), List.of());
         assertTold(n, NotificationEvent.ACCEPTEE, "Demande N°" + n + " acceptée", List.of(anne, bruno), List.of(bruno));
         assertTold(n, NotificationEvent.COMMENTAIRE, "Nouveau commentaire sur la demande N°" + n, List.of(bruno), List.of(anne, bruno));
@@ -197,7 +205,7 @@ class NotificationRoutingTests extends MailServerTest {
 
     @Test
     void aRequestWithoutChefDeFileTellsTheAdmins() {
-        int n = requests.file(Actor.adherent(anne.id(), commune.id()), offerId, null, commune.referentId());
+        int n = workflow.file(Actor.adherent(anne.id(), commune.id()), offerId, null, commune.referentId());
         List<Long> activeAdmins = jdbc.sql("SELECT id FROM app_user WHERE role = 'ADMIN' AND status = 'ACTIVE'").query(Long.class).list();
         assertThat(inApp(n, NotificationEvent.NOUVELLE_DEMANDE)).containsExactlyInAnyOrderElementsOf(activeAdmins);
         assertThat(onlyMail(admin, "Nouvelle demande N°" + n)).isNotNull();
@@ -246,7 +254,7 @@ class NotificationRoutingTests extends MailServerTest {
         int n = file(null);
         long mailsBefore = jdbc.sql("SELECT count(*) FROM mail_outbox").query(Long.class).single();
         IncomingFile executable = new IncomingFile("devis.pdf", 10, new ByteArrayResource(new byte[]{'M', 'Z', 0, 0, 0, 0, 0, 0, 0, 0}));
-        assertThatThrownBy(() -> requests.comment(n, "Avec un fichier refusé", null, List.of(executable),
+        assertThatThrownBy(() -> conversation.comment(n, "Avec un fichier refusé", null, List.of(executable),
                 Actor.chefDeFile(chef.id()))).hasMessageContaining("type accepté");
         assertThat(inApp(n, NotificationEvent.COMMENTAIRE)).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox").query(Long.class).single()).isEqualTo(mailsBefore);
@@ -255,7 +263,7 @@ class NotificationRoutingTests extends MailServerTest {
     // --- helpers ---------------------------------------------------------------------------------
 
     private int file(String message) {
-        return requests.file(Actor.adherent(anne.id(), commune.id()), offerId, chef.id(), commune.referentId(), message, List.of());
+        return workflow.file(Actor.adherent(anne.id(), commune.id()), offerId, chef.id(), commune.referentId(), message, List.of());
     }
 
     private static IncomingFile upload(String name) {
@@ -264,11 +272,11 @@ class NotificationRoutingTests extends MailServerTest {
     }
 
     private long version(int n) {
-        return requests.view(n, Actor.admin(admin.id())).version();
+        return views.view(n, Actor.admin(admin.id())).version();
     }
 
     private void move(int n, RequestStatus to, String reason, Actor actor) {
-        requests.changeStatus(n, to, reason, version(n), actor);
+        workflow.changeStatus(n, to, reason, version(n), actor);
     }
 
     private String email(CurrentUser user) {

@@ -98,7 +98,7 @@ class AuthorizationMatrixTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    RequestService service;
+    RequestWorkflow workflow;
 
     Map<Who, CurrentUser> people;
     Fixtures.Collectivity communeA;
@@ -127,12 +127,12 @@ class AuthorizationMatrixTests {
         Actor anne = RequestPages.actor(memberA);
         Actor paul = RequestPages.actor(formerLead);
         byte[] pdf = "%PDF-1.4 plan".getBytes();
-        open = service.file(anne, offerId, formerLead.id(), communeA.referentId(), "Bonjour",
+        open = workflow.file(anne, offerId, formerLead.id(), communeA.referentId(), "Bonjour",
                 List.of(new IncomingFile("plan.pdf", pdf.length, new ByteArrayResource(pdf))));
-        service.assignResponsable(open, responsable.id(), version(open), paul);
-        completed = service.file(anne, offerId, formerLead.id(), communeA.referentId());
-        service.changeStatus(completed, RequestStatus.EN_COURS, null, version(completed), paul);
-        service.changeStatus(completed, RequestStatus.TERMINEE, "Rapport remis", version(completed), paul);
+        workflow.assignResponsable(open, responsable.id(), version(open), paul);
+        completed = workflow.file(anne, offerId, formerLead.id(), communeA.referentId());
+        workflow.changeStatus(completed, RequestStatus.EN_COURS, null, version(completed), paul);
+        workflow.changeStatus(completed, RequestStatus.TERMINEE, "Rapport remis", version(completed), paul);
         fileId = jdbc.sql("SELECT a.id FROM request_attachment a JOIN request r ON r.id = a.request_id WHERE r.numero = ?")
                 .param(open).query(Long.class).single();
 

@@ -15,7 +15,13 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class RequestCommentsTests {
 
     @Autowired
-    RequestService service;
+    RequestConversation conversation;
+
+    @Autowired
+    RequestViews views;
+
+    @Autowired
+    RequestWorkflow workflow;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -27,28 +33,28 @@ class RequestCommentsTests {
         Actor member = people.member();
         Actor chef = people.chef();
         Actor stranger = people.otherMember();
-        int numero = people.file(service);
+        int numero = people.file(workflow);
 
-        long question = service.comment(numero, "Bonjour, pouvez-vous passer en mairie ?", null, member);
-        long answer = service.comment(numero, "<script>alert(1)</script> Oui, mardi.", question, chef);
+        long question = conversation.comment(numero, "Bonjour, pouvez-vous passer en mairie ?", null, member);
+        long answer = conversation.comment(numero, "<script>alert(1)</script> Oui, mardi.", question, chef);
 
-        assertThat(service.comments(numero, false, chef)).extracting(RequestService.CommentLine::id).containsExactly(question, answer);
-        assertThat(service.comments(numero, true, member)).extracting(RequestService.CommentLine::id).containsExactly(answer, question);
-        RequestService.CommentLine reply = service.comments(numero, false, member).get(1);
+        assertThat(views.comments(numero, false, chef)).extracting(RequestViews.CommentLine::id).containsExactly(question, answer);
+        assertThat(views.comments(numero, true, member)).extracting(RequestViews.CommentLine::id).containsExactly(answer, question);
+        RequestViews.CommentLine reply = views.comments(numero, false, member).get(1);
         assertThat(reply.parentId()).isEqualTo(question);
         assertThat(reply.fromStaff()).isTrue();
         assertThat(reply.body()).isEqualTo("<script>alert(1)</script> Oui, mardi.");
         assertThat(events.stream(RequestEvents.Commented.class).filter(e -> e.numero() == numero))
                 .extracting(RequestEvents.Commented::fromStaff).containsExactly(false, true);
-        assertThat(service.view(numero, member).history()).extracting(RequestService.HistoryLine::kind)
+        assertThat(views.view(numero, member).history()).extracting(RequestViews.HistoryLine::kind)
                 .containsExactly("CREATED", "COMMENT", "COMMENT");
 
-        assertThatThrownBy(() -> service.comment(numero, "   ", null, member)).hasMessageContaining("Écrivez votre message");
-        assertThatThrownBy(() -> service.comment(numero, "x".repeat(10_001), null, member)).hasMessageContaining("raccourcissez");
-        assertThatThrownBy(() -> service.comment(numero, "intrus", null, stranger))
+        assertThatThrownBy(() -> conversation.comment(numero, "   ", null, member)).hasMessageContaining("Écrivez votre message");
+        assertThatThrownBy(() -> conversation.comment(numero, "x".repeat(10_001), null, member)).hasMessageContaining("raccourcissez");
+        assertThatThrownBy(() -> conversation.comment(numero, "intrus", null, stranger))
                 .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.NOT_FOUND));
-        int other = people.file(service);
-        assertThatThrownBy(() -> service.comment(other, "réponse ailleurs", question, member)).hasMessageContaining("n'existe pas");
-        assertThat(service.comments(numero, false, people.admin())).hasSize(2);
+        int other = people.file(workflow);
+        assertThatThrownBy(() -> conversation.comment(other, "réponse ailleurs", question, member)).hasMessageContaining("n'existe pas");
+        assertThat(views.comments(numero, false, people.admin())).hasSize(2);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.id77.catalog.Offers;
+import fr.id77.shared.web.FieldRefusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,16 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class RequestFilesTests {
 
     @Autowired
-    RequestService service;
+    RequestWorkflow workflow;
+
+    @Autowired
+    RequestViews views;
+
+    @Autowired
+    RequestFiles requestFiles;
+
+    @Autowired
+    RequestConversation conversation;
     @Autowired
     Offers offers;
     @Autowired
@@ -62,24 +72,24 @@ class RequestFilesTests {
         Actor member = people.member();
         Actor chef = people.chef();
         long referent = people.commune().referentId();
-        int numero = service.file(member, people.offerId(), chef.userId(), referent, "Bonjour, voici notre étude.", List.of(PDF, CSV));
+        int numero = workflow.file(member, people.offerId(), chef.userId(), referent, "Bonjour, voici notre étude.", List.of(PDF, CSV));
 
-        List<RequestService.CommentLine> thread = service.comments(numero, false, chef);
-        assertThat(thread).singleElement().extracting(RequestService.CommentLine::body).isEqualTo("Bonjour, voici notre étude.");
-        List<RequestService.AttachmentLine> files = service.attachments(numero, chef);
-        assertThat(files).extracting(RequestService.AttachmentLine::fileName).containsExactly("étude préalable.pdf", "chiffres.csv");
+        List<RequestViews.CommentLine> thread = views.comments(numero, false, chef);
+        assertThat(thread).singleElement().extracting(RequestViews.CommentLine::body).isEqualTo("Bonjour, voici notre étude.");
+        List<RequestViews.AttachmentLine> files = views.attachments(numero, chef);
+        assertThat(files).extracting(RequestViews.AttachmentLine::fileName).containsExactly("étude préalable.pdf", "chiffres.csv");
         assertThat(files).allSatisfy(f -> assertThat(f.commentId()).isEqualTo(thread.getFirst().id()));
-        try (InputStream in = service.open(numero, files.getFirst().id(), chef).content()) {
+        try (InputStream in = requestFiles.open(numero, files.getFirst().id(), chef).content()) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("%PDF-1.4\nétude");
         }
 
-        assertThatThrownBy(() -> service.open(numero, files.getFirst().id(), people.otherMember()))
+        assertThatThrownBy(() -> requestFiles.open(numero, files.getFirst().id(), people.otherMember()))
                 .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.NOT_FOUND));
-        int second = service.file(member, offers.publishedByCode("O03").orElseThrow().id(), chef.userId(), referent, "", List.of());
-        assertThatThrownBy(() -> service.open(second, files.getFirst().id(), member)).isInstanceOf(RequestException.class);
+        int second = workflow.file(member, offers.publishedByCode("O03").orElseThrow().id(), chef.userId(), referent, "", List.of());
+        assertThatThrownBy(() -> requestFiles.open(second, files.getFirst().id(), member)).isInstanceOf(RequestException.class);
 
-        service.comment(numero, "Voici le plan", null, List.of(file("plan.txt", "plan du bourg")), chef);
-        assertThat(service.attachments(numero, member)).hasSize(3);
+        conversation.comment(numero, "Voici le plan", null, List.of(file("plan.txt", "plan du bourg")), chef);
+        assertThat(views.attachments(numero, member)).hasSize(3);
         assertThat(events.stream(RequestEvents.DocumentAdded.class).filter(e -> e.numero() == numero))
                 .singleElement().satisfies(e -> assertThat(e.fromStaff()).isTrue());
     }
@@ -94,7 +104,7 @@ class RequestFilesTests {
         IncomingFile html = file("note.txt", "<html><script>alert(1)</script></html>");
         IncomingFile big = file("gros.pdf", "%PDF-1.4 " + "x".repeat(2000));
 
-        assertThat(service.fileProblems(List.of(PDF, exe, html, big))).hasSize(3)
+        assertThat(requestFiles.problems(List.of(PDF, exe, html, big))).hasSize(3)
                 .anySatisfy(p -> assertThat(p).contains("« devis.pdf » n'est pas d'un type accepté"))
                 .anySatisfy(p -> assertThat(p).contains("« note.txt »"))
                 .anySatisfy(p -> assertThat(p).contains("« gros.pdf » dépasse la taille maximale de 1 Ko"));
@@ -102,11 +112,11 @@ class RequestFilesTests {
         long before = requests();
         long filesBefore = storedFiles();
         for (IncomingFile bad : List.of(exe, html, big)) {
-            assertThatThrownBy(() -> service.file(member, offerId, null, referent, "message", List.of(PDF, bad)))
-                    .isInstanceOf(RequestException.class);
+            assertThatThrownBy(() -> workflow.file(member, offerId, null, referent, "message", List.of(PDF, bad)))
+                    .isInstanceOfSatisfying(FieldRefusal.class, e -> assertThat(e.field()).isEqualTo(RequestFiles.FIELD));
         }
         IncomingFile lying = new IncomingFile("menteur.pdf", 10, new ByteArrayResource(("%PDF-1.4 " + "y".repeat(3000)).getBytes()));
-        assertThatThrownBy(() -> service.file(member, offerId, null, referent, "message", List.of(PDF, lying)))
+        assertThatThrownBy(() -> workflow.file(member, offerId, null, referent, "message", List.of(PDF, lying)))
                 .hasMessageContaining("dépasse");
         assertThat(requests()).isEqualTo(before);
         assertThat(storedFiles()).isEqualTo(filesBefore);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.id77.catalog.Offers;
+import fr.id77.shared.web.FieldRefusal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -24,7 +27,10 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class RequestLifecycleTests {
 
     @Autowired
-    RequestService service;
+    RequestWorkflow workflow;
+
+    @Autowired
+    RequestViews views;
     @Autowired
     Offers offers;
     @Autowired
@@ -56,15 +62,15 @@ class RequestLifecycleTests {
     }
 
     private int file() {
-        return people.file(service);
+        return people.file(workflow);
     }
 
     private void move(int numero, RequestStatus to, String reason, Actor actor) {
-        service.changeStatus(numero, to, reason, service.view(numero, admin).version(), actor);
+        workflow.changeStatus(numero, to, reason, views.view(numero, admin).version(), actor);
     }
 
     private RequestStatus status(int numero) {
-        return service.view(numero, admin).status();
+        return views.view(numero, admin).status();
     }
 
     @Test
@@ -72,11 +78,11 @@ class RequestLifecycleTests {
         int first = file();
         int second = file();
         assertThat(second).isGreaterThan(first);
-        RequestService.RequestState state = service.view(first, member);
+        RequestViews.RequestState state = views.view(first, member);
         assertThat(state.status()).isEqualTo(RequestStatus.EN_ATTENTE);
-        assertThat(state.history()).extracting(RequestService.HistoryLine::kind).containsExactly("CREATED");
-        assertThat(events.stream(RequestEvents.Filed.class)).anyMatch(e -> e.numero() == first && e.chefDeFileId() == chef.userId());
-        assertThat(service.hasOpenRequest(offerId, collectivity)).isTrue();
+        assertThat(state.history()).extracting(RequestViews.HistoryLine::kind).containsExactly("CREATED");
+        assertThat(events.stream(RequestEvents.Filed.class)).anyMatch(e -> e.numero() == first && e.request().chefDeFileId() == chef.userId());
+        assertThat(workflow.hasOpenRequest(offerId, collectivity)).isTrue();
     }
 
     @Test
@@ -87,13 +93,13 @@ class RequestLifecycleTests {
         move(numero, RequestStatus.EN_COURS, "Compléments demandés par la commune", chef);
         move(numero, RequestStatus.REJETEE, "Hors du champ de l'offre", chef);
         move(numero, RequestStatus.SUPPRIMEE, "Doublon", admin);
-        List<RequestService.HistoryLine> history = service.view(numero, admin).history();
-        assertThat(history).extracting(RequestService.HistoryLine::to).containsExactly(RequestStatus.EN_ATTENTE,
+        List<RequestViews.HistoryLine> history = views.view(numero, admin).history();
+        assertThat(history).extracting(RequestViews.HistoryLine::to).containsExactly(RequestStatus.EN_ATTENTE,
                 RequestStatus.EN_COURS, RequestStatus.TERMINEE, RequestStatus.EN_COURS, RequestStatus.REJETEE, RequestStatus.SUPPRIMEE);
         assertThat(history.get(4).reason()).isEqualTo("Hors du champ de l'offre");
         assertThat(history.get(4).actorId()).isEqualTo(chef.userId());
         assertThat(events.stream(RequestEvents.StatusChanged.class).filter(e -> e.numero() == numero)).hasSize(5);
-        assertThat(service.view(numero, admin).nextStatuses()).isEmpty();
+        assertThat(views.view(numero, admin).nextStatuses()).isEmpty();
     }
 
     @Test
@@ -109,7 +115,7 @@ class RequestLifecycleTests {
                         move(numero, to, "motif", actor);
                         assertThat(allowed).as(from + " -> " + to + " by " + (actor == chef ? "chef" : "member")).isTrue();
                         assertThat(status(numero)).isEqualTo(to);
-                    } catch (RequestException e) {
+                    } catch (RequestException | FieldRefusal e) {
                         assertThat(allowed).as(from + " -> " + to + " by " + (actor == chef ? "chef" : "member") + ": " + e.getMessage()).isFalse();
                         assertThat(status(numero)).isEqualTo(from);
                         refused.add(from + "->" + to);
@@ -148,7 +154,7 @@ class RequestLifecycleTests {
     @Test
     void rejectingReopeningAndDeletingNeedAReason() {
         int numero = file();
-        assertThatThrownBy(() -> move(numero, RequestStatus.REJETEE, "  ", chef)).isInstanceOf(RequestException.class)
+        assertThatThrownBy(() -> move(numero, RequestStatus.REJETEE, "  ", chef)).isInstanceOf(FieldRefusal.class)
                 .hasMessageContaining("motif");
         assertThatThrownBy(() -> move(numero, RequestStatus.SUPPRIMEE, null, admin)).hasMessageContaining("motif");
         move(numero, RequestStatus.REJETEE, "Incomplet", chef);
@@ -160,25 +166,23 @@ class RequestLifecycleTests {
     void outsidersCannotSeeOrActAndLearnNothing() {
         int numero = file();
         for (Actor outsider : List.of(otherMember, otherChef)) {
-            assertThatThrownBy(() -> service.view(numero, outsider))
+            assertThatThrownBy(() -> views.view(numero, outsider))
                     .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.NOT_FOUND));
             assertThatThrownBy(() -> move(numero, RequestStatus.EN_COURS, null, outsider)).isInstanceOf(RequestException.class);
         }
-        assertThat(service.view(numero, chef).canProcess()).isTrue();
-        assertThat(service.view(numero, member).canProcess()).isFalse();
+        assertThat(views.view(numero, chef).canProcess()).isTrue();
+        assertThat(views.view(numero, member).canProcess()).isFalse();
         assertThat(status(numero)).isEqualTo(RequestStatus.EN_ATTENTE);
     }
 
     @Test
     void aStaleVersionIsRefusedAsModifiedMeanwhile() {
         int numero = file();
-        long seen = service.view(numero, chef).version();
-        service.changeStatus(numero, RequestStatus.EN_COURS, null, seen, chef);
-        assertThatThrownBy(() -> service.changeStatus(numero, RequestStatus.REJETEE, "motif", seen, chef))
-                .isInstanceOfSatisfying(RequestException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(RequestException.Kind.CONFLICT);
-                    assertThat(e.getMessage()).contains("modifiée entre-temps");
-                });
+        long seen = views.view(numero, chef).version();
+        workflow.changeStatus(numero, RequestStatus.EN_COURS, null, seen, chef);
+        assertThatThrownBy(() -> workflow.changeStatus(numero, RequestStatus.REJETEE, "motif", seen, chef))
+                .isInstanceOfSatisfying(ObjectOptimisticLockingFailureException.class,
+                        e -> assertThat(e.getPersistentClassName()).isEqualTo(Request.class.getName()));
         assertThat(status(numero)).isEqualTo(RequestStatus.EN_COURS);
     }
 
@@ -186,17 +190,17 @@ class RequestLifecycleTests {
     void twoPeopleActingAtOnceOneWinsTheOtherIsTold() throws Exception {
         for (int round = 0; round < 5; round++) {
             int numero = file();
-            long seen = service.view(numero, admin).version();
+            long seen = views.view(numero, admin).version();
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
-                Future<String> accept = pool.submit(() -> attempt(start, () -> service.changeStatus(numero, RequestStatus.EN_COURS, null, seen, chef)));
-                Future<String> cancel = pool.submit(() -> attempt(start, () -> service.changeStatus(numero, RequestStatus.ANNULEE, null, seen, member)));
+                Future<String> accept = pool.submit(() -> attempt(start, () -> workflow.changeStatus(numero, RequestStatus.EN_COURS, null, seen, chef)));
+                Future<String> cancel = pool.submit(() -> attempt(start, () -> workflow.changeStatus(numero, RequestStatus.ANNULEE, null, seen, member)));
                 start.countDown();
                 List<String> outcomes = List.of(accept.get(), cancel.get());
                 assertThat(outcomes).containsOnlyOnce("ok");
                 assertThat(outcomes).contains("CONFLICT");
-                assertThat(service.view(numero, admin).history()).hasSize(2);
+                assertThat(views.view(numero, admin).history()).hasSize(2);
             } finally {
                 pool.shutdownNow();
             }
@@ -210,6 +214,8 @@ class RequestLifecycleTests {
             return "ok";
         } catch (RequestException e) {
             return e.kind().name();
+        } catch (OptimisticLockingFailureException e) {
+            return "CONFLICT";
         }
     }
 }

@@ -40,7 +40,10 @@ class RequestObjectRulesTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    RequestService service;
+    RequestWorkflow workflow;
+
+    @Autowired
+    RequestViews views;
 
     Fixtures f;
     Fixtures.Collectivity commune;
@@ -64,7 +67,7 @@ class RequestObjectRulesTests {
     }
 
     private int file() {
-        return service.file(RequestPages.actor(member), offerId, chef.id(), commune.referentId());
+        return workflow.file(RequestPages.actor(member), offerId, chef.id(), commune.referentId());
     }
 
     private long version(int numero) {
@@ -96,7 +99,7 @@ class RequestObjectRulesTests {
 
         // another collectivity's referent, an id that exists nowhere, a referent removed since: one answer for all
         for (long refused : new long[] {foreign, 987_654_321L, removed}) {
-            postReferent(numero, refused, "error", RequestService.REFERENT_REFUSED);
+            postReferent(numero, refused, "error", RequestParticipants.REFERENT_REFUSED);
             assertThat(column("referent_id", numero)).isEqualTo(commune.referentId());
         }
         assertThat(count("SELECT count(*) FROM request_event e JOIN request r ON r.id = e.request_id WHERE r.numero = ?", numero))
@@ -122,8 +125,8 @@ class RequestObjectRulesTests {
                         .param("message", "Bonjour").with(csrf()).with(as(member)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Choisissez le référent technique qui suivra la demande.")));
-        assertThatThrownBy(() -> service.file(RequestPages.actor(member), offerId, chef.id(), elsewhere.referentId()))
-                .hasMessage(RequestService.REFERENT_REFUSED);
+        assertThatThrownBy(() -> workflow.file(RequestPages.actor(member), offerId, chef.id(), elsewhere.referentId()))
+                .hasMessage(RequestParticipants.REFERENT_REFUSED);
         assertThat(count("SELECT count(*) FROM request")).isEqualTo(requests);
 
         // and the database holds it whatever the code does
@@ -163,8 +166,8 @@ class RequestObjectRulesTests {
     void theChefDeFileWhoNoLongerLeadsTheOfferNoLongerProcessesItsRequests() throws Exception {
         int closed = file();
         Actor paul = RequestPages.actor(chef);
-        service.changeStatus(closed, RequestStatus.EN_COURS, null, version(closed), paul);
-        service.changeStatus(closed, RequestStatus.TERMINEE, "Rapport remis", version(closed), paul);
+        workflow.changeStatus(closed, RequestStatus.EN_COURS, null, version(closed), paul);
+        workflow.changeStatus(closed, RequestStatus.TERMINEE, "Rapport remis", version(closed), paul);
         mvc.perform(post("/admin/offres/chef-de-file").param("offres", "" + offerId).param("chefDeFile", "" + otherChef.id())
                 .with(csrf()).with(as(admin))).andExpect(status().is3xxRedirection());
         assertThat(column("chef_de_file_id", closed)).as("a closed request still names who handled it").isEqualTo(chef.id());
@@ -179,7 +182,7 @@ class RequestObjectRulesTests {
                 .andExpect(flash().attribute("error", containsString("Impossible")));
         mvc.perform(post("/demandes/" + closed + "/commentaires").param("message", "Je reprends").with(csrf()).with(as(chef)))
                 .andExpect(flash().attribute("error", containsString("pas le droit")));
-        assertThat(service.view(closed, RequestPages.actor(admin)).status()).isEqualTo(RequestStatus.TERMINEE);
+        assertThat(views.view(closed, RequestPages.actor(admin)).status()).isEqualTo(RequestStatus.TERMINEE);
 
         // the offer's chef de file today may
         mvc.perform(post("/demandes/" + closed + "/statut").param("statut", "EN_COURS").param("motif", "Compléments")
@@ -195,9 +198,9 @@ class RequestObjectRulesTests {
         f.lead("O36", chef);
         int open = file();
         jdbc.sql("UPDATE offer SET chef_de_file_id = ? WHERE id = ?").params(otherChef.id(), offerId).update();
-        assertThatThrownBy(() -> service.changeStatus(open, RequestStatus.EN_COURS, null, version(open), paul))
+        assertThatThrownBy(() -> workflow.changeStatus(open, RequestStatus.EN_COURS, null, version(open), paul))
                 .hasMessageContaining("Impossible");
-        assertThat(service.view(open, RequestPages.actor(otherChef)).canProcess()).isTrue();
+        assertThat(views.view(open, RequestPages.actor(otherChef)).canProcess()).isTrue();
     }
 
     @Test
@@ -209,10 +212,10 @@ class RequestObjectRulesTests {
         long files = count("SELECT count(*) FROM request_attachment a JOIN request r ON r.id = a.request_id WHERE r.numero = ?", numero);
 
         mvc.perform(multipart("/demandes/" + numero + "/commentaires").param("message", "Toujours là").with(csrf()).with(as(member)))
-                .andExpect(flash().attribute("error", RequestService.COLLECTIVITY_INACTIVE));
+                .andExpect(flash().attribute("error", RequestParticipants.COLLECTIVITY_INACTIVE));
         mvc.perform(multipart("/demandes/" + numero + "/fichiers")
                         .file(new MockMultipartFile("fichiers", "note.txt", "text/plain", "note".getBytes())).with(csrf()).with(as(member)))
-                .andExpect(flash().attribute("error", RequestService.COLLECTIVITY_INACTIVE));
+                .andExpect(flash().attribute("error", RequestParticipants.COLLECTIVITY_INACTIVE));
         mvc.perform(multipart("/demandes").param("offre", "O36").param("referent", "" + commune.referentId())
                         .param("nouvelle", "1").param("message", "Encore une").with(csrf()).with(as(member)))
                 .andExpect(status().isOk())

@@ -9,6 +9,7 @@ import static fr.id77.requests.RequestStatus.TERMINEE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.id77.shared.web.FieldRefusal;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class RequestRulesTests {
 
-    private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private static final long COLLECTIVITY = 10;
     private static final long ORIGINAL_CHEF = 6;
     private static final long HANDLER = 3;
@@ -37,6 +38,7 @@ class RequestRulesTests {
     static final Actor ADMIN = Actor.admin(5);
 
     static final Map<String, Actor> ACTORS = new LinkedHashMap<>();
+
 
     static {
         ACTORS.put("member", MEMBER);
@@ -116,7 +118,7 @@ class RequestRulesTests {
         Request request = in(EN_COURS);
         Actor newChef = Actor.chefDeFile(9);
         assertThat(request.canView(newChef)).isFalse();
-        request.followOfferLead(9L, NOW);
+        request.followOfferLead(9L, 1L, NOW);
         assertThat(request.getChefDeFileId()).isEqualTo(9L);
         assertThat(request.canView(newChef)).isTrue();
         assertThat(request.canProcess(newChef)).as("processing follows the offer's lead or the responsable").isFalse();
@@ -189,7 +191,7 @@ class RequestRulesTests {
     void aReferentTheServiceRefusesIsNotNamed() {
         Request request = in(EN_ATTENTE);
         assertThatThrownBy(() -> request.changeReferent(99L, MEMBER, id -> false, NOW))
-                .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.INVALID));
+                .isInstanceOf(FieldRefusal.class);
         assertThat(request.getReferentId()).isEqualTo(50L);
         request.changeReferent(null, MEMBER, id -> false, NOW);
         assertThat(request.getReferentId()).isNull();
@@ -225,12 +227,12 @@ class RequestRulesTests {
                     String what = from + " -> " + target + " by " + entry.getKey();
                     Request request = in(from);
                     if (actor == FOREIGN_MEMBER || actor == OTHER_STAFF) {
-                        assertRefused(request, target, actor, "motif", RequestException.Kind.NOT_FOUND, what);
+                        assertHidden(request, target, actor, what);
                     } else if (!expectedNext(from, actor).contains(target)) {
-                        assertRefused(request, target, actor, "motif", RequestException.Kind.INVALID, what);
+                        assertRefused(request, target, actor, "motif", "statut", what);
                     } else {
                         if (reasonRequired(from, target)) {
-                            assertRefused(request, target, actor, " ", RequestException.Kind.INVALID, what + " without a reason");
+                            assertRefused(request, target, actor, " ", "motif", what + " without a reason");
                         }
                         assertThat(request.moveTo(target, actor, "motif", NOW)).as(what).isEqualTo(from);
                         assertThat(request.getStatus()).as(what).isEqualTo(target);
@@ -254,11 +256,11 @@ class RequestRulesTests {
     @Test
     void aMissingReasonIsRefusedLikeABlankOne() {
         for (RequestStatus from : Set.of(EN_ATTENTE, EN_COURS)) {
-            assertRefused(in(from), REJETEE, HANDLER_STAFF, null, RequestException.Kind.INVALID, from + " rejected without reason");
-            assertRefused(in(from), SUPPRIMEE, ADMIN, null, RequestException.Kind.INVALID, from + " deleted without reason");
+            assertRefused(in(from), REJETEE, HANDLER_STAFF, null, "motif", from + " rejected without reason");
+            assertRefused(in(from), SUPPRIMEE, ADMIN, null, "motif", from + " deleted without reason");
         }
         for (RequestStatus from : Set.of(TERMINEE, REJETEE)) {
-            assertRefused(in(from), EN_COURS, HANDLER_STAFF, null, RequestException.Kind.INVALID, from + " reopened without reason");
+            assertRefused(in(from), EN_COURS, HANDLER_STAFF, null, "motif", from + " reopened without reason");
         }
     }
 
@@ -291,16 +293,29 @@ class RequestRulesTests {
         }
         Request request = in(EN_ATTENTE);
         assertThatThrownBy(() -> request.assignResponsable(8L, ADMIN, id -> false, NOW))
-                .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.INVALID));
+                .isInstanceOf(FieldRefusal.class);
         assertThat(request.getResponsableId()).isEqualTo(HANDLER);
     }
 
-    private static void assertRefused(Request request, RequestStatus target, Actor actor, String reason,
-            RequestException.Kind kind, String what) {
+    /** The actor does not see the request: « not found », nothing changes. */
+    private static void assertHidden(Request request, RequestStatus target, Actor actor, String what) {
         RequestStatus before = request.getStatus();
-        assertThatThrownBy(() -> request.moveTo(target, actor, reason, NOW)).as(what)
-                .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).as(what).isEqualTo(kind));
+        int events = request.registeredEvents().size();
+        assertThatThrownBy(() -> request.moveTo(target, actor, "motif", NOW)).as(what)
+                .isInstanceOfSatisfying(RequestException.class,
+                        e -> assertThat(e.kind()).as(what).isEqualTo(RequestException.Kind.NOT_FOUND));
         assertThat(request.getStatus()).as(what).isEqualTo(before);
+        assertThat(request.registeredEvents()).as(what).hasSize(events);
+    }
+
+    /** The move is refused next to {@code field}, nothing changes and no event is registered. */
+    private static void assertRefused(Request request, RequestStatus target, Actor actor, String reason, String field, String what) {
+        RequestStatus before = request.getStatus();
+        int events = request.registeredEvents().size();
+        assertThatThrownBy(() -> request.moveTo(target, actor, reason, NOW)).as(what)
+                .isInstanceOfSatisfying(FieldRefusal.class, e -> assertThat(e.field()).as(what).isEqualTo(field));
+        assertThat(request.getStatus()).as(what).isEqualTo(before);
+        assertThat(request.registeredEvents()).as(what).hasSize(events);
     }
 
     private static boolean reasonRequired(RequestStatus from, RequestStatus target) {

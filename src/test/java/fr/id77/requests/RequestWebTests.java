@@ -40,7 +40,7 @@ class RequestWebTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    RequestService service;
+    RequestViews views;
 
     Fixtures.Collectivity commune;
     CurrentUser member;
@@ -115,6 +115,17 @@ class RequestWebTests {
     }
 
     @Test
+    void aReferentThatIsNotANumberIsRefusedBesideItsFieldAndTheMessageKept() throws Exception {
+        long before = jdbc.sql("SELECT count(*) FROM request").query(Long.class).single();
+        mvc.perform(post("/demandes").param("offre", "O36").param("referent", "abc").param("message", "Mon message gardé")
+                        .with(csrf()).with(as(member)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"referent-erreur\" class=\"invalid-feedback\">Choisissez le référent technique")))
+                .andExpect(content().string(containsString("Mon message gardé")));
+        assertThat(jdbc.sql("SELECT count(*) FROM request").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void withoutATechnicalReferentTheCollectivityIsSentToItsProfile() throws Exception {
         jdbc.sql("UPDATE technical_referent SET removed_at = now() WHERE collectivity_id = :c").param("c", commune.id()).update();
         mvc.perform(get("/demandes/nouvelle").param("offre", "O36").with(as(member)))
@@ -152,10 +163,13 @@ class RequestWebTests {
         long seen = version(numero);
         mvc.perform(post("/demandes/" + numero + "/statut").param("statut", "EN_COURS").param("version", "" + seen).with(csrf()).with(as(chef)))
                 .andExpect(flash().attribute("success", containsString("En cours")));
-        mvc.perform(post("/demandes/" + numero + "/statut").param("statut", "REJETEE").param("motif", "x").param("version", "" + seen)
+        mvc.perform(post("/demandes/" + numero + "/statut").param("statut", "REJETEE").param("motif", "Hors champ").param("version", "" + seen)
                         .with(csrf()).with(as(admin)))
-                .andExpect(flash().attribute("error", containsString("modifiée entre-temps")));
-        assertThat(service.view(numero, Actor.admin(admin.id())).status()).isEqualTo(RequestStatus.EN_COURS);
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("La demande</span> : modification entre-temps")))
+                .andExpect(content().string(containsString("<dt>Motif</dt>")))
+                .andExpect(content().string(containsString("<dd>Hors champ</dd>")));
+        assertThat(views.view(numero, Actor.admin(admin.id())).status()).isEqualTo(RequestStatus.EN_COURS);
     }
 
     @Test
@@ -196,7 +210,7 @@ class RequestWebTests {
         // a file id of another request is not found
         int other = fileRequest("O69");
         mvc.perform(get("/demandes/" + other + "/fichiers/" + fileId).with(as(member))).andExpect(status().isNotFound());
-        assertThat(service.view(numero, Actor.admin(admin.id())).status()).isEqualTo(RequestStatus.EN_ATTENTE);
+        assertThat(views.view(numero, Actor.admin(admin.id())).status()).isEqualTo(RequestStatus.EN_ATTENTE);
     }
 
     @Test
@@ -268,6 +282,29 @@ class RequestWebTests {
         for (String bad : List.of("?page=-4", "?statut=xyz", "?numero=%00abc", "?tri=zz", "?groupe=nope&thematique=%3Cb%3E")) {
             mvc.perform(get("/demandes" + bad).with(as(member))).andExpect(status().isOk());
         }
+    }
+
+    @Test
+    void filtersThatDoNotBindAreRefusedNextToTheirFieldAndTheOthersKept() throws Exception {
+        int a = fileRequest("O36");
+        String page = mvc.perform(get("/demandes").param("canton", "XYZ").param("page", "abc").param("statut", "EN_ATTENTE")
+                        .param("collectivite", "testville").param("prestation", "O36").param("tri", "anciennes").with(as(admin)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"canton-erreur\" class=\"invalid-feedback d-block mb-3\">Choisissez un canton de la liste.</div>")
+                .contains("id=\"page-erreur\"", "Saisissez un nombre entier (chiffres uniquement).")
+                // the other filters are kept, shown and applied
+                .contains("<option value=\"EN_ATTENTE\" selected=\"selected\">En attente</option>")
+                .contains("value=\"testville\"", "<option value=\"anciennes\" selected=\"selected\">", ">" + a + "<")
+                .doesNotContain("<option value=\"MELUN\" selected");
+        assertThat(page.indexOf("canton-erreur")).as("the canton message stands right after the canton filter")
+                .isGreaterThan(page.indexOf("id=\"canton\"")).isLessThan(page.indexOf("id=\"tri\""));
+
+        mvc.perform(get("/demandes").param("statut", "XYZ").param("prestation", "O36").with(as(member)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"statut-erreur\" class=\"invalid-feedback d-block\">Cette valeur n’est pas valide.</div>")))
+                .andExpect(content().string(containsString("<option value=\"O36\" selected=\"selected\">")))
+                .andExpect(content().string(containsString(">" + a + "<")));
     }
 
     @Test

@@ -23,7 +23,7 @@ record TestActors(Fixtures.Collectivity commune, Actor member, Actor otherMember
     }
 
     /** A request of the collectivity on the offer, led by its chef de file, naming the first referent. */
-    int file(RequestService service) {
-        return service.file(member, offerId, chef.userId(), commune.referentId());
+    int file(RequestWorkflow workflow) {
+        return workflow.file(member, offerId, chef.userId(), commune.referentId());
     }
 }

@@ -2,7 +2,6 @@ package fr.id77.shared.time;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,8 +15,8 @@ public class TimeConfiguration {
     /** The time zone of the département, in which dates are shown and working days counted. */
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+    /** The real time; in demo mode {@link DemoClock}, marked primary, is the one injected. */
     @Bean
-    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.system(PARIS);
     }

@@ -37,7 +37,7 @@ public class ModifiedMeanwhile {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ModelAndView modifiedMeanwhile(OptimisticLockingFailureException failure, HttpServletRequest request) {
         ModelAndView page = new ModelAndView("modified-meanwhile", HttpStatus.CONFLICT);
-        // an exception handler's page gets no @ModelAttribute of the advices: the layout's own attributes are added here
+        // an exception handler's model gets no @ModelAttribute of the advices: the layout's own attributes are added here
         page.addObject("assets", layout.assets());
         page.addObject("fmt", layout.fmt());
         page.addObject("what", what(failure));

@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fr.id77.account.CurrentUser;
 import fr.id77.requests.Actor;
-import fr.id77.requests.RequestService;
+import fr.id77.requests.RequestWorkflow;
 import fr.id77.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ class ControlCharactersBindingTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    RequestService requests;
+    RequestWorkflow workflow;
 
     @Test
     void stripsC0ControlsButKeepsLineBreaksAndTabs() {
@@ -45,7 +45,7 @@ class ControlCharactersBindingTests {
         CurrentUser member = f.adherent(commune, "Nina");
         CurrentUser chef = f.chefDeFile("Noé");
         long offerId = f.lead("O36", chef);
-        int numero = requests.file(Actor.adherent(member.id(), commune.id()), offerId, chef.id(), commune.referentId());
+        int numero = workflow.file(Actor.adherent(member.id(), commune.id()), offerId, chef.id(), commune.referentId());
 
         mvc.perform(post("/demandes/" + numero + "/commentaires").param("message", "Bon\u0000jour\u0007 à tous\nligne deux")
                         .with(csrf()).with(as(member)))

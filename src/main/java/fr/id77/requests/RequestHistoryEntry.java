@@ -10,10 +10,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One line of a request's history: who did what, when, from which status to which, and why. */
+/**
+ * One line of a request's history: who did what, when, from which status to which, and why. Written by
+ * {@link RequestHistory} from the request's events (the table keeps its first name, {@code request_event}).
+ */
 @Entity
 @Table(name = "request_event")
-class RequestEvent {
+class RequestHistoryEntry {
 
     enum Kind { CREATED, STATUS, COMMENT, ATTACHMENT, REFERENT, RESPONSABLE, CHEF_DE_FILE }
 
@@ -36,17 +39,18 @@ class RequestEvent {
     @Column(name = "created_at")
     private Instant createdAt;
 
-    protected RequestEvent() {
+    protected RequestHistoryEntry() {
     }
 
-    RequestEvent(long requestId, Kind kind, long actorId, RequestStatus fromStatus, RequestStatus toStatus, String reason, Instant now) {
+    RequestHistoryEntry(long requestId, Kind kind, long actorId, RequestStatus fromStatus, RequestStatus toStatus, String reason,
+                        Instant at) {
         this.requestId = requestId;
         this.kind = kind;
         this.actorId = actorId;
         this.fromStatus = fromStatus;
         this.toStatus = toStatus;
         this.reason = reason;
-        this.createdAt = now;
+        this.createdAt = at;
     }
 
     Long getId() { return id; }

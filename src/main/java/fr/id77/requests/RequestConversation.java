@@ -1,0 +1,102 @@
+package fr.id77.requests;
+
+import java.time.Clock;
+import fr.id77.shared.web.FieldRefusal;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What people add to a request once filed: messages (answers included) and files, each announced by the
+ * {@link Request} aggregate (history line and notification) when saved.
+ */
+@Service
+public class RequestConversation {
+
+    private final RequestRepository requests;
+    private final RequestCommentRepository comments;
+    private final RequestFiles files;
+    private final RequestParticipants participants;
+    private final FormTokens tokens;
+
+    private final Clock clock;
+
+    RequestConversation(RequestRepository requests, RequestCommentRepository comments, RequestFiles files,
+                        RequestParticipants participants, FormTokens tokens, Clock clock) {
+        this.clock = clock;
+        this.requests = requests;
+        this.comments = comments;
+        this.files = files;
+        this.participants = participants;
+        this.tokens = tokens;
+    }
+
+    /** Adds a comment (an answer when {@code parentId} names a comment of the same request); returns its id. */
+    @Transactional
+    public long comment(int numero, String body, Long parentId, Actor actor) {
+        return comment(numero, body, parentId, List.of(), actor);
+    }
+
+    /** Adds a comment, possibly with files, all or nothing; returns its id. */
+    @Transactional
+    public long comment(int numero, String body, Long parentId, List<IncomingFile> incoming, Actor actor) {
+        return comment(numero, body, parentId, incoming, actor, null);
+    }
+
+    /** Like {@link #comment(int, String, Long, List, Actor)}; the same form {@code token} posted again returns the first comment. */
+    @Transactional
+    public long comment(int numero, String body, Long parentId, List<IncomingFile> incoming, Actor actor, UUID token) {
+        Request request = requests.visibleTo(numero, actor);
+        Optional<Long> already = tokens.commentPostedWith(actor.userId(), token);
+        if (already.isPresent()) {
+            return already.get();
+        }
+        if (!request.canComment(actor)) {
+            throw RequestException.forbidden();
+        }
+        participants.requireActiveCollectivity(actor);
+        String text = body == null ? "" : body;
+        if (text.isBlank()) {
+            throw new FieldRefusal("message", "Écrivez votre message avant de l'envoyer.");
+        }
+        if (text.length() > RequestWorkflow.MAX_COMMENT) {
+            throw new FieldRefusal("message", "Votre message dépasse " + RequestWorkflow.MAX_COMMENT + " caractères : raccourcissez-le.");
+        }
+        if (parentId != null && comments.findByIdAndRequestId(parentId, request.getId()).isEmpty()) {
+            throw new FieldRefusal("repondA", "Le message auquel vous répondez n'existe pas sur cette demande.");
+        }
+        RequestComment comment = comments.save(new RequestComment(request.getId(), parentId, actor.userId(), !request.isMember(actor), text,
+                clock.instant()));
+        tokens.claimComment(comment.getId(), token);
+        request.commented(comment.getId(), text, actor);
+        addFiles(request, comment.getId(), incoming, actor);
+        requests.save(request);
+        return comment.getId();
+    }
+
+    /** Adds files to a request on their own. */
+    @Transactional
+    public int attach(int numero, List<IncomingFile> incoming, Actor actor) {
+        Request request = requests.visibleTo(numero, actor);
+        if (!request.canComment(actor)) {
+            throw RequestException.forbidden();
+        }
+        participants.requireActiveCollectivity(actor);
+        int count = addFiles(request, null, incoming, actor);
+        if (count == 0) {
+            throw new FieldRefusal("fichiers", "Choisissez au moins un fichier à joindre.");
+        }
+        requests.save(request);
+        return count;
+    }
+
+    private int addFiles(Request request, Long commentId, List<IncomingFile> incoming, Actor actor) {
+        int count = files.attach(request.getId(), commentId, incoming, actor.userId());
+        if (count > 0) {
+            request.filesAdded(count, actor);
+        }
+        return count;
+    }
+}

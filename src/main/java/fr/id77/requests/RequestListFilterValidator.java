@@ -1,0 +1,31 @@
+package fr.id77.requests;
+
+import fr.id77.membership.Collectivities;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/** A canton filter must name one of the département's cantons: another value is refused next to the field. */
+@Component
+class RequestListFilterValidator implements Validator {
+
+    private final Collectivities collectivities;
+
+    RequestListFilterValidator(Collectivities collectivities) {
+        this.collectivities = collectivities;
+    }
+
+    @Override
+    public boolean supports(Class<?> type) {
+        return RequestListFilter.class.equals(type);
+    }
+
+    @Override
+    public void validate(Object target, Errors errors) {
+        RequestListFilter filter = (RequestListFilter) target;
+        if (filter.canton() != null && !filter.canton().isBlank() && !errors.hasFieldErrors("canton")
+                && !collectivities.cantons().containsKey(filter.canton())) {
+            errors.rejectValue("canton", "canton.inconnu", "Choisissez un canton de la liste.");
+        }
+    }
+}
