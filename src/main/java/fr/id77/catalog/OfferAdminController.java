@@ -1,5 +1,6 @@
 package fr.id77.catalog;
 
+import fr.id77.shared.web.FormBinding;
 import fr.id77.account.CurrentUser;
 import fr.id77.catalog.CatalogueAdminForms.AssignmentForm;
 import fr.id77.catalog.CatalogueReference.DomainRef;

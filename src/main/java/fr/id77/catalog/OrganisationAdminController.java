@@ -1,5 +1,6 @@
 package fr.id77.catalog;
 
+import fr.id77.shared.web.FormBinding;
 import fr.id77.catalog.CatalogueAdminForms.OrganisationForm;
 import fr.id77.shared.web.ConfirmFirst;
 import fr.id77.shared.web.FieldRefusal;

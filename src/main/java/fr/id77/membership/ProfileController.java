@@ -1,5 +1,6 @@
 package fr.id77.membership;
 
+import fr.id77.shared.web.FormBinding;
 import fr.id77.account.Accounts;
 import fr.id77.account.CurrentUser;
 import fr.id77.membership.MembershipForms.ProfileForm;
@@ -29,7 +30,11 @@ class ProfileController {
     private final Colleagues colleagues;
     private final Accounts accounts;
 
-    ProfileController(CollectivityProfiles profiles, TechnicalReferents referents, Colleagues colleagues, Accounts accounts) {
+    private final FormBinding forms;
+
+    ProfileController(CollectivityProfiles profiles, TechnicalReferents referents, Colleagues colleagues, Accounts accounts,
+                      FormBinding forms) {
+        this.forms = forms;
         this.profiles = profiles;
         this.referents = referents;
         this.colleagues = colleagues;
@@ -65,9 +70,10 @@ class ProfileController {
     }
 
     @PostMapping("/compte/profil")
-    String saveProfile(CurrentUser me, @Valid @ModelAttribute("form") ProfileForm form, BindingResult result,
+    String saveProfile(CurrentUser me, @Valid @ModelAttribute("form") ProfileForm form, BindingResult binding,
                        @RequestParam(name = "logo", required = false) MultipartFile logo, Model model,
                        RedirectAttributes redirect) {
+        BindingResult result = forms.whole(form, "form", binding, model);
         boolean locked = profiles.collectivity(me).identityLocked();
         boolean invalid = result.hasGlobalErrors()
                 || result.getFieldErrors().stream().anyMatch(e -> !(locked && IDENTITY_FIELDS.contains(e.getField())));

@@ -1,5 +1,6 @@
 package fr.id77.membership;
 
+import fr.id77.shared.web.FormBinding;
 import fr.id77.account.AccountConflictException;
 import fr.id77.account.Accounts;
 import fr.id77.membership.MembershipForms.RegistrationForm;
@@ -24,7 +25,10 @@ class RegistrationController {
     private final Accounts accounts;
     private final RegistrationValidator validator;
 
-    RegistrationController(Adhesions adhesions, Accounts accounts) {
+    private final FormBinding forms;
+
+    RegistrationController(Adhesions adhesions, Accounts accounts, FormBinding forms) {
+        this.forms = forms;
         this.adhesions = adhesions;
         this.accounts = accounts;
         this.validator = new RegistrationValidator(accounts::identifiantTaken, accounts::emailTaken);
@@ -43,7 +47,8 @@ class RegistrationController {
     }
 
     @PostMapping("/inscription")
-    String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult result) {
+    String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult binding, Model model) {
+        BindingResult result = forms.whole(form, "form", binding, model);
         validator.validate(form, result);
         if (result.hasErrors()) {
             return "membership/registration";

@@ -1,5 +1,7 @@
 package fr.id77.requests;
 
+import fr.id77.shared.web.FormBinding;
+import jakarta.validation.Valid;
 import fr.id77.account.CurrentUser;
 import fr.id77.catalog.Offers;
 import fr.id77.catalog.Offers.OfferSummary;
@@ -10,11 +12,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
-import org.springframework.validation.Validator;
-import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -34,12 +33,12 @@ class NewRequestController {
     private final FormTokens tokens;
     private final RequestFiles files;
     private final NewRequestFormValidator validator;
-    private final Validator beanValidation;
+    private final FormBinding forms;
 
     NewRequestController(RequestWorkflow service, RequestReadModel read, Offers offers, AttachmentPolicy policy, FormTokens tokens,
-                         RequestFiles files, NewRequestFormValidator validator, jakarta.validation.Validator beanValidation) {
+                         RequestFiles files, NewRequestFormValidator validator, FormBinding forms) {
         this.validator = validator;
-        this.beanValidation = new SpringValidatorAdapter(beanValidation);
+        this.forms = forms;
         this.service = service;
         this.read = read;
         this.offers = offers;
@@ -68,11 +67,10 @@ class NewRequestController {
 
     /**
      * Files the request. The form is bound to one object; what did not bind, Bean Validation and the form's validator
-     * are gathered into one result (validation is called here: Spring skips it once a value failed to bind, and a
-     * failed constructor binding leaves its errors without a target), shown beside each field.
+     * are gathered into one result ({@link FormBinding}), shown beside each field.
      */
     @PostMapping("/demandes")
-    String create(@ModelAttribute("form") NewRequestForm form, BindingResult binding, CurrentUser user, Model model,
+    String create(@Valid @ModelAttribute("form") NewRequestForm form, BindingResult binding, CurrentUser user, Model model,
                   RedirectAttributes flash) {
         OfferSummary offer = offer(form.offre());
         UUID token = FormTokens.parse(form.envoi());
@@ -82,9 +80,7 @@ class NewRequestController {
             return "requests/staff-cannot-file";
         }
         List<RequestReadModel.Referent> referents = read.referents(user.collectivityId(), null);
-        BindingResult errors = new BeanPropertyBindingResult(form, "form");
-        errors.addAllErrors(binding);
-        beanValidation.validate(form, errors);
+        BindingResult errors = forms.whole(form, "form", binding, model);
         validator.validate(form, errors, user.collectivityId());
         if (errors.hasErrors()) {
             return refused(model, user, offer, referents, form, errors);

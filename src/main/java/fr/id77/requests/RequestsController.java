@@ -1,5 +1,6 @@
 package fr.id77.requests;
 
+import fr.id77.shared.web.FormBinding;
 import fr.id77.account.CurrentUser;
 import fr.id77.catalog.CatalogueReference;
 import fr.id77.membership.Collectivities;
@@ -14,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -32,9 +32,12 @@ class RequestsController {
 
     private final RequestFiles files;
     private final RequestListFilterValidator filterValidator;
+    private final FormBinding forms;
 
     RequestsController(RequestReadModel read, RequestPages pages, CatalogueReference catalogue,
-                       Collectivities collectivities, RequestFiles files, RequestListFilterValidator filterValidator) {
+                       Collectivities collectivities, RequestFiles files, RequestListFilterValidator filterValidator,
+                       FormBinding forms) {
+        this.forms = forms;
         this.files = files;
         this.filterValidator = filterValidator;
         this.read = read;
@@ -44,16 +47,13 @@ class RequestsController {
     }
 
     /**
-     * The list, filtered; a filter that does not bind or validate is refused next to its field, the others apply.
-     * The validator is called here, not through {@code @Valid}: Spring skips validation once a value failed to bind,
-     * and the errors of a failed constructor binding have no target to validate, so they are carried over onto one.
+     * The list, filtered; a filter that does not bind or validate is refused next to its field, the others apply
+     * ({@link FormBinding} keeps the filter whole when a value did not bind).
      */
     @GetMapping("/demandes")
     String list(@ModelAttribute("filtre") RequestListFilter filter, BindingResult binding, CurrentUser user, Model model) {
-        BindingResult errors = new BeanPropertyBindingResult(filter, "filtre");
-        errors.addAllErrors(binding);
+        BindingResult errors = forms.whole(filter, "filtre", binding, model);
         filterValidator.validate(filter, errors);
-        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "filtre", errors);
         Actor actor = RequestPages.actor(user);
         RequestListQuery query = filter.query(errors);
         model.addAttribute("query", query);

@@ -325,6 +325,15 @@ class MembershipSecurityTests {
         assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE identifiant = ?").param(applicant).query(Long.class).single())
                 .as("rien d'écrit").isZero();
 
+        // a second mistake is shown in the same answer, not only after the canton is corrected
+        params.set("email", "pas-une-adresse");
+        String both = mvc.perform(post("/inscription").with(csrf()).params(params))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(both).containsPattern("id=\"collectivity\\.canton-erreur\"[^>]*>Choisissez un canton dans la liste\\.<")
+                .contains("Cette adresse e-mail n&#39;est pas valide.");
+        params.set("email", applicant + "@example.test");
+
         params.set("collectivity.canton", "MELUN");
         params.set("collectivity.referentCivility", "DOCTEUR");
         String civility = mvc.perform(post("/inscription").with(csrf()).params(params))

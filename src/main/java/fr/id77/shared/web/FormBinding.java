@@ -1,4 +1,4 @@
-package fr.id77.catalog;
+package fr.id77.shared.web;
 
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,7 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  * be refused, and the page would read a null form. This puts the form back under its errors and validates it once.
  */
 @Component
-class FormBinding {
+public class FormBinding {
 
     private final SpringValidatorAdapter beanValidation;
 
@@ -26,7 +26,7 @@ class FormBinding {
      * The BindingResult of {@code form}, Bean Validation included, also shown by the page as {@code name}: {@code binding}
      * itself when every value was converted (Bean Validation ran through {@code @Valid}).
      */
-    BindingResult whole(Object form, String name, BindingResult binding, Model model) {
+    public BindingResult whole(Object form, String name, BindingResult binding, Model model) {
         if (binding.getTarget() != null) {
             return binding;
         }
