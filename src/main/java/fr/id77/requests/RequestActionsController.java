@@ -1,9 +1,10 @@
 package fr.id77.requests;
 
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.validation.BindingResult;
 import fr.id77.account.CurrentUser;
 import fr.id77.shared.web.FieldRefusal;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** What people do on a request's page: change its status, assign, change the contact, comment, attach. */
 @Controller
 class RequestActionsController {
+
 
     private final RequestWorkflow workflow;
     private final RequestConversation conversation;
@@ -57,26 +59,24 @@ class RequestActionsController {
     }
 
     @PostMapping("/demandes/{numero}/commentaires")
-    String comment(@PathVariable int numero, @RequestParam(required = false) String message,
-                   @RequestParam(required = false) Long repondA,
-                   @RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers,
-                   @RequestParam(name = FormTokens.FIELD, required = false) String envoi,
-                   CurrentUser user, RedirectAttributes flash) {
-        UUID token = FormTokens.parse(envoi);
-        List<IncomingFile> files = NewRequestController.incoming(fichiers);
-        List<String> problems = requestFiles.problems(files);
+    String comment(@PathVariable int numero, @ModelAttribute CommentForm form, BindingResult binding, CurrentUser user,
+                   RedirectAttributes flash) {
+        List<IncomingFile> files = form.files();
+        List<String> problems = binding.hasFieldErrors("repondA") ? List.of(RequestConversation.REPLY_UNKNOWN) : requestFiles.problems(files);
         if (!problems.isEmpty()) {
-            flash.addFlashAttribute("commentFileError", String.join(" ", problems));
+            if (!binding.hasFieldErrors("repondA")) {
+                flash.addFlashAttribute("commentFileError", String.join(" ", problems));
+            }
             flash.addFlashAttribute("error", String.join(" ", problems) + " Votre message n'a pas été envoyé : il est conservé ci-dessous.");
-            flash.addFlashAttribute("draft", message);
+            flash.addFlashAttribute("draft", form.message());
             return back(numero) + "#commenter";
         }
         try {
-            String back = act(numero, flash, "Votre message a été envoyé.", message,
-                    () -> conversation.comment(numero, message, repondA, files, RequestPages.actor(user), token));
+            String back = act(numero, flash, "Votre message a été envoyé.", form.message(),
+                    () -> conversation.comment(numero, form.message(), form.repondA(), files, RequestPages.actor(user), form.token()));
             return besideField(flash, "commentFileError", files) ? back + "#commenter" : back + "#commentaires";
         } catch (DataIntegrityViolationException e) { // the same form posted twice at once: the other post sent it
-            tokens.commentPostedWith(user.id(), token).orElseThrow(() -> e);
+            tokens.commentPostedWith(user.id(), form.token()).orElseThrow(() -> e);
             flash.addFlashAttribute("success", "Votre message a été envoyé.");
             return back(numero) + "#commentaires";
         }

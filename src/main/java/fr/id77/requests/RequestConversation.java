@@ -15,6 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RequestConversation {
 
+    /** The message answered is not one of the thread (a forged or outdated form). */
+    static final String REPLY_UNKNOWN = "Le message auquel vous répondez n'existe pas sur cette demande.";
+
     private final RequestRepository requests;
     private final RequestCommentRepository comments;
     private final RequestFiles files;
@@ -65,7 +68,7 @@ public class RequestConversation {
             throw new FieldRefusal("message", "Votre message dépasse " + RequestWorkflow.MAX_COMMENT + " caractères : raccourcissez-le.");
         }
         if (parentId != null && comments.findByIdAndRequestId(parentId, request.getId()).isEmpty()) {
-            throw new FieldRefusal("repondA", "Le message auquel vous répondez n'existe pas sur cette demande.");
+            throw new FieldRefusal("repondA", REPLY_UNKNOWN);
         }
         RequestComment comment = comments.save(new RequestComment(request.getId(), parentId, actor.userId(), !request.isMember(actor), text,
                 clock.instant()));

@@ -158,6 +158,18 @@ class RequestWebTests {
     }
 
     @Test
+    void aReplyToAMessageThatIsNotANumberKeepsTheDraftAndSendsNothing() throws Exception {
+        int numero = fileRequest("O69");
+        long before = jdbc.sql("SELECT count(*) FROM request_comment").query(Long.class).single();
+        mvc.perform(multipart("/demandes/" + numero + "/commentaires").param("message", "Voici ma réponse").param("repondA", "abc")
+                        .with(csrf()).with(as(member)))
+                .andExpect(redirectedUrl("/demandes/" + numero + "#commenter"))
+                .andExpect(flash().attribute("error", containsString("Le message auquel vous répondez n'existe pas sur cette demande.")))
+                .andExpect(flash().attribute("draft", "Voici ma réponse"));
+        assertThat(jdbc.sql("SELECT count(*) FROM request_comment").query(Long.class).single()).as("nothing sent").isEqualTo(before);
+    }
+
+    @Test
     void aStaleFormIsToldTheRequestChangedMeanwhile() throws Exception {
         int numero = fileRequest("O36");
         long seen = version(numero);
