@@ -27,21 +27,21 @@ class ModularityTests {
     }
 
     /**
-     * account at the bottom; catalog and membership on it; favorites and requests on top of those;
+     * account at the bottom; catalogue and membership on it; favourites and requests on top of those;
      * notifications and audit only listen to the others' events and read their facades: no module depends on them,
-     * nor on requests or favorites except notifications (which reacts to {@code RequestEvents}).
+     * nor on requests or favourites except notifications (which reacts to {@code RequestEvents}).
      */
     @Test
     void theDependencyGraphIsTheDocumentedOne() {
         Map<String, Set<String>> expected = new TreeMap<>(Map.of(
                 "shared", Set.of(),
                 "account", Set.of("shared"),
-                "catalog", Set.of("account", "shared"),
+                "catalogue", Set.of("account", "shared"),
                 "membership", Set.of("account", "shared"),
-                "favorites", Set.of("account", "catalog", "shared"),
-                "requests", Set.of("account", "catalog", "membership", "shared"),
-                "notifications", Set.of("account", "catalog", "membership", "requests", "shared"),
-                "audit", Set.of("account", "catalog", "membership", "shared")));
+                "favourites", Set.of("account", "catalogue", "shared"),
+                "requests", Set.of("account", "catalogue", "membership", "shared"),
+                "notifications", Set.of("account", "catalogue", "membership", "requests", "shared"),
+                "audit", Set.of("account", "catalogue", "membership", "shared")));
         Map<String, Set<String>> actual = modules.stream().collect(Collectors.toMap(ModularityTests::name,
                 m -> m.getDirectDependencies(modules).uniqueModules().map(ModularityTests::name)
                         .filter(d -> !d.equals(name(m))).collect(Collectors.toCollection(TreeSet::new)),
@@ -52,8 +52,8 @@ class ModularityTests {
                     .noneMatch(e -> e.getValue().contains(listener));
         }
         assertThat(actual.get("account")).as("account depends on no business module").containsOnly("shared");
-        assertThat(actual.get("catalog")).doesNotContain("requests", "membership", "favorites");
-        assertThat(actual.get("membership")).doesNotContain("requests", "catalog");
+        assertThat(actual.get("catalogue")).doesNotContain("requests", "membership", "favourites");
+        assertThat(actual.get("membership")).doesNotContain("requests", "catalogue");
     }
 
     @Test

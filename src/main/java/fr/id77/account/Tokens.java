@@ -54,17 +54,17 @@ class Tokens {
         if (token == null || token.isBlank()) {
             return new TokenCheck(LinkState.UNKNOWN, null, null);
         }
-        record Row(long userId, String payload, Timestamp expiresAt, Timestamp usedAt) {
+        record StoredToken(long userId, String payload, Timestamp expiresAt, Timestamp usedAt) {
         }
-        Optional<Row> row = jdbc.sql("SELECT user_id, payload, expires_at, used_at FROM account_token "
+        Optional<StoredToken> row = jdbc.sql("SELECT user_id, payload, expires_at, used_at FROM account_token "
                         + "WHERE token_hash = :hash AND purpose IN (:purposes)")
                 .param("hash", hash(token))
                 .param("purposes", names(purposes))
-                .query(Row.class).optional();
+                .query(StoredToken.class).optional();
         if (row.isEmpty()) {
             return new TokenCheck(LinkState.UNKNOWN, null, null);
         }
-        Row r = row.get();
+        StoredToken r = row.get();
         LinkState state = LinkState.of(r.usedAt() != null, r.expiresAt().toInstant(), Instant.now());
         return new TokenCheck(state, r.userId(), r.payload());
     }

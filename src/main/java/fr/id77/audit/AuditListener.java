@@ -5,9 +5,9 @@ import fr.id77.account.AccountStatus;
 import fr.id77.account.AccountStatusChanged;
 import fr.id77.account.AccountSummary;
 import fr.id77.account.Accounts;
-import fr.id77.catalog.OfferLeadChanged;
-import fr.id77.catalog.OfferPublicationChanged;
-import fr.id77.catalog.Offers;
+import fr.id77.catalogue.OfferLeadChanged;
+import fr.id77.catalogue.OfferPublicationChanged;
+import fr.id77.catalogue.Offers;
 import fr.id77.membership.AdhesionStatus;
 import fr.id77.membership.AdhesionStatusChanged;
 import fr.id77.membership.Collectivities;
@@ -19,7 +19,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the decisions published by membership, account and catalog into journal entries. It runs inside
+ * Turns the decisions published by membership, account and catalogue into journal entries. It runs inside
  * the publisher's transaction: the entry exists if and only if the decision does (a failure to write it
  * undoes the decision).
  */

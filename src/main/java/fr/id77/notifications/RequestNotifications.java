@@ -15,7 +15,7 @@ import fr.id77.account.AccountStatus;
 import fr.id77.account.AccountSummary;
 import fr.id77.account.Accounts;
 import fr.id77.account.Role;
-import fr.id77.catalog.Offers;
+import fr.id77.catalogue.Offers;
 import fr.id77.membership.Collectivities;
 import fr.id77.membership.CollectivitySummary;
 import fr.id77.membership.ReferentSummary;

@@ -2,7 +2,7 @@ package fr.id77.requests;
 
 import fr.id77.account.AccountSummary;
 import fr.id77.account.Accounts;
-import fr.id77.catalog.Offers;
+import fr.id77.catalogue.Offers;
 import fr.id77.membership.Collectivities;
 import fr.id77.membership.ReferentSummary;
 import fr.id77.shared.devdb.EmbeddedDatabaseCondition;

@@ -2,8 +2,8 @@ package fr.id77.requests;
 
 import fr.id77.account.CurrentUser;
 import fr.id77.account.Role;
-import fr.id77.catalog.Offers;
-import fr.id77.catalog.Offers.OfferSummary;
+import fr.id77.catalogue.Offers;
+import fr.id77.catalogue.Offers.OfferSummary;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

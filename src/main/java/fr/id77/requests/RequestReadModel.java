@@ -3,9 +3,9 @@ package fr.id77.requests;
 import fr.id77.account.AccountStatus;
 import fr.id77.account.AccountSummary;
 import fr.id77.account.Accounts;
-import fr.id77.catalog.CatalogueReference;
-import fr.id77.catalog.Offers;
-import fr.id77.catalog.Offers.OfferRef;
+import fr.id77.catalogue.CatalogueReference;
+import fr.id77.catalogue.Offers;
+import fr.id77.catalogue.Offers.OfferRef;
 import fr.id77.membership.Collectivities;
 import java.time.Instant;
 import java.util.Collection;
@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the request pages show of other modules' data (offer, collectivity, referents, people), asked to the public
- * facades of catalog, membership and account in batches: a page costs a fixed number of statements, never one per
+ * facades of catalogue, membership and account in batches: a page costs a fixed number of statements, never one per
  * row. Its own SQL reads only the {@code request} table; filters on other modules' data become sets of ids that
  * those modules answer. Read-only: changes always go through the owning module.
  */
@@ -34,12 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
 class RequestReadModel {
 
     /** One row of the « Demandes » list. */
-    record Row(int numero, RequestStatus status, Instant createdAt, String offerCode, String offerTitle, String demandeur,
+    record ListedRequest(int numero, RequestStatus status, Instant createdAt, String offerCode, String offerTitle, String demandeur,
                String contact, String chefDeFile) {
     }
 
     /** A page of the list, its counts per status tab, and the offers of its « Prestation » filter as (code, label). */
-    record ListPage(List<Row> rows, long total, int page, int totalPages, Map<RequestStatus, Long> counts, long allCount,
+    record ListPage(List<ListedRequest> rows, long total, int page, int totalPages, Map<RequestStatus, Long> counts, long allCount,
                     List<Map.Entry<String, String>> offerChoices) {
         public boolean hasPrevious() { return page > 1; }
         public boolean hasNext() { return page < totalPages; }
@@ -155,10 +155,10 @@ class RequestReadModel {
                 listed.stream().map(Listed::referentId).filter(Objects::nonNull).collect(Collectors.toSet()));
         Map<Long, AccountSummary> chefs = accounts.summaries(listed.stream().map(Listed::chefDeFileId).filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
-        List<Row> rows = listed.stream().map(l -> {
+        List<ListedRequest> rows = listed.stream().map(l -> {
             OfferRef offer = offerById.get(l.offerId());
             AccountSummary chef = l.chefDeFileId() == null ? null : chefs.get(l.chefDeFileId());
-            return new Row(l.numero(), l.status(), l.createdAt(), offer.code(), offer.title(),
+            return new ListedRequest(l.numero(), l.status(), l.createdAt(), offer.code(), offer.title(),
                     names.collectivities().get(l.collectivityId()),
                     l.referentId() == null ? null : names.referents().get(l.referentId()), chef == null ? null : chef.displayName());
         }).toList();

@@ -1,7 +1,7 @@
 package fr.id77.requests;
 
 import fr.id77.account.Accounts;
-import fr.id77.catalog.OfferLeadChanged;
+import fr.id77.catalogue.OfferLeadChanged;
 import fr.id77.shared.web.FieldRefusal;
 import fr.id77.shared.web.Versions;
 import java.time.Clock;

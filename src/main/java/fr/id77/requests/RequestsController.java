@@ -2,7 +2,7 @@ package fr.id77.requests;
 
 import fr.id77.shared.web.FormBinding;
 import fr.id77.account.CurrentUser;
-import fr.id77.catalog.CatalogueReference;
+import fr.id77.catalogue.CatalogueReference;
 import fr.id77.membership.Collectivities;
 import java.io.IOException;
 import java.io.InputStream;

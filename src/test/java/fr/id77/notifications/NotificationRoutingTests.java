@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fr.id77.account.CurrentUser;
-import fr.id77.catalog.Offers;
+import fr.id77.catalogue.Offers;
 import fr.id77.requests.Actor;
 import fr.id77.requests.IncomingFile;
 import fr.id77.requests.RequestConversation;

@@ -3,7 +3,7 @@ package fr.id77.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.id77.catalog.Offers;
+import fr.id77.catalogue.Offers;
 import fr.id77.shared.web.FieldRefusal;
 import java.io.IOException;
 import java.io.InputStream;

@@ -24,7 +24,7 @@ class MailAdminController {
 
     static final int SHOWN = 100;
 
-    record Row(long id, String recipient, String subject, String status, int attempts, Instant createdAt,
+    record OutboxLine(long id, String recipient, String subject, String status, int attempts, Instant createdAt,
                Instant nextAttemptAt, String lastError, String textBody, boolean carriesLink) {
     }
 
@@ -71,10 +71,10 @@ class MailAdminController {
         return "redirect:/admin/courriels";
     }
 
-    private List<Row> rows(String where, String order) {
+    private List<OutboxLine> rows(String where, String order) {
         return jdbc.sql("SELECT id, recipient, subject, status, attempts, created_at, next_attempt_at, last_error, "
                         + "CASE WHEN link_kind IS NULL THEN text_body END, link_kind IS NOT NULL FROM mail_outbox WHERE " + where + " ORDER BY " + order + " LIMIT " + SHOWN)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                .query((rs, n) -> new OutboxLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                         rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9), rs.getBoolean(10)))
                 .list();
     }

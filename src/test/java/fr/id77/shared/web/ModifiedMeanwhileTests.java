@@ -23,7 +23,7 @@ class ModifiedMeanwhileTests {
     static class StaleForms {
         @PostMapping("/admin/offres/7")
         String staleOffer() {
-            throw new ObjectOptimisticLockingFailureException("fr.id77.catalog.Offer", 7L);
+            throw new ObjectOptimisticLockingFailureException("fr.id77.catalogue.Offer", 7L);
         }
 
         @PostMapping("/ailleurs")

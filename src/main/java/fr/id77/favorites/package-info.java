@@ -1,3 +1,0 @@
-/** Favorites: the offers a signed-in person starred, shown on {@code /favoris} and on the catalogue's cards. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "catalog", "shared"})
-package fr.id77.favorites;

@@ -1,0 +1,3 @@
+/** Favorites: the offers a signed-in person starred, shown on {@code /favoris} and on the catalogue's cards. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "catalogue", "shared"})
+package fr.id77.favourites;
