@@ -12,12 +12,18 @@ import fr.id77.support.Fixtures;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -121,7 +127,7 @@ class HostileInputTests {
                 }
             }
         }
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "hostile-input-failures.txt"), failures);
+        Files.write(Path.of("target", "hostile-input-failures.txt"), failures);
         assertThat(failures).as("%d posts, %d failures", posts, failures.size()).isEmpty();
         assertThat(posts).isGreaterThanOrEqualTo(500);
     }
@@ -186,7 +192,7 @@ class HostileInputTests {
                 forms.add(new Form(path, fields, files, Map.of()));
             }
         }
-        forms.sort(java.util.Comparator.comparing(Form::path));
+        forms.sort(Comparator.comparing(Form::path));
         return forms;
     }
 
@@ -222,9 +228,9 @@ class HostileInputTests {
         String uri = form.path();
         for (String variable : variables(form.path())) {
             String v = form.overrides().getOrDefault(variable, idFor(form.path(), variable));
-            uri = uri.replace("{" + variable + "}", java.net.URLEncoder.encode(v, StandardCharsets.UTF_8).replace("%25", "%"));
+            uri = uri.replace("{" + variable + "}", URLEncoder.encode(v, StandardCharsets.UTF_8).replace("%25", "%"));
         }
-        MockMultipartHttpServletRequestBuilder request = multipart(java.net.URI.create(uri));
+        MockMultipartHttpServletRequestBuilder request = multipart(URI.create(uri));
         for (Map.Entry<String, Class<?>> f : form.fields().entrySet()) {
             if (f.getKey().equals(field)) {
                 if (value != null) {
@@ -310,7 +316,7 @@ class HostileInputTests {
     /** A value the form accepts for this field, so that the hostile value of another field is what gets judged. */
     private String valid(String path, String name, Class<?> type) {
         int n = SEQ.get();
-        String leaf = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        String leaf = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         if (type.isEnum()) {
             return ((Enum<?>) type.getEnumConstants()[type.getEnumConstants().length - 1]).name();
         }
@@ -330,7 +336,7 @@ class HostileInputTests {
         if (leaf.equals("responsable")) {
             return String.valueOf(chef.id());
         }
-        if (leaf.equals("repondA".toLowerCase(java.util.Locale.ROOT)) || leaf.equals("retour")) {
+        if (leaf.equals("repondA".toLowerCase(Locale.ROOT)) || leaf.equals("retour")) {
             return null;
         }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {

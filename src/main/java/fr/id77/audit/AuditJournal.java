@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -61,7 +62,7 @@ class AuditJournal {
         }
         if (!q.subject().isEmpty()) {
             where.append(" AND lower(subject_label) LIKE :subject ESCAPE '\\'");
-            params.put("subject", "%" + q.subject().toLowerCase(java.util.Locale.ROOT)
+            params.put("subject", "%" + q.subject().toLowerCase(Locale.ROOT)
                     .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (q.from() != null) {

@@ -13,6 +13,7 @@ import fr.id77.membership.AdhesionStatusChanged;
 import fr.id77.membership.Collectivities;
 import fr.id77.membership.CollectivitySummary;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.context.event.EventListener;
@@ -74,7 +75,7 @@ class AuditListener {
 
     @EventListener
     void on(OfferLeadChanged e) {
-        String label = offers.byIds(java.util.List.of(e.offerId())).values().stream().findFirst()
+        String label = offers.byIds(List.of(e.offerId())).values().stream().findFirst()
                 .map(o -> o.code() + " – " + o.title()).orElse("offre n° " + e.offerId());
         Map<Long, AccountSummary> names = accounts.summaries(Arrays.stream(new Long[] {e.previousChefDeFileId(), e.chefDeFileId()})
                 .filter(Objects::nonNull).toList());

@@ -5,5 +5,7 @@
  * writes one append-only row per decision (PostgreSQL refuses any change of it) and shows them to admins on
  * {@code /admin/journal}. No other module depends on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "catalogue", "membership", "shared"})
+@ApplicationModule(allowedDependencies = {"account", "catalogue", "membership", "shared"})
 package fr.id77.audit;
+
+import org.springframework.modulith.ApplicationModule;

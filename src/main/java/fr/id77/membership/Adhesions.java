@@ -1,11 +1,13 @@
 package fr.id77.membership;
 
 import fr.id77.account.AccountStatus;
+import fr.id77.account.AccountSummary;
 import fr.id77.account.Accounts;
 import fr.id77.account.NewAccount;
 import fr.id77.account.Role;
 import fr.id77.membership.MembershipForms.RegistrationForm;
 import fr.id77.shared.mail.MailOutbox;
+import fr.id77.shared.validation.FrenchPhone;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +38,7 @@ class Adhesions {
         var f = form.collectivity();
         accounts.registerApplicant(new NewAccount(form.identifiant(), form.email(), f.referentCivility().name(),
                 f.referentFirstName(), f.referentLastName(),
-                fr.id77.shared.validation.FrenchPhone.Validator.format(form.phone()), Role.ADHERENT, collectivity.getId()));
+                FrenchPhone.Validator.format(form.phone()), Role.ADHERENT, collectivity.getId()));
         return collectivity.getId();
     }
 
@@ -54,7 +56,7 @@ class Adhesions {
     }
 
     /** A registration waiting for ID77, with the accounts that asked for it. */
-    record QueueEntry(Collectivity collectivity, List<fr.id77.account.AccountSummary> applicants) {
+    record QueueEntry(Collectivity collectivity, List<AccountSummary> applicants) {
     }
 
     @Transactional(readOnly = true)

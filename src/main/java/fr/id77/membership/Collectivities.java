@@ -33,7 +33,7 @@ public class Collectivities implements CollectivityStanding {
     }
 
     /** The 23 cantons of Seine-et-Marne as (stored value, label), for filters of other modules. */
-    public java.util.Map<String, String> cantons() {
+    public Map<String, String> cantons() {
         return Choices.options(Choices.Canton.class, Choices.Canton::label);
     }
 

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 
 /** The forms of registration, profile and technical referents (never entities). */
 final class MembershipForms {
@@ -63,7 +64,7 @@ final class MembershipForms {
             @NotBlank(message = "Saisissez le service.") @Size(max = 160) String service,
             @NotBlank(message = "Saisissez l'adresse e-mail.") @Email(message = "Cette adresse e-mail n'est pas valide.") @Size(max = 254) String email,
             @NotBlank(message = "Saisissez le numéro de téléphone.") @FrenchPhone String phone,
-            long version) implements java.io.Serializable {
+            long version) implements Serializable {
 
         static ReferentForm empty() {
             return new ReferentForm("", "", "", "", "", 0);

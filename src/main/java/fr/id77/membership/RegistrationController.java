@@ -3,11 +3,14 @@ package fr.id77.membership;
 import fr.id77.shared.web.FormBinding;
 import fr.id77.account.AccountConflictException;
 import fr.id77.account.Accounts;
+import fr.id77.account.LinkState;
 import fr.id77.membership.MembershipForms.RegistrationForm;
 import fr.id77.membership.MembershipForms.ResendForm;
 import fr.id77.shared.mail.MailQuota;
 import fr.id77.shared.validation.Identifiant;
 import jakarta.validation.Valid;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -81,7 +84,7 @@ class RegistrationController {
     @PostMapping("/inscription/confirmation")
     String confirm(@RequestParam("jeton") String token, RedirectAttributes redirect) {
         if (!adhesions.confirmEmail(token)) {
-            return "redirect:/inscription/confirmation?jeton=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
+            return "redirect:/inscription/confirmation?jeton=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         }
         redirect.addFlashAttribute("confirmed", true);
         return "redirect:/inscription/envoyee";
@@ -91,14 +94,14 @@ class RegistrationController {
     String resend(@Valid @ModelAttribute("form") ResendForm form, BindingResult result, Model model,
                   RedirectAttributes redirect) {
         if (result.hasErrors()) {
-            model.addAttribute("linkState", fr.id77.account.LinkState.UNKNOWN);
+            model.addAttribute("linkState", LinkState.UNKNOWN);
             return "membership/confirm-email";
         }
         try {
             accounts.resendRegistrationConfirmation(form.email());
         } catch (MailQuota.Exceeded e) {
             result.rejectValue("email", "quota", e.getMessage());
-            model.addAttribute("linkState", fr.id77.account.LinkState.UNKNOWN);
+            model.addAttribute("linkState", LinkState.UNKNOWN);
             return "membership/confirm-email";
         }
         redirect.addFlashAttribute("resent", true);

@@ -2,6 +2,7 @@ package fr.id77.membership;
 
 import fr.id77.account.UnconfirmedApplicants;
 import fr.id77.shared.jobs.ClusterLock;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +50,7 @@ class UnconfirmedRegistrationPurge {
     private int pass(Instant registeredBefore) {
         List<Long> ids = jdbc.sql("SELECT id FROM collectivity WHERE status = 'PENDING_EMAIL' AND created_at < :before ORDER BY id LIMIT "
                         + BATCH)
-                .param("before", java.sql.Timestamp.from(registeredBefore)).query(Long.class).list();
+                .param("before", Timestamp.from(registeredBefore)).query(Long.class).list();
         int deleted = 0;
         for (long id : ids) {
             deleted += transactions.execute(status -> deleteRegistration(id));

@@ -4,5 +4,7 @@
  * through the outbox, each person choosing per event and channel ({@code /notifications/parametres}).
  * It reacts to the public events of the requests and membership modules, inside their transaction.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "catalogue", "membership", "requests", "shared"})
+@ApplicationModule(allowedDependencies = {"account", "catalogue", "membership", "requests", "shared"})
 package fr.id77.notifications;
+
+import org.springframework.modulith.ApplicationModule;

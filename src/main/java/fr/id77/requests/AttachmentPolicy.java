@@ -3,6 +3,7 @@ package fr.id77.requests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import fr.id77.shared.web.UploadLimits;
@@ -78,7 +79,7 @@ class AttachmentPolicy {
     static String label(long bytes) {
         if (bytes >= 1L << 30) {
             double gb = bytes / (double) (1L << 30);
-            return (gb == Math.floor(gb) ? String.valueOf((long) gb) : String.format(java.util.Locale.FRANCE, "%.1f", gb)) + " Go";
+            return (gb == Math.floor(gb) ? String.valueOf((long) gb) : String.format(Locale.FRANCE, "%.1f", gb)) + " Go";
         }
         return bytes >= 1L << 20 ? bytes / (1L << 20) + " Mo" : Math.max(0, bytes) / 1024 + " Ko";
     }

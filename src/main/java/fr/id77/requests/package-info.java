@@ -3,5 +3,7 @@
  * collectivities and people only through the public facades of catalogue, membership and account; its own SQL
  * touches only its own tables ({@code request*}). Publishes {@link fr.id77.requests.RequestEvents}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"account", "catalogue", "membership", "shared"})
+@ApplicationModule(allowedDependencies = {"account", "catalogue", "membership", "shared"})
 package fr.id77.requests;
+
+import org.springframework.modulith.ApplicationModule;

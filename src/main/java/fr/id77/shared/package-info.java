@@ -1,3 +1,5 @@
 /** Infrastructure shared by every module: web layout, security, embedded database for local runs. */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
 package fr.id77.shared;
+
+import org.springframework.modulith.ApplicationModule;

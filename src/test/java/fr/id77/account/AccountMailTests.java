@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fr.id77.support.Fixtures;
 import fr.id77.support.MailServerTest;
+import fr.id77.support.TestDatabaseInitializer;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -34,7 +36,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * not cancel each other, no live link readable in the outbox once sent nor on the admins' page, a failed link mail
  * resent with a fresh link; changing one's password or e-mail address (sessions, current password, old address told).
  */
-@org.springframework.test.context.TestPropertySource(properties = fr.id77.support.TestDatabaseInitializer.MAIL_PER_CLIENT + "=20")
+@TestPropertySource(properties = TestDatabaseInitializer.MAIL_PER_CLIENT + "=20")
 class AccountMailTests extends MailServerTest {
 
     static final String PASSWORD = "une phrase de passe assez longue";

@@ -3,6 +3,7 @@ package fr.id77.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.id77.shared.web.FieldRefusal;
 import fr.id77.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,11 +32,11 @@ class PasswordSettingTests {
         String token = tokens.issue(user.id(), TokenPurpose.RESET_PASSWORD, null);
 
         assertThatThrownBy(() -> passwords.choose(token, "onze-carac!"))
-                .isInstanceOf(fr.id77.shared.web.FieldRefusal.class).hasMessageContaining("12 caractères");
+                .isInstanceOf(FieldRefusal.class).hasMessageContaining("12 caractères");
         assertThatThrownBy(() -> passwords.choose(token, "azertyuiop123"))
-                .isInstanceOf(fr.id77.shared.web.FieldRefusal.class).hasMessageContaining("courant");
+                .isInstanceOf(FieldRefusal.class).hasMessageContaining("courant");
         assertThatThrownBy(() -> passwords.choose(token, "x-" + user.identifiant() + "-2026"))
-                .isInstanceOf(fr.id77.shared.web.FieldRefusal.class).hasMessageContaining("identifiant");
+                .isInstanceOf(FieldRefusal.class).hasMessageContaining("identifiant");
         assertThat(hash(user.id())).as("nothing written").isEqualTo(before);
 
         passwords.choose(token, "douze-carac!");
@@ -49,9 +50,9 @@ class PasswordSettingTests {
         String before = hash(user.id());
 
         assertThatThrownBy(() -> passwords.change(user.id(), "la phrase de départ", "onze-carac!", null))
-                .isInstanceOf(fr.id77.shared.web.FieldRefusal.class).hasMessageContaining("12 caractères");
+                .isInstanceOf(FieldRefusal.class).hasMessageContaining("12 caractères");
         assertThatThrownBy(() -> passwords.change(user.id(), "la phrase de départ", "azertyuiop123", null))
-                .isInstanceOf(fr.id77.shared.web.FieldRefusal.class).hasMessageContaining("courant");
+                .isInstanceOf(FieldRefusal.class).hasMessageContaining("courant");
         assertThat(hash(user.id())).as("nothing written").isEqualTo(before);
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A member whose collectivity is suspended is not given back an account by re-enabling it. */
@@ -67,7 +68,7 @@ class ReactivationTests {
     }
 
     @Autowired
-    org.springframework.security.crypto.password.PasswordEncoder encoder;
+    PasswordEncoder encoder;
 
     private String signIn(CurrentUser user, String ip) throws Exception {
         return mvc.perform(post("/connexion").param("identifiant", user.identifiant()).param("motDePasse", "une phrase de passe solide")

@@ -12,7 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fr.id77.account.CurrentUser;
+import fr.id77.shared.web.DateFormats;
 import fr.id77.support.Fixtures;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -201,8 +203,8 @@ class AuditJournalTests {
                 .andExpect(content().string(containsString("Second motif")))
                 .andExpect(content().string(not(containsString("Premier motif"))));
 
-        String today = java.time.LocalDate.now(fr.id77.shared.web.DateFormats.PARIS).toString();
-        String tomorrow = java.time.LocalDate.now(fr.id77.shared.web.DateFormats.PARIS).plusDays(1).toString();
+        String today = LocalDate.now(DateFormats.PARIS).toString();
+        String tomorrow = LocalDate.now(DateFormats.PARIS).plusDays(1).toString();
         mvc.perform(get("/admin/journal").param("objet", stamp).param("du", today).param("au", today).with(as(admin)))
                 .andExpect(content().string(containsString("3 décisions")));
         mvc.perform(get("/admin/journal").param("objet", stamp).param("du", tomorrow).with(as(admin)))

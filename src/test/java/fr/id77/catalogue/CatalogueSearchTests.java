@@ -2,10 +2,15 @@ package fr.id77.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.Collator;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Search semantics of the catalogue, on the real shipped catalogue and real PostgreSQL full text. */
 @SpringBootTest
@@ -16,7 +21,7 @@ class CatalogueSearchTests {
     @Autowired
     CatalogueReference reference;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     private CataloguePage run(String q, String code, List<String> domaines, List<String> thematiques, String typologie,
                               String tri, String page) {
@@ -102,13 +107,13 @@ class CatalogueSearchTests {
     void sortsAreStable() {
         CataloguePage byTitle = run(null, null, null, null, null, "titre", null);
         List<String> titles = byTitle.offers().stream().map(OfferCard::title).toList();
-        assertThat(titles).isSortedAccordingTo(java.text.Collator.getInstance(java.util.Locale.FRENCH));
+        assertThat(titles).isSortedAccordingTo(Collator.getInstance(Locale.FRENCH));
 
         CataloguePage recent = run(null, null, null, null, null, "recentes", null);
-        List<java.time.LocalDate> dates = recent.offers().stream()
-                .map(o -> jdbc.sql("SELECT published_on FROM offer WHERE id = ?").param(o.id()).query(java.time.LocalDate.class).single())
+        List<LocalDate> dates = recent.offers().stream()
+                .map(o -> jdbc.sql("SELECT published_on FROM offer WHERE id = ?").param(o.id()).query(LocalDate.class).single())
                 .toList();
-        assertThat(dates).as("the most recent first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(dates).as("the most recent first").isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(dates.getFirst()).isAfter(dates.getLast());
 
         List<String> byCode = codes(run(null, null, null, null, null, "identifiant", null));

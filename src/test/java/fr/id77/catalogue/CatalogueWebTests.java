@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fr.id77.support.QueryCounting;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -70,14 +71,14 @@ class CatalogueWebTests {
     void anUnknownCodeExplainsWhatToDo() throws Exception {
         mvc.perform(get("/").param("code", "O999"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Aucune offre n'a l'identifiant « <strong>O999</strong> »")));
+                .andExpect(content().string(Matchers.containsString("Aucune offre n'a l'identifiant « <strong>O999</strong> »")));
     }
 
     @Test
     void anUnknownSlugIsIgnoredWithAMessage() throws Exception {
         mvc.perform(get("/").param("domaine", "inconnu"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Le domaine « inconnu » n&#39;existe pas : ce filtre a été ignoré")));
+                .andExpect(content().string(Matchers.containsString("Le domaine « inconnu » n&#39;existe pas : ce filtre a été ignoré")));
     }
 
     /** A page that is not a number is what a mistyped address gives: the first page, said so, the other filters kept. */
@@ -94,11 +95,11 @@ class CatalogueWebTests {
         assertThat(query.domains()).extracting(CatalogueReference.DomainRef::slug).containsExactly("mobilites-voirie");
         for (String page : new String[] {"99999999999999", "1.5", "deux"}) {
             mvc.perform(get("/").param("page", page)).andExpect(status().isOk())
-                    .andExpect(content().string(org.hamcrest.Matchers.containsString("La page « " + page
+                    .andExpect(content().string(Matchers.containsString("La page « " + page
                             + " » n&#39;existe pas : voici la première page.")));
         }
         mvc.perform(get("/").param("page", "2")).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("voici la première page"))));
+                .andExpect(content().string(Matchers.not(Matchers.containsString("voici la première page"))));
     }
 
     @Test
@@ -118,7 +119,7 @@ class CatalogueWebTests {
     @Test
     void offerPagesAreReachableByCodeInAnyCase() throws Exception {
         mvc.perform(get("/offres/O69")).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("ID77-DADT-PROTER")));
+                .andExpect(content().string(Matchers.containsString("ID77-DADT-PROTER")));
         mvc.perform(get("/offres/o69")).andExpect(redirectedUrl("/offres/O69"));
         mvc.perform(get("/offres/O999")).andExpect(status().isNotFound());
         mvc.perform(get("/offres/..%2F..")).andExpect(status().is4xxClientError());
@@ -129,9 +130,9 @@ class CatalogueWebTests {
         for (String page : new String[] {"/contact", "/mentions-legales", "/accessibilite", "/connexion"}) {
             mvc.perform(get(page)).andExpect(status().isOk())
                     .andExpect(header().exists("Content-Security-Policy"))
-                    .andExpect(content().string(org.hamcrest.Matchers.containsString("ID77 © Département de Seine-et-Marne")));
+                    .andExpect(content().string(Matchers.containsString("ID77 © Département de Seine-et-Marne")));
         }
-        mvc.perform(get("/contact")).andExpect(content().string(org.hamcrest.Matchers.containsString("01.64.14.73.56")));
+        mvc.perform(get("/contact")).andExpect(content().string(Matchers.containsString("01.64.14.73.56")));
     }
 
     @Test

@@ -2,7 +2,9 @@ package fr.id77.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,11 +50,11 @@ class OffersTests {
         assertThat(ref.domainIds()).containsExactlyInAnyOrderElementsOf(
                 o69.domains().stream().map(CatalogueReference.DomainRef::id).toList());
         assertThat(ref.thematicIds()).isNotEmpty().allSatisfy(t -> assertThat(reference.thematic(t)).isNotNull());
-        assertThat(new Offers.OfferRef(1, "O1", "T", false, null, java.util.Set.of(), java.util.Set.of()).choiceLabel())
+        assertThat(new Offers.OfferRef(1, "O1", "T", false, null, Set.of(), Set.of()).choiceLabel())
                 .isEqualTo("O1 – T (retirée)");
         List<String> codes = refs.stream().map(Offers.OfferRef::code).toList();
         assertThat(codes).as("identifier order: O, then F, then R, by number")
-                .isSortedAccordingTo(java.util.Comparator.comparing((String c) -> "OFR".indexOf(c.charAt(0)) < 0 ? 3 : "OFR".indexOf(c.charAt(0)))
+                .isSortedAccordingTo(Comparator.comparing((String c) -> "OFR".indexOf(c.charAt(0)) < 0 ? 3 : "OFR".indexOf(c.charAt(0)))
                         .thenComparing(c -> c.charAt(0)).thenComparing(c -> Integer.parseInt(c.substring(1))))
                 .contains("O01", "O69", "R02").doesNotHaveDuplicates();
     }

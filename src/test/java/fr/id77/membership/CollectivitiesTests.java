@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.id77.support.Fixtures;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +43,7 @@ class CollectivitiesTests {
         jdbc.sql("UPDATE technical_referent SET removed_at = now() WHERE id = :id").param("id", c.secondReferentId()).update();
 
         Collectivities.Names names = collectivities.names(Set.of(c.id(), -5L), Set.of(c.referentId(), c.secondReferentId()));
-        assertThat(names.collectivities()).containsExactlyEntriesOf(java.util.Map.of(c.id(), "Commune " + tag));
+        assertThat(names.collectivities()).containsExactlyEntriesOf(Map.of(c.id(), "Commune " + tag));
         assertThat(names.referents()).containsOnlyKeys(c.referentId(), c.secondReferentId())
                 .containsEntry(c.referentId(), "Anne Test").containsEntry(c.secondReferentId(), "Jean Test");
         assertThat(collectivities.names(Set.of(), Set.of(c.referentId())).collectivities()).isEmpty();

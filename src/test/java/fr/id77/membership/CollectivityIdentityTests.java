@@ -14,7 +14,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fr.id77.account.CurrentUser;
 import fr.id77.support.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +26,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Once ID77 validated an adhesion, the name, SIRET and category of the collectivity change only by an admin
@@ -51,7 +55,7 @@ class CollectivityIdentityTests {
 
     /** Every field of the profile form, as a browser would post it, with {@code changes} applied. */
     private <B extends AbstractMockHttpServletRequestBuilder<B>> B profile(B request, Map<String, String> changes) {
-        Map<String, String> fields = new java.util.HashMap<>(Map.ofEntries(Map.entry("collectivity.name", "Commune d'Identité"),
+        Map<String, String> fields = new HashMap<>(Map.ofEntries(Map.entry("collectivity.name", "Commune d'Identité"),
                 Map.entry("collectivity.category", "COMMUNE"), Map.entry("collectivity.siret", "21770288500019"),
                 Map.entry("collectivity.population", "3400"), Map.entry("collectivity.canton", "MELUN"),
                 Map.entry("collectivity.representativeTitle", "MAIRE"), Map.entry("collectivity.representativeCivility", "M"),
@@ -96,7 +100,7 @@ class CollectivityIdentityTests {
                 .containsEntry("category", "COMMUNE").containsEntry("population", 5000);
 
         // the real form, which does not post them, saves
-        java.util.Map<String, String> withoutIdentity = new java.util.HashMap<>();
+        Map<String, String> withoutIdentity = new HashMap<>();
         withoutIdentity.put("collectivity.name", null);
         withoutIdentity.put("collectivity.siret", null);
         withoutIdentity.put("collectivity.category", null);
@@ -168,7 +172,7 @@ class CollectivityIdentityTests {
                         "collectivity.population", "4567", "collectivity.representativeFirstName", "Jeanne",
                         "website", "www.identite.example")).with(as(member)))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).containsPattern("id=\"collectivity\\.canton-erreur\"[^>]*>Choisissez un canton dans la liste\\.<")
                 .contains("value=\"4567\"", "value=\"Jeanne\"", "value=\"Maire\"", "value=\"Anne\"", "value=\"Referente\"",
                         "value=\"www.identite.example\"")
@@ -182,7 +186,7 @@ class CollectivityIdentityTests {
     void aReferentOrLoginInfoSavedMeanwhileIsRefusedAsModifiedKeepingWhatWasTyped() throws Exception {
         long referent = commune.referentId();
         String loaded = jdbc.sql("SELECT version FROM technical_referent WHERE id = ?").param(referent).query(String.class).single();
-        java.util.function.Function<String, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder> edit =
+        Function<String, MockHttpServletRequestBuilder> edit =
                 title -> post("/compte/referents/" + referent).with(csrf()).with(as(member)).param("title", title)
                         .param("fullName", "Anne Test").param("service", "Urbanisme").param("email", "anne@identite.example")
                         .param("phone", "01 60 90 89 90").param("version", loaded);
@@ -195,7 +199,7 @@ class CollectivityIdentityTests {
                 .isEqualTo("Première fonction");
 
         Map<String, Object> account = jdbc.sql("SELECT email, version FROM app_user WHERE id = ?").param(member.id()).query().singleRow();
-        java.util.function.Function<String, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder> rename =
+        Function<String, MockHttpServletRequestBuilder> rename =
                 lastName -> post("/compte/identifiants").with(csrf()).with(as(member)).param("civility", "MME")
                         .param("firstName", "Anne").param("lastName", lastName).param("email", (String) account.get("email"))
                         .param("phone", "").param("version", String.valueOf(account.get("version")));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,7 +57,7 @@ class LogoReplacementTests {
         profiles.saveProfile(member, profiles.profileForm(member), png("premier"));
         String first = logoKey(commune.id());
 
-        String rolledBack = "second " + java.util.UUID.randomUUID();
+        String rolledBack = "second " + UUID.randomUUID();
         transactions.executeWithoutResult(tx -> {
             profiles.saveProfile(member, profiles.profileForm(member), png(rolledBack));
             tx.setRollbackOnly();

@@ -9,6 +9,7 @@ import fr.id77.membership.Choices.Civility;
 import fr.id77.membership.Choices.RepresentativeTitle;
 import fr.id77.membership.MembershipForms.CollectivityFields;
 import fr.id77.membership.MembershipForms.RegistrationForm;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,7 +94,7 @@ class MembershipFixtures {
     /** Signs in and returns the session cookie (sessions live in Spring Session JDBC, not in the mock session). */
     Cookie session(String identifiant) throws Exception {
         MvcResult result = signIn(identifiant, PASSWORD, newIp());
-        Cookie cookie = java.util.Arrays.stream(result.getResponse().getCookies())
+        Cookie cookie = Arrays.stream(result.getResponse().getCookies())
                 .filter(c -> c.getName().endsWith("SESSION")).findFirst().orElse(null);
         if (result.getResponse().getRedirectedUrl() == null || result.getResponse().getRedirectedUrl().contains("erreur") || cookie == null) {
             throw new AssertionError("connexion impossible pour " + identifiant);

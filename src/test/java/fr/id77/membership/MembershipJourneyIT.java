@@ -9,6 +9,7 @@ import fr.id77.account.Accounts;
 import fr.id77.account.NewAccount;
 import fr.id77.account.Role;
 import fr.id77.support.BrowserTest;
+import fr.id77.support.Fixtures;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -24,12 +25,16 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
 
 /**
  * The whole adhesion journey in a real browser, mails caught by GreenMail: registration (with errors
@@ -42,7 +47,7 @@ class MembershipJourneyIT extends BrowserTest {
      * A free port chosen up front, so that two builds can run side by side: the Spring context of this per-class test
      * starts before GreenMail's beforeAll, so the port must be known before either.
      */
-    static final int SMTP_PORT = org.springframework.test.util.TestSocketUtils.findAvailableTcpPort();
+    static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
@@ -59,7 +64,7 @@ class MembershipJourneyIT extends BrowserTest {
     @Autowired
     Accounts accounts;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     private static final String ADMIN_PASSWORD = "une phrase admin solide";
     private static final String PASSWORD = "le héron au long bec";
@@ -176,7 +181,7 @@ class MembershipJourneyIT extends BrowserTest {
         accounts.createDemoAccount(new NewAccount(admin, admin + "@id77.test", "M", "Julien", "Journal", null, Role.ADMIN, null),
                 ADMIN_PASSWORD);
         String name = "Commune de Journal-sur-Marne " + admin;
-        new fr.id77.support.Fixtures(jdbc).collectivity(name, "Meaux");
+        new Fixtures(jdbc).collectivity(name, "Meaux");
 
         signInAs(admin, ADMIN_PASSWORD);
         visit("/admin");
@@ -225,7 +230,7 @@ class MembershipJourneyIT extends BrowserTest {
     }
 
     private void click(WebElement element) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 
@@ -246,7 +251,7 @@ class MembershipJourneyIT extends BrowserTest {
      * « Node with given id does not belong to the document » instead of « stale element »: asked again.
      */
     private void awaitGone(WebElement element) {
-        waiting().ignoring(org.openqa.selenium.WebDriverException.class).until(ExpectedConditions.stalenessOf(element));
+        waiting().ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(element));
     }
 
     private void assertInvalid(String id, String reason) {

@@ -13,11 +13,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fr.id77.support.TestDatabaseInitializer;
 import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +31,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /** Real security (form login, CSRF, throttling) and per-collectivity authorization, through MockMvc. */
 @SpringBootTest
@@ -36,7 +43,7 @@ class MembershipSecurityTests {
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
 
     @Autowired MockMvc mvc;
-    @org.springframework.beans.factory.annotation.Value("${" + fr.id77.support.TestDatabaseInitializer.MAIL_PER_CLIENT + "}")
+    @Value("${" + TestDatabaseInitializer.MAIL_PER_CLIENT + "}")
     int maxMailsPerClient;
     @Autowired Adhesions adhesions;
     @Autowired Collectivities collectivities;
@@ -113,7 +120,7 @@ class MembershipSecurityTests {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).startsWith("/inscription/confirmation"));
         mvc.perform(get("/inscription/confirmation").param("jeton", token))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("déjà été utilisé")));
+                .andExpect(content().string(Matchers.containsString("déjà été utilisé")));
 
         String late = unique("exp");
         long lateId = fixtures.register(late);
@@ -121,7 +128,7 @@ class MembershipSecurityTests {
         jdbc.sql("UPDATE account_token SET expires_at = now() - interval '1 minute' WHERE user_id = (SELECT id FROM app_user WHERE identifiant = ?)")
                 .param(late).update();
         mvc.perform(get("/inscription/confirmation").param("jeton", lateToken))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("a expiré")));
+                .andExpect(content().string(Matchers.containsString("a expiré")));
         mvc.perform(post("/inscription/confirmation").param("jeton", lateToken).with(csrf()));
         assertThat(collectivities.byId(lateId).orElseThrow().status()).isEqualTo(AdhesionStatus.PENDING_EMAIL);
 
@@ -149,7 +156,7 @@ class MembershipSecurityTests {
         }
         assertThat(signsIn(member, PASSWORD, newIp())).as("compte verrouillé, même depuis une autre adresse").isFalse();
         mvc.perform(get("/connexion").param("erreur", "")).andExpect(content().string(
-                org.hamcrest.Matchers.containsString("Identifiant ou mot de passe incorrect")));
+                Matchers.containsString("Identifiant ou mot de passe incorrect")));
 
         String other = unique("ipt");
         fixtures.activeMember(other);
@@ -196,7 +203,7 @@ class MembershipSecurityTests {
         mvc.perform(profile(alphaSession, alpha).param("collectivity.name", "Renommée par alpha")).andExpect(redirectedUrl("/compte"));
         assertThat(collectivities.byId(betaId).orElseThrow().name()).isEqualTo("Commune " + beta);
         mvc.perform(get("/compte").cookie(alphaSession))
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Anne Beta"))));
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Anne Beta"))));
     }
 
     @Test
@@ -206,7 +213,7 @@ class MembershipSecurityTests {
         Cookie session = fixtures.session(member);
         mvc.perform(profile(session, member).file(new MockMultipartFile("logo", "logo.png", "image/png", "<svg onload=alert(1)>".getBytes())))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("PNG, JPEG ou WebP")));
+                .andExpect(content().string(Matchers.containsString("PNG, JPEG ou WebP")));
         assertThat(collectivities.byId(id).orElseThrow().hasLogo()).isFalse();
     }
 
@@ -224,7 +231,7 @@ class MembershipSecurityTests {
         jdbc.sql("UPDATE account_token SET expires_at = now() - interval '1 second' WHERE token_hash = encode(sha256(convert_to(?, 'UTF8')), 'hex')")
                 .param(token).update();
         mvc.perform(get("/mot-de-passe/nouveau").param("jeton", token))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Ce lien a expiré")));
+                .andExpect(content().string(Matchers.containsString("Ce lien a expiré")));
         mvc.perform(post("/mot-de-passe/nouveau").with(csrf()).param("token", token)
                 .param("password", "une autre phrase secrète").param("confirmation", "une autre phrase secrète"));
         assertThat(signsIn(member, "une autre phrase secrète", newIp())).isFalse();
@@ -241,7 +248,7 @@ class MembershipSecurityTests {
         }
         mvc.perform(post("/inscription/renvoyer").with(csrf()).param("email", applicant + "@example.test").with(from(ip)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Trop de courriels ont été demandés")));
+                .andExpect(content().string(Matchers.containsString("Trop de courriels ont été demandés")));
         assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ?").param(applicant + "@example.test")
                 .query(Long.class).single()).as("3 par heure au plus pour une adresse").isEqualTo(3);
 
@@ -252,7 +259,7 @@ class MembershipSecurityTests {
         String late = unique("tard");
         mvc.perform(post("/inscription").with(csrf()).params(registrationParams(late)).with(from(busy)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Trop de courriels ont été demandés")));
+                .andExpect(content().string(Matchers.containsString("Trop de courriels ont été demandés")));
         assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE identifiant = ?").param(late).query(Long.class).single())
                 .as("rien d'écrit").isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM collectivity WHERE name = ?").param("Commune " + late).query(Long.class).single())
@@ -261,7 +268,7 @@ class MembershipSecurityTests {
                 .andExpect(redirectedUrl("/inscription/envoyee"));
     }
 
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String ip) {
+    private static RequestPostProcessor from(String ip) {
         return request -> {
             request.setRemoteAddr(ip);
             return request;
@@ -293,17 +300,17 @@ class MembershipSecurityTests {
                         .param("collectivity.canton", "MELUN").param("identifiant", "Ma Commune")
                         .param("email", "pas-une-adresse").param("phone", "12"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("Le SIRET doit compter exactement 14 chiffres"),
-                        org.hamcrest.Matchers.containsString("lettres minuscules ou chiffres"),
-                        org.hamcrest.Matchers.containsString("Saisissez un nombre entier positif"),
-                        org.hamcrest.Matchers.containsString("value=\"Commune de Test\""),
-                        org.hamcrest.Matchers.containsString("value=\"12345678911123\""),
-                        org.hamcrest.Matchers.containsString("is-invalid"),
-                        org.hamcrest.Matchers.containsString("is-valid"))));
+                .andExpect(content().string(Matchers.allOf(
+                        Matchers.containsString("Le SIRET doit compter exactement 14 chiffres"),
+                        Matchers.containsString("lettres minuscules ou chiffres"),
+                        Matchers.containsString("Saisissez un nombre entier positif"),
+                        Matchers.containsString("value=\"Commune de Test\""),
+                        Matchers.containsString("value=\"12345678911123\""),
+                        Matchers.containsString("is-invalid"),
+                        Matchers.containsString("is-valid"))));
         mvc.perform(post("/inscription").with(csrf()).params(registrationParams(taken)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Cet identifiant est déjà utilisé")));
+                .andExpect(content().string(Matchers.containsString("Cet identifiant est déjà utilisé")));
     }
 
     /** An unknown canton (a forged or outdated form) is refused next to the canton list; everything else typed stays. */
@@ -315,7 +322,7 @@ class MembershipSecurityTests {
         params.set("collectivity.population", "1234");
         String page = mvc.perform(post("/inscription").with(csrf()).params(params))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).containsPattern("id=\"collectivity\\.canton-erreur\"[^>]*>Choisissez un canton dans la liste\\.<")
                 .contains("value=\"Commune " + applicant + "\"", "value=\"21770288500013\"", "value=\"1234\"",
                         "value=\"Jean\"", "value=\"Dupont\"", "value=\"Anne\"", "value=\"Durand\"",
@@ -329,7 +336,7 @@ class MembershipSecurityTests {
         params.set("email", "pas-une-adresse");
         String both = mvc.perform(post("/inscription").with(csrf()).params(params))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(both).containsPattern("id=\"collectivity\\.canton-erreur\"[^>]*>Choisissez un canton dans la liste\\.<")
                 .contains("Cette adresse e-mail n&#39;est pas valide.");
         params.set("email", applicant + "@example.test");
@@ -338,7 +345,7 @@ class MembershipSecurityTests {
         params.set("collectivity.referentCivility", "DOCTEUR");
         String civility = mvc.perform(post("/inscription").with(csrf()).params(params))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(civility).containsPattern("id=\"collectivity\\.referentCivility-erreur\"[^>]*>Choisissez Madame ou Monsieur\\.<")
                 .contains("value=\"Commune " + applicant + "\"", "value=\"Anne\"", "value=\"" + applicant + "@example.test\"")
                 .containsPattern("value=\"MELUN\"[^>]*selected|selected[^>]*value=\"MELUN\"");
@@ -346,8 +353,8 @@ class MembershipSecurityTests {
                 .as("rien d'écrit").isZero();
     }
 
-    private static org.springframework.util.MultiValueMap<String, String> registrationParams(String identifiant) {
-        var params = new org.springframework.util.LinkedMultiValueMap<String, String>();
+    private static MultiValueMap<String, String> registrationParams(String identifiant) {
+        var params = new LinkedMultiValueMap<String, String>();
         params.add("collectivity.name", "Commune " + identifiant);
         params.add("collectivity.category", "COMMUNE");
         params.add("collectivity.siret", "21770288500013");

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import fr.id77.account.CurrentUser;
 import fr.id77.support.Fixtures;
 import fr.id77.support.QueryCounting;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,8 +91,8 @@ class NotificationWebTests {
 
     @Test
     void settingsAreSavedAndShownBackAndForgedValuesAreIgnored() throws Exception {
-        List<String> allButTwo = java.util.Arrays.stream(NotificationEvent.values())
-                .flatMap(e -> java.util.Arrays.stream(Channel.values()).map(c -> e.name() + ":" + c.name()))
+        List<String> allButTwo = Arrays.stream(NotificationEvent.values())
+                .flatMap(e -> Arrays.stream(Channel.values()).map(c -> e.name() + ":" + c.name()))
                 .filter(v -> !v.equals("ACCEPTEE:EMAIL") && !v.equals("COMMENTAIRE:APP"))
                 .toList();
         mvc.perform(post("/notifications/parametres").with(csrf()).with(as(member))

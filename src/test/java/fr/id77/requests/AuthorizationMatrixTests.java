@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fr.id77.account.CurrentUser;
 import fr.id77.support.Fixtures;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -120,7 +121,7 @@ class AuthorizationMatrixTests {
         CurrentUser responsable = f.chefDeFile("Rémi");
         CurrentUser admin = f.admin("Claire");
         anotherAgent = f.chefDeFile("Nora");
-        people = new java.util.EnumMap<>(Map.of(Who.MEMBER_A, memberA, Who.MEMBER_B, memberB, Who.LEAD, lead,
+        people = new EnumMap<>(Map.of(Who.MEMBER_A, memberA, Who.MEMBER_B, memberB, Who.LEAD, lead,
                 Who.FORMER_LEAD, formerLead, Who.RESPONSABLE, responsable, Who.ADMIN, admin));
 
         long offerId = f.lead("O36", formerLead);

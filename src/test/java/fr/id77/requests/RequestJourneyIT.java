@@ -10,9 +10,14 @@ import fr.id77.support.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -60,7 +65,7 @@ class RequestJourneyIT extends BrowserTest {
     }
 
     private int currentNumero() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Demande N°(\\d+)").matcher(find(By.tagName("h1")).getText());
+        Matcher m = Pattern.compile("Demande N°(\\d+)").matcher(find(By.tagName("h1")).getText());
         assertThat(m.find()).as("numéro de demande dans le titre").isTrue();
         return Integer.parseInt(m.group(1));
     }
@@ -75,12 +80,12 @@ class RequestJourneyIT extends BrowserTest {
         // favourites an offer from the catalogue
         visit("/?code=O36");
         // a mark on the page survives only if htmx (data-hx-* attributes) swaps the star instead of reloading the page
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.starNotReloaded = true;");
+        ((JavascriptExecutor) driver).executeScript("window.starNotReloaded = true;");
         clickOn(By.cssSelector(".favourite-form button"));
         // htmx swaps the star: the element found may be replaced before its attribute is read
-        waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        waiting().ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector(".favourite-form button")).getAttribute("aria-pressed").equals("true"));
-        assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.starNotReloaded === true;")).isEqualTo(true);
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.starNotReloaded === true;")).isEqualTo(true);
         checkAccessibility();
         visit("/favoris");
         assertThat(find(By.tagName("h1")).getText()).isEqualTo("1 Favori");
@@ -88,7 +93,7 @@ class RequestJourneyIT extends BrowserTest {
         // files a request from the favourite, with two files
         clickOn(By.partialLinkText("Faire une demande"));
         checkAccessibility();
-        new org.openqa.selenium.support.ui.Select(find(By.id("referent"))).selectByIndex(1);
+        new Select(find(By.id("referent"))).selectByIndex(1);
         find(By.id("fichiers")).sendKeys(plan.toString() + "\n" + budget.toString());
         find(By.id("message")).sendKeys("Bonjour, la traversée du bourg est dangereuse à la sortie de l'école.");
         clickOn(By.cssSelector("main form button[type=submit]"));
@@ -140,7 +145,7 @@ class RequestJourneyIT extends BrowserTest {
 
         // a second request, cancelled while pending; then the duplicate warning
         visit("/demandes/nouvelle?offre=O50");
-        new org.openqa.selenium.support.ui.Select(find(By.id("referent"))).selectByIndex(1);
+        new Select(find(By.id("referent"))).selectByIndex(1);
         clickOn(By.cssSelector("main form button[type=submit]"));
         int second = currentNumero();
         visit("/demandes");
@@ -151,7 +156,7 @@ class RequestJourneyIT extends BrowserTest {
         assertThat(status()).isEqualTo("Annulée");
 
         visit("/demandes/nouvelle?offre=O36&nouvelle=1");
-        new org.openqa.selenium.support.ui.Select(find(By.id("referent"))).selectByIndex(1);
+        new Select(find(By.id("referent"))).selectByIndex(1);
         clickOn(By.cssSelector("main form button[type=submit]"));
         visit("/offres/O36");
         clickOn(By.linkText("Faire une demande"));

@@ -15,7 +15,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,20 +39,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.extension.ExtendWith(BrowserTest.ScreenshotOnFailure.class)
+@ExtendWith(BrowserTest.ScreenshotOnFailure.class)
 public abstract class BrowserTest {
 
     /** Keeps a screenshot and the HTML of the page a failed test was on, under target/browser-failures. */
-    static class ScreenshotOnFailure implements org.junit.jupiter.api.extension.TestWatcher {
+    static class ScreenshotOnFailure implements TestWatcher {
         @Override
-        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+        public void testFailed(ExtensionContext context, Throwable cause) {
             context.getTestInstance().filter(BrowserTest.class::isInstance).map(BrowserTest.class::cast)
                     .filter(t -> t.driver != null).ifPresent(t -> {
                         try {
                             Path dir = Path.of("target", "browser-failures");
                             Files.createDirectories(dir);
                             String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
-                            byte[] png = ((org.openqa.selenium.TakesScreenshot) t.driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+                            byte[] png = ((TakesScreenshot) t.driver).getScreenshotAs(OutputType.BYTES);
                             Files.write(dir.resolve(name + ".png"), png);
                             Files.writeString(dir.resolve(name + ".html"), t.driver.getCurrentUrl() + "\n" + t.driver.getPageSource());
                         } catch (Exception ignored) {
@@ -125,11 +132,11 @@ public abstract class BrowserTest {
      */
     protected void clickOn(By by) {
         WebElement element = driver.findElement(by);
-        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) driver;
+        JavascriptExecutor js = (JavascriptExecutor) driver;
         js.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         try {
             element.click();
-        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+        } catch (ElementClickInterceptedException e) {
             js.executeScript("arguments[0].click();", element);
         }
     }

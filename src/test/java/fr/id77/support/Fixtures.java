@@ -2,6 +2,8 @@ package fr.id77.support;
 
 import fr.id77.account.CurrentUser;
 import fr.id77.account.Role;
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,8 +39,8 @@ public final class Fixtures {
     }
 
     private static String cantonConstant(String label) {
-        return java.text.Normalizer.normalize(label, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z]+", "_");
+        return Normalizer.normalize(label, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toUpperCase(Locale.ROOT).replaceAll("[^A-Z]+", "_");
     }
 
     public long referent(long collectivityId, String fullName, String service) {

@@ -6,6 +6,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import fr.id77.shared.mail.TestOutbox;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -106,12 +108,12 @@ public abstract class MailServerTest {
         return part(message, "text/html");
     }
 
-    private static String part(jakarta.mail.Part part, String type) {
+    private static String part(Part part, String type) {
         try {
             if (part.isMimeType(type)) {
                 return String.valueOf(part.getContent());
             }
-            if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+            if (part.getContent() instanceof Multipart multipart) {
                 for (int i = 0; i < multipart.getCount(); i++) {
                     String found = part(multipart.getBodyPart(i), type);
                     if (found != null) {

@@ -1,6 +1,7 @@
 package fr.id77.shared.mail;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +52,7 @@ public class MailOutbox {
         Map<String, Object> vars = new HashMap<>(variables);
         vars.put("baseUrl", baseUrl);
         vars.put("subject", subject);
-        Context context = new Context(java.util.Locale.FRANCE, vars);
+        Context context = new Context(Locale.FRANCE, vars);
         String html = mailTemplates.process(templateName + ".html", context);
         String text = mailTemplates.process(templateName + ".txt", context);
         jdbc.sql("INSERT INTO mail_outbox (recipient, subject, html_body, text_body, link_kind, link_owner) VALUES (?, ?, ?, ?, ?, ?)")

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -86,7 +87,7 @@ public class MailQuota {
     }
 
     /** Forgets counters older than a day; one instance at a time, as every scheduled job ({@link ClusterLock}). */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
     void purge() {
         lock.runExclusively(PURGE_LOCK_KEY,
                 () -> jdbc.sql("DELETE FROM mail_quota WHERE window_start < now() - interval '1 day'").update());

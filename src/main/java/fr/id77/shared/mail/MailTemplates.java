@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -11,7 +12,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 class MailTemplates {
 
-    private final TemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
+    private final TemplateEngine engine = new SpringTemplateEngine();
 
     MailTemplates() {
         engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 1));

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,7 +143,7 @@ class OutboxSender {
                         RETURNING id, recipient, subject, html_body, text_body, attempts""")
                 .param("batch", BATCH)
                 .query(PendingMail.class).list()
-                .stream().sorted(java.util.Comparator.comparingLong(PendingMail::id)).toList();
+                .stream().sorted(Comparator.comparingLong(PendingMail::id)).toList();
     }
 
     private void release(List<PendingMail> notTried) {

@@ -2,6 +2,7 @@ package fr.id77.shared.validation;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.lang.annotation.ElementType;
@@ -15,7 +16,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = {})
 @Pattern(regexp = "[a-z0-9]*")
 @Size(min = 3, max = 40)
-@jakarta.validation.ReportAsSingleViolation
+@ReportAsSingleViolation
 public @interface Identifiant {
 
     String ADVICE = "Ne pas utiliser d'accent, d'espace ou de signe de ponctuation. Pour un usage simplifié, "

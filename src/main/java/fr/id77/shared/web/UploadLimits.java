@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,7 +50,7 @@ public class UploadLimits {
                 String type = request.getContentType();
                 Authentication who = SecurityContextHolder.getContext().getAuthentication();
                 boolean signedIn = who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken);
-                if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/") && !signedIn) {
+                if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/") && !signedIn) {
                     response.sendRedirect(request.getContextPath() + "/connexion");
                     return;
                 }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,7 +29,7 @@ class ModifiedMeanwhileTests {
 
         @PostMapping("/ailleurs")
         String staleUnknown() {
-            throw new org.springframework.dao.OptimisticLockingFailureException("course perdue");
+            throw new OptimisticLockingFailureException("course perdue");
         }
     }
 
