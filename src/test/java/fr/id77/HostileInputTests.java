@@ -61,38 +61,67 @@ class HostileInputTests {
 
     /** Hostile values for any field, whatever its type. */
     static final List<String> HOSTILE = List.of(
-            SCRIPT, "\"><script>alert(1)</script>", "' OR '1'='1'; DROP TABLE request; --", "../../../../etc/passwd",
-            "é".repeat(70_000), "nul\u0000octet", "\u0001\u001b[31mrouge\u007f", "\ud800seul\u202egnp.exe", "", "${7*7}", "/{x}",
-            "-1", "99999999999999999999", "2026-13-45");
+            SCRIPT,
+            "\"><script>alert(1)</script>",
+            "' OR '1'='1'; DROP TABLE request; --",
+            "../../../../etc/passwd",
+            "é".repeat(70_000),
+            "nul\u0000octet",
+            "\u0001\u001b[31mrouge\u007f",
+            "\ud800seul\u202egnp.exe",
+            "",
+            "${7*7}",
+            "/{x}",
+            "-1",
+            "99999999999999999999",
+            "2026-13-45");
 
     /** Disguised or malformed files for any file field. */
     static final List<MockMultipartFile> FILES = List.of(
-            file("devis.pdf", new byte[]{'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0}),
+            file("devis.pdf", new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0}),
             file("photo.png", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)),
-            file("dessin.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8)),
+            file(
+                    "dessin.svg",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                            .getBytes(StandardCharsets.UTF_8)),
             file("../../../../etc/passwd", "root:x:0:0".getBytes(StandardCharsets.UTF_8)),
             file("<script>alert(1)</script>.pdf", "%PDF-1.4 script".getBytes(StandardCharsets.UTF_8)),
             file("nul\u0000octet.pdf", "%PDF-1.4 nul".getBytes(StandardCharsets.UTF_8)),
             file("x".repeat(400) + ".pdf", "%PDF-1.4 long".getBytes(StandardCharsets.UTF_8)),
             file("vide.pdf", new byte[0]),
-            file("logo.png", new byte[]{(byte) 0x89, 'P', 'N', 'G'}));
+            file("logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
 
     static MockMultipartFile file(String name, byte[] content) {
         return new MockMultipartFile("placeholder", name, "application/octet-stream", content);
     }
 
     /** Tables whose rows a refused post must leave alone (sessions and sign-in attempts are not form data). */
-    static final List<String> TABLES = List.of("request", "request_event", "request_comment", "request_attachment", "favourite",
-            "notification", "offer", "organisation", "collectivity", "technical_referent", "app_user", "account_token", "mail_outbox");
+    static final List<String> TABLES = List.of(
+            "request",
+            "request_event",
+            "request_comment",
+            "request_attachment",
+            "favourite",
+            "notification",
+            "offer",
+            "organisation",
+            "collectivity",
+            "technical_referent",
+            "app_user",
+            "account_token",
+            "mail_outbox");
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     RequestMappingHandlerMapping mappings;
+
     @Autowired
     RequestWorkflow workflow;
 
@@ -107,8 +136,16 @@ class HostileInputTests {
     void everyFormSurvivesHostileValues() throws Exception {
         people();
         List<Form> forms = forms();
-        assertThat(forms).extracting(Form::path).contains("/demandes", "/demandes/{numero}/commentaires", "/compte/identifiants",
-                "/mot-de-passe-oublie", "/inscription", "/compte/profil", "/admin/offres/nouvelle");
+        assertThat(forms)
+                .extracting(Form::path)
+                .contains(
+                        "/demandes",
+                        "/demandes/{numero}/commentaires",
+                        "/compte/identifiants",
+                        "/mot-de-passe-oublie",
+                        "/inscription",
+                        "/compte/profil",
+                        "/admin/offres/nouvelle");
         for (Form form : forms) {
             for (Map.Entry<String, Class<?>> field : form.fields().entrySet()) {
                 for (String value : HOSTILE) {
@@ -118,7 +155,12 @@ class HostileInputTests {
             }
             for (String fileField : form.files()) {
                 for (MockMultipartFile f : FILES) {
-                    post(form, null, null, new MockMultipartFile(fileField, f.getOriginalFilename(), f.getContentType(), f.getBytes()));
+                    post(
+                            form,
+                            null,
+                            null,
+                            new MockMultipartFile(
+                                    fileField, f.getOriginalFilename(), f.getContentType(), f.getBytes()));
                 }
             }
             for (String variable : variables(form.path())) {
@@ -139,7 +181,9 @@ class HostileInputTests {
         chef = f.chefDeFile("Hector");
         admin = f.admin("Hugo");
         f.lead("O36", chef);
-        long offerId = jdbc.sql("SELECT id FROM offer WHERE code = 'O36'").query(Long.class).single();
+        long offerId = jdbc.sql("SELECT id FROM offer WHERE code = 'O36'")
+                .query(Long.class)
+                .single();
         int numero = workflow.file(Actor.adherent(member.id(), commune.id()), offerId, chef.id(), commune.referentId());
         ids.put("numero", String.valueOf(numero));
         ids.put("code", "O36");
@@ -148,8 +192,13 @@ class HostileInputTests {
         long other = f.collectivity("Commune Jetable", "Provins").id();
         ids.put("/admin/adhesions/", String.valueOf(other));
         ids.put("/admin/collectivites/", String.valueOf(other));
-        ids.put("/admin/organismes/", String.valueOf(jdbc.sql("INSERT INTO organisation (slug, name, kind) VALUES (:s, 'Organisme jetable', "
-                + "'PARTENAIRE') RETURNING id").param("s", "jetable-" + System.nanoTime()).query(Long.class).single()));
+        ids.put(
+                "/admin/organismes/",
+                String.valueOf(jdbc.sql("INSERT INTO organisation (slug, name, kind) VALUES (:s, 'Organisme jetable', "
+                                + "'PARTENAIRE') RETURNING id")
+                        .param("s", "jetable-" + System.nanoTime())
+                        .query(Long.class)
+                        .single()));
         ids.put("id", "999999999");
     }
 
@@ -164,9 +213,13 @@ class HostileInputTests {
     /** Every POST handler of the application with the fields it binds, plus the sign-in form of Spring Security. */
     private List<Form> forms() {
         List<Form> forms = new ArrayList<>();
-        forms.add(new Form("/connexion", new LinkedHashMap<>(Map.of("identifiant", String.class, "motDePasse", String.class)),
-                List.of(), Map.of()));
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+        forms.add(new Form(
+                "/connexion",
+                new LinkedHashMap<>(Map.of("identifiant", String.class, "motDePasse", String.class)),
+                List.of(),
+                Map.of()));
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e :
+                mappings.getHandlerMethods().entrySet()) {
             if (!e.getKey().getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
                 continue;
             }
@@ -178,12 +231,17 @@ class HostileInputTests {
                 if (p.hasParameterAnnotation(PathVariable.class)) {
                     continue;
                 }
-                if (MultipartFile.class.isAssignableFrom(type) || (Collection.class.isAssignableFrom(type)
-                        && elementType(p.getGenericParameterType()) == MultipartFile.class)) {
+                if (MultipartFile.class.isAssignableFrom(type)
+                        || (Collection.class.isAssignableFrom(type)
+                                && elementType(p.getGenericParameterType()) == MultipartFile.class)) {
                     files.add(rp != null && !rp.name().isEmpty() ? rp.name() : p.getParameterName());
                 } else if (rp != null) {
-                    String name = !rp.name().isEmpty() ? rp.name() : !rp.value().isEmpty() ? rp.value() : p.getParameterName();
-                    fields.put(name, Collection.class.isAssignableFrom(type) ? elementType(p.getGenericParameterType()) : type);
+                    String name = !rp.name().isEmpty()
+                            ? rp.name()
+                            : !rp.value().isEmpty() ? rp.value() : p.getParameterName();
+                    fields.put(
+                            name,
+                            Collection.class.isAssignableFrom(type) ? elementType(p.getGenericParameterType()) : type);
                 } else if (type.isRecord() && p.hasParameterAnnotation(ModelAttribute.class)) {
                     recordFields(type, "", fields);
                 }
@@ -201,8 +259,9 @@ class HostileInputTests {
             if (c.getType().isRecord()) {
                 recordFields(c.getType(), prefix + c.getName() + ".", fields);
             } else {
-                fields.put(prefix + c.getName(), Collection.class.isAssignableFrom(c.getType())
-                        ? elementType(c.getGenericType()) : c.getType());
+                fields.put(
+                        prefix + c.getName(),
+                        Collection.class.isAssignableFrom(c.getType()) ? elementType(c.getGenericType()) : c.getType());
             }
         }
     }
@@ -228,7 +287,9 @@ class HostileInputTests {
         String uri = form.path();
         for (String variable : variables(form.path())) {
             String v = form.overrides().getOrDefault(variable, idFor(form.path(), variable));
-            uri = uri.replace("{" + variable + "}", URLEncoder.encode(v, StandardCharsets.UTF_8).replace("%25", "%"));
+            uri = uri.replace(
+                    "{" + variable + "}",
+                    URLEncoder.encode(v, StandardCharsets.UTF_8).replace("%25", "%"));
         }
         MockMultipartHttpServletRequestBuilder request = multipart(URI.create(uri));
         for (Map.Entry<String, Class<?>> f : form.fields().entrySet()) {
@@ -258,8 +319,10 @@ class HostileInputTests {
         String before = rowCounts();
         posts++;
         SEQ.incrementAndGet();
-        String what = form.path() + " [" + abbreviate(uri) + "] " + (file != null ? "file " + abbreviate(file.getOriginalFilename())
-                : field == null ? "(path)" : field + "=" + abbreviate(value));
+        String what = form.path() + " [" + abbreviate(uri) + "] "
+                + (file != null
+                        ? "file " + abbreviate(file.getOriginalFilename())
+                        : field == null ? "(path)" : field + "=" + abbreviate(value));
         MvcResult result;
         try {
             result = mvc.perform(request).andReturn();
@@ -276,7 +339,8 @@ class HostileInputTests {
             failures.add("script echoed " + what);
         }
         var flash = result.getFlashMap();
-        boolean refused = status == 200 || status >= 400
+        boolean refused = status == 200
+                || status >= 400
                 || (flash != null && (flash.containsKey("error") || flash.containsKey("failure")));
         if (refused && !before.equals(rowCounts())) {
             failures.add("refused (" + status + ") but wrote rows " + before + " -> " + rowCounts() + " " + what);
@@ -331,7 +395,10 @@ class HostileInputTests {
         }
         if (leaf.equals("referent")) {
             return jdbc.sql("SELECT min(id) FROM technical_referent WHERE collectivity_id = :c AND removed_at IS NULL")
-                    .param("c", member.collectivityId()).query(String.class).optional().orElse("1");
+                    .param("c", member.collectivityId())
+                    .query(String.class)
+                    .optional()
+                    .orElse("1");
         }
         if (leaf.equals("responsable")) {
             return String.valueOf(chef.id());
@@ -357,7 +424,10 @@ class HostileInputTests {
         if (leaf.equals("identifiant") || leaf.equals("login")) {
             return path.equals("/connexion") ? member.identifiant() : "hostile" + n;
         }
-        if (leaf.contains("password") || leaf.equals("confirmation") || leaf.equals("current") || leaf.equals("motdepasse")) {
+        if (leaf.contains("password")
+                || leaf.equals("confirmation")
+                || leaf.equals("current")
+                || leaf.equals("motdepasse")) {
             return "cheval agrafe pile correct";
         }
         if (leaf.equals("website")) {

@@ -34,6 +34,7 @@ class HtmlValidityTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -42,8 +43,7 @@ class HtmlValidityTests {
         final List<String> found = new ArrayList<>();
 
         @Override
-        public void warning(SAXParseException e) {
-        }
+        public void warning(SAXParseException e) {}
 
         @Override
         public void error(SAXParseException e) {
@@ -58,7 +58,8 @@ class HtmlValidityTests {
 
     static List<String> errorsIn(String html) throws Exception {
         Errors errors = new Errors();
-        SimpleDocumentValidator validator = new SimpleDocumentValidator(false, false, false); // no log4j set-up, no language guessing
+        SimpleDocumentValidator validator =
+                new SimpleDocumentValidator(false, false, false); // no log4j set-up, no language guessing
         validator.setUpMainSchema("http://s.validator.nu/html5-rdfalite.rnc", errors);
         validator.setUpValidatorAndParsers(errors, false, false);
         validator.checkHtmlInputSource(new InputSource(new StringReader(html)));
@@ -70,7 +71,10 @@ class HtmlValidityTests {
         if (who != null) {
             request.with(who);
         }
-        String html = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+        String html = mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(errorsIn(html)).as("erreurs HTML de %s", url).isEmpty();
     }
@@ -78,8 +82,10 @@ class HtmlValidityTests {
     @Test
     void theCheckerSeesAnError() throws Exception {
         assertThat(errorsIn("<!DOCTYPE html><html lang=\"fr\"><head><title>t</title></head><body>"
-                + "<form hx-post=\"/favoris/O36\"></form></body></html>"))
-                .singleElement().asString().contains("hx-post");
+                        + "<form hx-post=\"/favoris/O36\"></form></body></html>"))
+                .singleElement()
+                .asString()
+                .contains("hx-post");
     }
 
     @Test
@@ -91,11 +97,17 @@ class HtmlValidityTests {
         CurrentUser admin = f.admin("Victor");
         f.lead("O36", chef);
         String request = mvc.perform(multipart("/demandes")
-                        .file(new MockMultipartFile("fichiers", "plan.pdf", "application/pdf", "%PDF-1.4 plan".getBytes()))
-                        .param("offre", "O36").param("referent", String.valueOf(commune.referentId()))
+                        .file(new MockMultipartFile(
+                                "fichiers", "plan.pdf", "application/pdf", "%PDF-1.4 plan".getBytes()))
+                        .param("offre", "O36")
+                        .param("referent", String.valueOf(commune.referentId()))
                         .param("message", "Bonjour, nous souhaitons être accompagnés.")
-                        .with(csrf()).with(as(member)))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
 
         assertValid("/", null);
         assertValid("/", as(member));
@@ -108,13 +120,24 @@ class HtmlValidityTests {
         assertValid("/demandes", as(chef));
         assertValid(request, as(chef));
         long version = jdbc.sql("SELECT version FROM request WHERE numero = :n")
-                .param("n", Integer.parseInt(request.replace("/demandes/", ""))).query(Long.class).single();
-        mvc.perform(post(request + "/statut").param("statut", "EN_COURS").param("version", String.valueOf(version))
-                        .with(csrf()).with(as(chef)))
+                .param("n", Integer.parseInt(request.replace("/demandes/", "")))
+                .query(Long.class)
+                .single();
+        mvc.perform(post(request + "/statut")
+                        .param("statut", "EN_COURS")
+                        .param("version", String.valueOf(version))
+                        .with(csrf())
+                        .with(as(chef)))
                 .andExpect(status().is3xxRedirection());
         assertValid(request, as(chef));
-        for (String page : List.of("/admin", "/admin/offres", "/admin/organismes", "/admin/collectivites", "/admin/adhesions",
-                "/admin/comptes", "/admin/journal")) {
+        for (String page : List.of(
+                "/admin",
+                "/admin/offres",
+                "/admin/organismes",
+                "/admin/collectivites",
+                "/admin/adhesions",
+                "/admin/comptes",
+                "/admin/journal")) {
             assertValid(page, as(admin));
         }
     }

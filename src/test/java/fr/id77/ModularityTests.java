@@ -42,16 +42,25 @@ class ModularityTests {
                 "requests", Set.of("account", "catalogue", "membership", "shared"),
                 "notifications", Set.of("account", "catalogue", "membership", "requests", "shared"),
                 "audit", Set.of("account", "catalogue", "membership", "shared")));
-        Map<String, Set<String>> actual = modules.stream().collect(Collectors.toMap(ModularityTests::name,
-                m -> m.getDirectDependencies(modules).uniqueModules().map(ModularityTests::name)
-                        .filter(d -> !d.equals(name(m))).collect(Collectors.toCollection(TreeSet::new)),
-                (a, b) -> a, TreeMap::new));
+        Map<String, Set<String>> actual = modules.stream()
+                .collect(Collectors.toMap(
+                        ModularityTests::name,
+                        m -> m.getDirectDependencies(modules)
+                                .uniqueModules()
+                                .map(ModularityTests::name)
+                                .filter(d -> !d.equals(name(m)))
+                                .collect(Collectors.toCollection(TreeSet::new)),
+                        (a, b) -> a,
+                        TreeMap::new));
         assertThat(actual).isEqualTo(expected);
         for (String listener : Set.of("notifications", "audit")) {
-            assertThat(actual.entrySet()).as("nobody calls " + listener)
+            assertThat(actual.entrySet())
+                    .as("nobody calls " + listener)
                     .noneMatch(e -> e.getValue().contains(listener));
         }
-        assertThat(actual.get("account")).as("account depends on no business module").containsOnly("shared");
+        assertThat(actual.get("account"))
+                .as("account depends on no business module")
+                .containsOnly("shared");
         assertThat(actual.get("catalogue")).doesNotContain("requests", "membership", "favourites");
         assertThat(actual.get("membership")).doesNotContain("requests", "catalogue");
     }

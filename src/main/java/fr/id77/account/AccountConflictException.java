@@ -6,8 +6,10 @@ public class AccountConflictException extends RuntimeException {
     private final String field;
 
     public AccountConflictException(String field) {
-        super(field.equals("identifiant") ? "Cet identifiant est déjà utilisé : choisissez-en un autre."
-                : "Un compte utilise déjà cette adresse e-mail.");
+        super(
+                field.equals("identifiant")
+                        ? "Cet identifiant est déjà utilisé : choisissez-en un autre."
+                        : "Un compte utilise déjà cette adresse e-mail.");
         this.field = field;
     }
 

@@ -15,8 +15,11 @@ class AccountDisabling {
     private final CollectivityStanding collectivities;
     private final ApplicationEventPublisher events;
 
-    AccountDisabling(UserAccountRepository users, SignedInSessions sessions, CollectivityStanding collectivities,
-                     ApplicationEventPublisher events) {
+    AccountDisabling(
+            UserAccountRepository users,
+            SignedInSessions sessions,
+            CollectivityStanding collectivities,
+            ApplicationEventPublisher events) {
         this.users = users;
         this.sessions = sessions;
         this.collectivities = collectivities;
@@ -25,7 +28,9 @@ class AccountDisabling {
 
     @Transactional(readOnly = true)
     List<AccountSummary> allAccounts() {
-        return users.findAllByOrderByRoleAscIdentifiantAsc().stream().map(AccountSummary::of).toList();
+        return users.findAllByOrderByRoleAscIdentifiantAsc().stream()
+                .map(AccountSummary::of)
+                .toList();
     }
 
     /** Disables (or enables again) an account; an admin cannot disable their own. */
@@ -41,15 +46,17 @@ class AccountDisabling {
                 sessions.endAll(u.getIdentifiant());
             } else if (!disabled && from == AccountStatus.DISABLED) {
                 if (u.getCollectivityId() != null && !collectivities.isActive(u.getCollectivityId())) {
-                    throw new FieldRefusal("account", "Ce compte ne peut pas être réactivé : l'adhésion de sa collectivité est suspendue "
-                            + "(ou n'est pas validée). Réactivez d'abord l'adhésion depuis « Collectivités ».");
+                    throw new FieldRefusal(
+                            "account",
+                            "Ce compte ne peut pas être réactivé : l'adhésion de sa collectivité est suspendue "
+                                    + "(ou n'est pas validée). Réactivez d'abord l'adhésion depuis « Collectivités ».");
                 }
                 u.setStatus(AccountStatus.ACTIVE);
             } else {
                 return;
             }
-            events.publishEvent(new AccountStatusChanged(u.getId(), u.displayName() + " (" + u.getIdentifiant() + ")",
-                    from, u.getStatus(), adminId));
+            events.publishEvent(new AccountStatusChanged(
+                    u.getId(), u.displayName() + " (" + u.getIdentifiant() + ")", from, u.getStatus(), adminId));
         });
     }
 }

@@ -17,9 +17,13 @@ class AccountSecurityConfiguration {
     }
 
     @Bean
-    AuthenticationProvider authenticationProvider(UserAccountRepository users, PasswordEncoder passwordEncoder,
-                                                  LoginThrottle throttle, CollectivityStanding collectivities) {
-        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(new AccountUserDetailsService(users, collectivities));
+    AuthenticationProvider authenticationProvider(
+            UserAccountRepository users,
+            PasswordEncoder passwordEncoder,
+            LoginThrottle throttle,
+            CollectivityStanding collectivities) {
+        DaoAuthenticationProvider dao =
+                new DaoAuthenticationProvider(new AccountUserDetailsService(users, collectivities));
         dao.setPasswordEncoder(passwordEncoder);
         return new ThrottledAuthenticationProvider(dao, throttle, users);
     }

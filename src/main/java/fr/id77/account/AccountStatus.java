@@ -2,7 +2,11 @@ package fr.id77.account;
 
 /** Only ACTIVE accounts with a chosen password sign in. */
 public enum AccountStatus {
-    PENDING("En attente de validation"), ACTIVE("Actif"), REFUSED("Refusé"), SUSPENDED("Suspendu"), DISABLED("Désactivé");
+    PENDING("En attente de validation"),
+    ACTIVE("Actif"),
+    REFUSED("Refusé"),
+    SUSPENDED("Suspendu"),
+    DISABLED("Désactivé");
 
     private final String label;
 

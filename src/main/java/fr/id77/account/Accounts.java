@@ -26,8 +26,14 @@ public class Accounts {
     private final MailQuota quota;
     private final ApplicationEventPublisher events;
 
-    Accounts(UserAccountRepository users, Tokens tokens, PasswordEncoder passwordEncoder, SignedInSessions sessions,
-             LinkMails links, MailQuota quota, ApplicationEventPublisher events) {
+    Accounts(
+            UserAccountRepository users,
+            Tokens tokens,
+            PasswordEncoder passwordEncoder,
+            SignedInSessions sessions,
+            LinkMails links,
+            MailQuota quota,
+            ApplicationEventPublisher events) {
         this.users = users;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -59,7 +65,9 @@ public class Accounts {
 
     @Transactional(readOnly = true)
     public List<AccountSummary> members(long collectivityId) {
-        return users.findByCollectivityIdOrderByCreatedAt(collectivityId).stream().map(AccountSummary::of).toList();
+        return users.findByCollectivityIdOrderByCreatedAt(collectivityId).stream()
+                .map(AccountSummary::of)
+                .toList();
     }
 
     /**
@@ -68,15 +76,19 @@ public class Accounts {
      */
     @Transactional(readOnly = true)
     public List<AccountSummary> staff() {
-        return users.findByRoleInOrderByLastNameAscFirstNameAscIdentifiantAsc(EnumSet.of(Role.CHEF_DE_FILE, Role.ADMIN))
-                .stream().map(AccountSummary::of).toList();
+        return users
+                .findByRoleInOrderByLastNameAscFirstNameAscIdentifiantAsc(EnumSet.of(Role.CHEF_DE_FILE, Role.ADMIN))
+                .stream()
+                .map(AccountSummary::of)
+                .toList();
     }
 
     /** Whether this account is active ID77 staff (chef de file or admin): the only people who may be given a request. */
     @Transactional(readOnly = true)
     public boolean isActiveStaff(long userId) {
         return users.findById(userId)
-                .filter(u -> (u.getRole() == Role.CHEF_DE_FILE || u.getRole() == Role.ADMIN) && u.getStatus() == AccountStatus.ACTIVE)
+                .filter(u -> (u.getRole() == Role.CHEF_DE_FILE || u.getRole() == Role.ADMIN)
+                        && u.getStatus() == AccountStatus.ACTIVE)
                 .isPresent();
     }
 
@@ -86,14 +98,17 @@ public class Accounts {
         if (userIds.isEmpty()) {
             return Map.of();
         }
-        return users.findAllById(userIds).stream().map(AccountSummary::of)
+        return users.findAllById(userIds).stream()
+                .map(AccountSummary::of)
                 .collect(Collectors.toMap(AccountSummary::id, Function.identity()));
     }
 
     /** The active accounts with this role (e.g. the admins to tell of a new registration). */
     @Transactional(readOnly = true)
     public List<AccountSummary> active(Role role) {
-        return users.findByRoleAndStatusOrderById(role, AccountStatus.ACTIVE).stream().map(AccountSummary::of).toList();
+        return users.findByRoleAndStatusOrderById(role, AccountStatus.ACTIVE).stream()
+                .map(AccountSummary::of)
+                .toList();
     }
 
     /**
@@ -139,7 +154,12 @@ public class Accounts {
     }
 
     private void sendRegistrationConfirmation(UserAccount user) {
-        links.send(user, TokenPurpose.CONFIRM_EMAIL, user.getEmail(), null, "confirmation-inscription",
+        links.send(
+                user,
+                TokenPurpose.CONFIRM_EMAIL,
+                user.getEmail(),
+                null,
+                "confirmation-inscription",
                 "ID77 : confirmez votre adresse e-mail");
     }
 
@@ -191,8 +211,12 @@ public class Accounts {
     @Transactional
     public long invite(NewAccount invited, CurrentUser invitedBy) {
         long id = invite(invited);
-        events.publishEvent(new AccountInvited(id, (invited.firstName() + " " + invited.lastName()).strip()
-                + " (" + invited.identifiant() + ")", invited.role(), invited.collectivityId(), invitedBy.id()));
+        events.publishEvent(new AccountInvited(
+                id,
+                (invited.firstName() + " " + invited.lastName()).strip() + " (" + invited.identifiant() + ")",
+                invited.role(),
+                invited.collectivityId(),
+                invitedBy.id()));
         return id;
     }
 

@@ -22,9 +22,11 @@ class BootstrapAdmin implements ApplicationRunner {
     private final String email;
     private final String identifiant;
 
-    BootstrapAdmin(UserAccountRepository users, Accounts accounts,
-                   @Value("${id77.bootstrap-admin.email:}") String email,
-                   @Value("${id77.bootstrap-admin.identifiant:}") String identifiant) {
+    BootstrapAdmin(
+            UserAccountRepository users,
+            Accounts accounts,
+            @Value("${id77.bootstrap-admin.email:}") String email,
+            @Value("${id77.bootstrap-admin.identifiant:}") String identifiant) {
         this.users = users;
         this.accounts = accounts;
         this.email = email;
@@ -38,11 +40,17 @@ class BootstrapAdmin implements ApplicationRunner {
             return;
         }
         if (users.existsByIdentifiant(identifiant) || users.existsByEmail(email)) {
-            log.warn("Premier administrateur non créé : l'identifiant {} ou l'adresse {} est déjà utilisé", identifiant, email);
+            log.warn(
+                    "Premier administrateur non créé : l'identifiant {} ou l'adresse {} est déjà utilisé",
+                    identifiant,
+                    email);
             return;
         }
         accounts.invite(new NewAccount(identifiant, email, null, "Administrateur", "ID77", null, Role.ADMIN, null));
-        log.warn("Premier administrateur « {} » créé : un lien pour choisir son mot de passe est envoyé à {} "
-                + "(voir la table mail_outbox s'il n'y a pas de serveur de courriel)", identifiant, email);
+        log.warn(
+                "Premier administrateur « {} » créé : un lien pour choisir son mot de passe est envoyé à {} "
+                        + "(voir la table mail_outbox s'il n'y a pas de serveur de courriel)",
+                identifiant,
+                email);
     }
 }

@@ -30,7 +30,8 @@ class ChosenPasswordValidator implements Validator {
         if (errors.hasFieldErrors("password")) {
             return;
         }
-        policy.problem(form.password(), identifiant).ifPresent(problem -> errors.rejectValue("password", "policy", problem));
+        policy.problem(form.password(), identifiant)
+                .ifPresent(problem -> errors.rejectValue("password", "policy", problem));
         if (!errors.hasFieldErrors("confirmation") && !form.password().equals(form.confirmation())) {
             errors.rejectValue("confirmation", "confirmation", "Les deux saisies ne sont pas identiques.");
         }

@@ -10,8 +10,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * The signed-in person, as other modules see it. Controllers take it as a parameter; elsewhere
  * {@link #from(Authentication)} or {@link #current()}.
  */
-public record CurrentUser(long id, String identifiant, String firstName, String displayName, Set<Role> roles,
-                          Long collectivityId) implements Serializable {
+public record CurrentUser(
+        long id, String identifiant, String firstName, String displayName, Set<Role> roles, Long collectivityId)
+        implements Serializable {
 
     public boolean hasRole(Role role) {
         return roles.contains(role);

@@ -22,9 +22,27 @@ class DemoAccounts implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        accounts.createDemoAccount(new NewAccount("admin", "admin@id77.example", "MME", "Claire", "Administratrice",
-                "01 64 14 73 56", Role.ADMIN, null), PASSWORD);
-        accounts.createDemoAccount(new NewAccount("chefdefile", "chefdefile@id77.example", "M", "Paul", "Chef de file",
-                "01 64 14 73 57", Role.CHEF_DE_FILE, null), PASSWORD);
+        accounts.createDemoAccount(
+                new NewAccount(
+                        "admin",
+                        "admin@id77.example",
+                        "MME",
+                        "Claire",
+                        "Administratrice",
+                        "01 64 14 73 56",
+                        Role.ADMIN,
+                        null),
+                PASSWORD);
+        accounts.createDemoAccount(
+                new NewAccount(
+                        "chefdefile",
+                        "chefdefile@id77.example",
+                        "M",
+                        "Paul",
+                        "Chef de file",
+                        "01 64 14 73 57",
+                        Role.CHEF_DE_FILE,
+                        null),
+                PASSWORD);
     }
 }

@@ -26,7 +26,7 @@ class ExpiredTokenPurge {
 
     @Scheduled(cron = "${id77.purge.expired-tokens.cron:0 40 3 * * *}", zone = "Europe/Paris")
     public int purge() {
-        return purges.deleteRows("expired-tokens", LOCK_KEY, retention, "account_token",
-                "(expires_at < :before OR used_at < :before)");
+        return purges.deleteRows(
+                "expired-tokens", LOCK_KEY, retention, "account_token", "(expires_at < :before OR used_at < :before)");
     }
 }

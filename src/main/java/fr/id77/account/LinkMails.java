@@ -27,9 +27,19 @@ class LinkMails {
     /** Issues a link for {@code purpose} and queues {@code template} to {@code to}; the kind remembers how to do it again. */
     void send(UserAccount user, TokenPurpose purpose, String to, String payload, String template, String subject) {
         String token = tokens.issue(user.getId(), purpose, payload);
-        mail.enqueueWithLink(to, subject, template, Map.of("name", user.displayName(), "identifiant", user.getIdentifiant(),
-                        "link", mail.link(purpose.page() + "?jeton=" + token)),
-                purpose.name() + ":" + template, user.getId());
+        mail.enqueueWithLink(
+                to,
+                subject,
+                template,
+                Map.of(
+                        "name",
+                        user.displayName(),
+                        "identifiant",
+                        user.getIdentifiant(),
+                        "link",
+                        mail.link(purpose.page() + "?jeton=" + token)),
+                purpose.name() + ":" + template,
+                user.getId());
     }
 
     /** A failed link mail is sent again with a fresh link, if that link still makes sense for the account. */
@@ -49,16 +59,25 @@ class LinkMails {
         if (purpose == null) {
             return;
         }
-        users.findById(request.owner()).filter(user -> stillWanted(user, purpose, request.recipient())).ifPresent(user ->
-                send(user, purpose, request.recipient(), purpose == TokenPurpose.CHANGE_EMAIL ? request.recipient() : null,
-                        kind[1], request.subject()));
+        users.findById(request.owner())
+                .filter(user -> stillWanted(user, purpose, request.recipient()))
+                .ifPresent(user -> send(
+                        user,
+                        purpose,
+                        request.recipient(),
+                        purpose == TokenPurpose.CHANGE_EMAIL ? request.recipient() : null,
+                        kind[1],
+                        request.subject()));
     }
 
     private boolean stillWanted(UserAccount user, TokenPurpose purpose, String recipient) {
         return switch (purpose) {
-            case CONFIRM_EMAIL -> user.getStatus() == AccountStatus.PENDING && user.getEmailConfirmedAt() == null
-                    && user.getEmail().equalsIgnoreCase(recipient);
-            case SET_PASSWORD, RESET_PASSWORD -> user.getStatus() == AccountStatus.ACTIVE && user.getEmail().equalsIgnoreCase(recipient);
+            case CONFIRM_EMAIL ->
+                user.getStatus() == AccountStatus.PENDING
+                        && user.getEmailConfirmedAt() == null
+                        && user.getEmail().equalsIgnoreCase(recipient);
+            case SET_PASSWORD, RESET_PASSWORD ->
+                user.getStatus() == AccountStatus.ACTIVE && user.getEmail().equalsIgnoreCase(recipient);
             case CHANGE_EMAIL -> !user.getEmail().equalsIgnoreCase(recipient) && !users.existsByEmail(recipient);
         };
     }

@@ -24,7 +24,13 @@ class LoginInfo {
     private final LinkMails links;
     private final MailQuota quota;
 
-    LoginInfo(UserAccountRepository users, Tokens tokens, PasswordEncoder encoder, MailOutbox mail, LinkMails links, MailQuota quota) {
+    LoginInfo(
+            UserAccountRepository users,
+            Tokens tokens,
+            PasswordEncoder encoder,
+            MailOutbox mail,
+            LinkMails links,
+            MailQuota quota) {
         this.users = users;
         this.tokens = tokens;
         this.encoder = encoder;
@@ -36,7 +42,8 @@ class LoginInfo {
     @Transactional(readOnly = true)
     LoginInfoForm form(long userId) {
         UserAccount u = users.findById(userId).orElseThrow();
-        return new LoginInfoForm(u.getCivility(), u.getFirstName(), u.getLastName(), u.getEmail(), u.getPhone(), u.getVersion(), null);
+        return new LoginInfoForm(
+                u.getCivility(), u.getFirstName(), u.getLastName(), u.getEmail(), u.getPhone(), u.getVersion(), null);
     }
 
     /** Whether another account than {@code userId} already uses this address (case aside). */
@@ -50,7 +57,10 @@ class LoginInfo {
     boolean update(long userId, LoginInfoForm form) {
         UserAccount user = users.findById(userId).orElseThrow();
         Versions.requireCurrent(form.version(), user.getVersion(), UserAccount.class, user.getId());
-        user.rename(form.civility() == null || form.civility().isBlank() ? null : form.civility(), form.firstName(), form.lastName(),
+        user.rename(
+                form.civility() == null || form.civility().isBlank() ? null : form.civility(),
+                form.firstName(),
+                form.lastName(),
                 FrenchPhone.Validator.format(form.phone()));
         String email = form.email();
         if (email.equalsIgnoreCase(user.getEmail())) {
@@ -60,7 +70,13 @@ class LoginInfo {
         if (!quota.tryAcquire(email)) {
             throw new FieldRefusal("email", new MailQuota.Exceeded().getMessage());
         }
-        links.send(user, TokenPurpose.CHANGE_EMAIL, email, email, "changement-courriel", "ID77 : confirmez votre nouvelle adresse e-mail");
+        links.send(
+                user,
+                TokenPurpose.CHANGE_EMAIL,
+                email,
+                email,
+                "changement-courriel",
+                "ID77 : confirmez votre nouvelle adresse e-mail");
         return true;
     }
 
@@ -86,7 +102,10 @@ class LoginInfo {
             throw new FieldRefusal("token", "Un compte utilise déjà cette adresse e-mail.");
         }
         // if someone else made this change, the owner learns it at the address they still read
-        mail.enqueue(previous, "ID77 : votre adresse e-mail a été modifiée", "courriel-modifie",
+        mail.enqueue(
+                previous,
+                "ID77 : votre adresse e-mail a été modifiée",
+                "courriel-modifie",
                 Map.of("name", user.displayName(), "identifiant", user.getIdentifiant(), "newEmail", used.payload()));
     }
 }

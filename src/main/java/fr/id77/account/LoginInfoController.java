@@ -29,18 +29,23 @@ class LoginInfoController {
     }
 
     @PostMapping("/compte/identifiants")
-    String saveLoginInfo(CurrentUser me, @Valid @ModelAttribute("form") LoginInfoForm form, BindingResult result,
-                         RedirectAttributes redirect) {
+    String saveLoginInfo(
+            CurrentUser me,
+            @Valid @ModelAttribute("form") LoginInfoForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
         new LoginInfoValidator(email -> loginInfo.emailTakenByAnother(email, me.id())).validate(form, result);
         if (result.hasErrors()) {
             return "account/login-info";
         }
         try {
             boolean confirmationSent = loginInfo.update(me.id(), form);
-            redirect.addFlashAttribute("success", confirmationSent
-                    ? "Informations enregistrées. Votre nouvelle adresse e-mail sera prise en compte quand vous aurez "
-                    + "cliqué sur le lien que nous venons de lui envoyer."
-                    : "Informations de connexion enregistrées.");
+            redirect.addFlashAttribute(
+                    "success",
+                    confirmationSent
+                            ? "Informations enregistrées. Votre nouvelle adresse e-mail sera prise en compte quand vous aurez "
+                                    + "cliqué sur le lien que nous venons de lui envoyer."
+                            : "Informations de connexion enregistrées.");
             return "redirect:/compte";
         } catch (FieldRefusal e) {
             e.rejectInto(result);

@@ -32,10 +32,12 @@ class LoginThrottle {
     private final int maxPerIp;
     private final Duration window;
 
-    LoginThrottle(JdbcClient jdbc, ClusterLock lock,
-                  @Value("${id77.login.max-failures-per-account:5}") int maxPerAccount,
-                  @Value("${id77.login.max-failures-per-ip:20}") int maxPerIp,
-                  @Value("${id77.login.lock-window:PT15M}") Duration window) {
+    LoginThrottle(
+            JdbcClient jdbc,
+            ClusterLock lock,
+            @Value("${id77.login.max-failures-per-account:5}") int maxPerAccount,
+            @Value("${id77.login.max-failures-per-ip:20}") int maxPerIp,
+            @Value("${id77.login.lock-window:PT15M}") Duration window) {
         this.jdbc = jdbc;
         this.lock = lock;
         this.maxPerAccount = maxPerAccount;
@@ -55,8 +57,10 @@ class LoginThrottle {
 
     /** The attempt counted on this address was a success: only failures count against an address. */
     void refundClient(String client) {
-        jdbc.sql("UPDATE login_throttle SET failures = failures - 1, locked_until = NULL WHERE throttle_key = ? AND failures > 0")
-                .param("client:" + client).update();
+        jdbc.sql(
+                        "UPDATE login_throttle SET failures = failures - 1, locked_until = NULL WHERE throttle_key = ? AND failures > 0")
+                .param("client:" + client)
+                .update();
     }
 
     /**
@@ -75,8 +79,12 @@ class LoginThrottle {
                                                 THEN now() + :seconds * interval '1 second' END
                         WHERE t.locked_until IS NULL OR t.locked_until <= now()
                         RETURNING failures""")
-                .param("key", key).param("max", max).param("seconds", window.toSeconds())
-                .query(Integer.class).optional().isPresent();
+                .param("key", key)
+                .param("max", max)
+                .param("seconds", window.toSeconds())
+                .query(Integer.class)
+                .optional()
+                .isPresent();
     }
 
     /** The account signed in: its count starts again, and this address is now one it is known to use. */
@@ -84,19 +92,22 @@ class LoginThrottle {
         clear(accountKey);
         jdbc.sql("""
                         INSERT INTO login_known_client (account_key, client) VALUES (?, ?)
-                        ON CONFLICT (account_key, client) DO UPDATE SET last_success_at = now()""")
-                .params(accountKey, client).update();
+                        ON CONFLICT (account_key, client) DO UPDATE SET last_success_at = now()""").params(accountKey, client).update();
     }
 
     /** Whether this account has signed in successfully from this client address (in the last 90 days). */
     boolean knownClient(String accountKey, String client) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM login_known_client WHERE account_key = ? AND client = ?)")
-                .params(accountKey, client).query(Boolean.class).single();
+                .params(accountKey, client)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Ends the account's lock and count (a successful sign-in, a password chosen through a link). */
     void clear(String accountKey) {
-        jdbc.sql("DELETE FROM login_throttle WHERE throttle_key = ?").param(accountKey(accountKey)).update();
+        jdbc.sql("DELETE FROM login_throttle WHERE throttle_key = ?")
+                .param(accountKey(accountKey))
+                .update();
     }
 
     private static String accountKey(String accountKey) {
@@ -108,8 +119,10 @@ class LoginThrottle {
     void purge() {
         lock.runExclusively(PURGE_LOCK_KEY, () -> {
             jdbc.sql("DELETE FROM login_throttle WHERE window_start < now() - interval '1 day' "
-                    + "AND (locked_until IS NULL OR locked_until < now())").update();
-            jdbc.sql("DELETE FROM login_known_client WHERE last_success_at < now() - interval '90 days'").update();
+                            + "AND (locked_until IS NULL OR locked_until < now())")
+                    .update();
+            jdbc.sql("DELETE FROM login_known_client WHERE last_success_at < now() - interval '90 days'")
+                    .update();
         });
     }
 }

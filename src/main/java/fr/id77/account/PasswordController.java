@@ -37,15 +37,20 @@ class PasswordController {
     }
 
     @PostMapping("/mot-de-passe-oublie")
-    String requestReset(@Valid @ModelAttribute("form") ForgottenPasswordForm form, BindingResult result,
-                        RedirectAttributes redirect) {
+    String requestReset(
+            @Valid @ModelAttribute("form") ForgottenPasswordForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
         if (result.hasErrors()) {
             return "account/forgotten-password";
         }
         passwords.requestReset(form.login());
-        redirect.addFlashAttribute("success", "Si un compte actif correspond, un e-mail vient de lui être envoyé avec un lien "
-                + "pour choisir un nouveau mot de passe. Ce lien est valable une heure. Pour éviter les abus, nous n'envoyons "
-                + "pas plus de " + quota.maxPerAddress() + " e-mails par heure à une même adresse : si rien n'arrive, patientez avant de redemander.");
+        redirect.addFlashAttribute(
+                "success",
+                "Si un compte actif correspond, un e-mail vient de lui être envoyé avec un lien "
+                        + "pour choisir un nouveau mot de passe. Ce lien est valable une heure. Pour éviter les abus, nous n'envoyons "
+                        + "pas plus de " + quota.maxPerAddress()
+                        + " e-mails par heure à une même adresse : si rien n'arrive, patientez avant de redemander.");
         return "redirect:/mot-de-passe-oublie";
     }
 
@@ -58,13 +63,17 @@ class PasswordController {
     }
 
     @PostMapping("/mot-de-passe/nouveau")
-    String choosePassword(@Valid @ModelAttribute("form") NewPasswordForm form, BindingResult result, Model model,
-                          RedirectAttributes redirect) {
+    String choosePassword(
+            @Valid @ModelAttribute("form") NewPasswordForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         new ChosenPasswordValidator(policy, passwords.linkHolder(form.token()).orElse(null)).validate(form, result);
         if (!result.hasErrors()) {
             try {
                 passwords.choose(form.token(), form.password());
-                redirect.addFlashAttribute("success", "Votre mot de passe est enregistré : vous pouvez vous connecter.");
+                redirect.addFlashAttribute(
+                        "success", "Votre mot de passe est enregistré : vous pouvez vous connecter.");
                 return "redirect:/connexion";
             } catch (FieldRefusal e) {
                 e.rejectInto(result);
@@ -83,13 +92,19 @@ class PasswordController {
     }
 
     @PostMapping("/compte/mot-de-passe")
-    String changePassword(CurrentUser me, @Valid @ModelAttribute("form") ChangePasswordForm form, BindingResult result,
-                          Model model, RedirectAttributes redirect, HttpSession session) {
+    String changePassword(
+            CurrentUser me,
+            @Valid @ModelAttribute("form") ChangePasswordForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect,
+            HttpSession session) {
         new ChosenPasswordValidator(policy, me.identifiant()).validate(form, result);
         if (!result.hasErrors()) {
             try {
                 passwords.change(me.id(), form.current(), form.password(), session.getId());
-                redirect.addFlashAttribute("success", "Votre mot de passe est modifié. Vos autres sessions ouvertes sont fermées.");
+                redirect.addFlashAttribute(
+                        "success", "Votre mot de passe est modifié. Vos autres sessions ouvertes sont fermées.");
                 return "redirect:/compte";
             } catch (FieldRefusal e) {
                 e.rejectInto(result);

@@ -17,16 +17,20 @@ import org.springframework.stereotype.Component;
 class PasswordPolicy {
 
     static final int MIN_LENGTH = 12;
-    static final String RULES = "Au moins " + MIN_LENGTH + " caractères, sans votre identifiant, et pas un mot de passe courant. "
-            + "Une phrase de plusieurs mots est facile à retenir et difficile à deviner.";
+    static final String RULES =
+            "Au moins " + MIN_LENGTH + " caractères, sans votre identifiant, et pas un mot de passe courant. "
+                    + "Une phrase de plusieurs mots est facile à retenir et difficile à deviner.";
 
     private final Set<String> common;
 
     PasswordPolicy() {
         try (var reader = new BufferedReader(new InputStreamReader(
                 new ClassPathResource("security/common-passwords.txt").getInputStream(), StandardCharsets.UTF_8))) {
-            common = reader.lines().map(String::strip).filter(s -> !s.isEmpty())
-                    .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            common = reader.lines()
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .map(s -> s.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,8 +27,15 @@ class Passwords {
     private final LinkMails links;
     private final MailQuota quota;
 
-    Passwords(UserAccountRepository users, Tokens tokens, PasswordPolicy policy, PasswordEncoder encoder,
-              SignedInSessions sessions, LoginThrottle throttle, LinkMails links, MailQuota quota) {
+    Passwords(
+            UserAccountRepository users,
+            Tokens tokens,
+            PasswordPolicy policy,
+            PasswordEncoder encoder,
+            SignedInSessions sessions,
+            LoginThrottle throttle,
+            LinkMails links,
+            MailQuota quota) {
         this.users = users;
         this.tokens = tokens;
         this.policy = policy;
@@ -48,7 +55,8 @@ class Passwords {
     @Transactional(readOnly = true)
     Optional<String> linkHolder(String token) {
         Tokens.TokenCheck check = tokens.check(token, PASSWORD_LINKS);
-        return check.state() != LinkState.VALID ? Optional.empty()
+        return check.state() != LinkState.VALID
+                ? Optional.empty()
                 : users.findById(check.userId()).map(UserAccount::getIdentifiant);
     }
 
@@ -61,7 +69,8 @@ class Passwords {
         }
         UserAccount user = users.findById(check.userId()).orElseThrow();
         user.choosePassword(password, policy, encoder);
-        tokens.consume(token, PASSWORD_LINKS).orElseThrow(() -> new FieldRefusal("token", "Ce lien n'est plus valable."));
+        tokens.consume(token, PASSWORD_LINKS)
+                .orElseThrow(() -> new FieldRefusal("token", "Ce lien n'est plus valable."));
         sessions.endAll(user.getIdentifiant()); // a reset may follow a theft: no session of the old password survives
         throttle.clear(user.getIdentifiant()); // the owner of the mailbox proved who they are: no lock left by guesses
     }
@@ -75,7 +84,12 @@ class Passwords {
         users.findByLogin(login)
                 .filter(u -> u.getStatus() == AccountStatus.ACTIVE)
                 .filter(u -> quota.tryAcquire(u.getEmail()))
-                .ifPresent(user -> links.send(user, TokenPurpose.RESET_PASSWORD, user.getEmail(), null, "reinitialisation",
+                .ifPresent(user -> links.send(
+                        user,
+                        TokenPurpose.RESET_PASSWORD,
+                        user.getEmail(),
+                        null,
+                        "reinitialisation",
                         "ID77 : réinitialisation de votre mot de passe"));
     }
 

@@ -2,7 +2,9 @@ package fr.id77.account;
 
 /** What a person may do on the platform. */
 public enum Role {
-    ADHERENT("Adhérent"), CHEF_DE_FILE("Chef de file"), ADMIN("Administrateur");
+    ADHERENT("Adhérent"),
+    CHEF_DE_FILE("Chef de file"),
+    ADMIN("Administrateur");
 
     private final String label;
 

@@ -19,12 +19,15 @@ class SignedInSessions {
     }
 
     void endAll(String identifiant) {
-        jdbc.sql("DELETE FROM spring_session WHERE principal_name = ?").param(identifiant).update();
+        jdbc.sql("DELETE FROM spring_session WHERE principal_name = ?")
+                .param(identifiant)
+                .update();
     }
 
     /** Ends every session of the account but {@code kept} (the session id of the person acting, may be null). */
     void endAllBut(String identifiant, String kept) {
         jdbc.sql("DELETE FROM spring_session WHERE principal_name = ? AND session_id IS DISTINCT FROM ?")
-                .params(identifiant, kept).update();
+                .params(identifiant, kept)
+                .update();
     }
 }

@@ -25,7 +25,9 @@ final class SignedInUser implements UserDetails, CredentialsContainer {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return currentUser.roles().stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
+        return currentUser.roles().stream()
+                .map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority()))
+                .toList();
     }
 
     @Override
@@ -52,5 +54,4 @@ final class SignedInUser implements UserDetails, CredentialsContainer {
     public String toString() {
         return "SignedInUser[" + currentUser.identifiant() + "]";
     }
-
 }

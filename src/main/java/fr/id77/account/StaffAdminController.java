@@ -19,8 +19,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class StaffAdminController {
 
-    private static final Map<String, String> STAFF_ROLES = Map.of(
-            Role.CHEF_DE_FILE.name(), Role.CHEF_DE_FILE.label(), Role.ADMIN.name(), Role.ADMIN.label());
+    private static final Map<String, String> STAFF_ROLES =
+            Map.of(Role.CHEF_DE_FILE.name(), Role.CHEF_DE_FILE.label(), Role.ADMIN.name(), Role.ADMIN.label());
 
     private final AccountDisabling disabling;
     private final Accounts accounts;
@@ -41,13 +41,26 @@ class StaffAdminController {
     }
 
     @PostMapping("/admin/comptes/invitation")
-    String invite(CurrentUser me, @Valid @ModelAttribute("form") StaffInvitationForm form, BindingResult result,
-                  Model model, RedirectAttributes redirect) {
+    String invite(
+            CurrentUser me,
+            @Valid @ModelAttribute("form") StaffInvitationForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         new StaffInvitationValidator().validate(form, result);
         if (!result.hasErrors()) {
             try {
-                accounts.invite(new NewAccount(form.identifiant(), form.email(), null, form.firstName(),
-                        form.lastName(), null, form.role(), null), me);
+                accounts.invite(
+                        new NewAccount(
+                                form.identifiant(),
+                                form.email(),
+                                null,
+                                form.firstName(),
+                                form.lastName(),
+                                null,
+                                form.role(),
+                                null),
+                        me);
                 redirect.addFlashAttribute("success", "Invitation envoyée à " + form.email() + ".");
                 return "redirect:/admin/comptes";
             } catch (AccountConflictException e) {
@@ -59,8 +72,12 @@ class StaffAdminController {
         return accounts(model);
     }
 
-    @ConfirmFirst(value = "Désactiver ce compte ?", detail = "Il ne pourra plus se connecter et ses sessions ouvertes seront fermées. "
-            + "Vous pourrez le réactiver.", button = "Oui, désactiver", back = "/admin/comptes")
+    @ConfirmFirst(
+            value = "Désactiver ce compte ?",
+            detail = "Il ne pourra plus se connecter et ses sessions ouvertes seront fermées. "
+                    + "Vous pourrez le réactiver.",
+            button = "Oui, désactiver",
+            back = "/admin/comptes")
     @PostMapping("/admin/comptes/{id}/desactiver")
     String disable(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         return setDisabled(me, id, true, redirect);

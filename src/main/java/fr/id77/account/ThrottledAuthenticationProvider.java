@@ -20,7 +20,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final UserAccountRepository users;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider delegate, LoginThrottle throttle, UserAccountRepository users) {
+    ThrottledAuthenticationProvider(
+            AuthenticationProvider delegate, LoginThrottle throttle, UserAccountRepository users) {
         this.delegate = delegate;
         this.throttle = throttle;
         this.users = users;
@@ -28,11 +29,16 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String login = InputSanitizer.stripControls(String.valueOf(authentication.getName())).strip().toLowerCase(Locale.ROOT);
+        String login = InputSanitizer.stripControls(String.valueOf(authentication.getName()))
+                .strip()
+                .toLowerCase(Locale.ROOT);
         login = login.length() > 254 ? login.substring(0, 254) : login; // no identifiant or address is longer
-        String accountKey = users.findByLogin(login).map(UserAccount::getIdentifiant).orElse(login);
+        String accountKey =
+                users.findByLogin(login).map(UserAccount::getIdentifiant).orElse(login);
         String client = authentication.getDetails() instanceof WebAuthenticationDetails details
-                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "inconnue";
+                        && details.getRemoteAddress() != null
+                ? details.getRemoteAddress()
+                : "inconnue";
         boolean counted = !throttle.knownClient(accountKey, client);
         if (counted && !throttle.tryClient(client) || !throttle.tryAccount(accountKey)) {
             throw new LockedException("trop d'essais");

@@ -21,8 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class Tokens {
 
-    record TokenCheck(LinkState state, Long userId, String payload) {
-    }
+    record TokenCheck(LinkState state, Long userId, String payload) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcClient jdbc;
@@ -44,7 +43,12 @@ class Tokens {
             revoke(userId, List.of(purpose));
         }
         jdbc.sql("INSERT INTO account_token (user_id, purpose, token_hash, payload, expires_at) VALUES (?, ?, ?, ?, ?)")
-                .params(userId, purpose.name(), hash(token), payload, Timestamp.from(Instant.now().plus(purpose.validity())))
+                .params(
+                        userId,
+                        purpose.name(),
+                        hash(token),
+                        payload,
+                        Timestamp.from(Instant.now().plus(purpose.validity())))
                 .update();
         return token;
     }
@@ -54,13 +58,13 @@ class Tokens {
         if (token == null || token.isBlank()) {
             return new TokenCheck(LinkState.UNKNOWN, null, null);
         }
-        record StoredToken(long userId, String payload, Timestamp expiresAt, Timestamp usedAt) {
-        }
+        record StoredToken(long userId, String payload, Timestamp expiresAt, Timestamp usedAt) {}
         Optional<StoredToken> row = jdbc.sql("SELECT user_id, payload, expires_at, used_at FROM account_token "
                         + "WHERE token_hash = :hash AND purpose IN (:purposes)")
                 .param("hash", hash(token))
                 .param("purposes", names(purposes))
-                .query(StoredToken.class).optional();
+                .query(StoredToken.class)
+                .optional();
         if (row.isEmpty()) {
             return new TokenCheck(LinkState.UNKNOWN, null, null);
         }
@@ -74,15 +78,15 @@ class Tokens {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        record Used(long userId, String payload) {
-        }
+        record Used(long userId, String payload) {}
         return jdbc.sql("""
                         UPDATE account_token SET used_at = now()
                         WHERE token_hash = :hash AND purpose IN (:purposes) AND used_at IS NULL AND expires_at > now()
                         RETURNING user_id, payload""")
                 .param("hash", hash(token))
                 .param("purposes", names(purposes))
-                .query(Used.class).optional()
+                .query(Used.class)
+                .optional()
                 .map(u -> {
                     revoke(u.userId(), purposes);
                     return new TokenCheck(LinkState.VALID, u.userId(), u.payload());
@@ -91,8 +95,11 @@ class Tokens {
 
     /** The user's unused links for these purposes stop working. */
     private void revoke(long userId, Collection<TokenPurpose> purposes) {
-        jdbc.sql("UPDATE account_token SET used_at = now() WHERE user_id = :user AND purpose IN (:purposes) AND used_at IS NULL")
-                .param("user", userId).param("purposes", names(purposes)).update();
+        jdbc.sql(
+                        "UPDATE account_token SET used_at = now() WHERE user_id = :user AND purpose IN (:purposes) AND used_at IS NULL")
+                .param("user", userId)
+                .param("purposes", names(purposes))
+                .update();
     }
 
     private static List<String> names(Collection<TokenPurpose> purposes) {

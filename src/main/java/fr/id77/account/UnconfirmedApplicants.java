@@ -12,8 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class UnconfirmedApplicants {
 
     /** The applicants of a collectivity who never used their confirmation link (and so never signed in). */
-    private static final String UNCONFIRMED = "SELECT id FROM app_user WHERE collectivity_id = :c AND status = 'PENDING' "
-            + "AND email_confirmed_at IS NULL";
+    private static final String UNCONFIRMED =
+            "SELECT id FROM app_user WHERE collectivity_id = :c AND status = 'PENDING' "
+                    + "AND email_confirmed_at IS NULL";
 
     private final JdbcClient jdbc;
 
@@ -28,7 +29,11 @@ public class UnconfirmedApplicants {
      */
     @Transactional
     public int deleteFor(long collectivityId) {
-        jdbc.sql("DELETE FROM account_token WHERE user_id IN (" + UNCONFIRMED + ")").param("c", collectivityId).update();
-        return jdbc.sql("DELETE FROM app_user WHERE id IN (" + UNCONFIRMED + ")").param("c", collectivityId).update();
+        jdbc.sql("DELETE FROM account_token WHERE user_id IN (" + UNCONFIRMED + ")")
+                .param("c", collectivityId)
+                .update();
+        return jdbc.sql("DELETE FROM app_user WHERE id IN (" + UNCONFIRMED + ")")
+                .param("c", collectivityId)
+                .update();
     }
 }

@@ -22,31 +22,41 @@ class UserAccount {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String identifiant;
     private String email;
     private String civility;
+
     @Column(name = "first_name")
     private String firstName;
+
     @Column(name = "last_name")
     private String lastName;
+
     private String phone;
+
     @Enumerated(EnumType.STRING)
     private Role role;
+
     @Enumerated(EnumType.STRING)
     private AccountStatus status;
+
     @Column(name = "password_hash")
     private String passwordHash;
+
     @Column(name = "collectivity_id")
     private Long collectivityId;
+
     @Column(name = "email_confirmed_at")
     private Instant emailConfirmedAt;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Version
     private long version;
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
     UserAccount(String identifiant, String email, Role role, AccountStatus status, Long collectivityId) {
         this.identifiant = identifiant;
@@ -107,18 +117,59 @@ class UserAccount {
         this.status = status;
     }
 
-    Long getId() { return id; }
-    String getIdentifiant() { return identifiant; }
-    String getEmail() { return email; }
-    String getCivility() { return civility; }
-    String getFirstName() { return firstName; }
-    String getLastName() { return lastName; }
-    String getPhone() { return phone; }
-    Role getRole() { return role; }
-    AccountStatus getStatus() { return status; }
-    String getPasswordHash() { return passwordHash; }
-    Long getCollectivityId() { return collectivityId; }
-    Instant getEmailConfirmedAt() { return emailConfirmedAt; }
-    Instant getCreatedAt() { return createdAt; }
-    long getVersion() { return version; }
+    Long getId() {
+        return id;
+    }
+
+    String getIdentifiant() {
+        return identifiant;
+    }
+
+    String getEmail() {
+        return email;
+    }
+
+    String getCivility() {
+        return civility;
+    }
+
+    String getFirstName() {
+        return firstName;
+    }
+
+    String getLastName() {
+        return lastName;
+    }
+
+    String getPhone() {
+        return phone;
+    }
+
+    Role getRole() {
+        return role;
+    }
+
+    AccountStatus getStatus() {
+        return status;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    Long getCollectivityId() {
+        return collectivityId;
+    }
+
+    Instant getEmailConfirmedAt() {
+        return emailConfirmedAt;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    long getVersion() {
+        return version;
+    }
 }

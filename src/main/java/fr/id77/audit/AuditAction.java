@@ -15,7 +15,9 @@ enum AuditAction {
 
     /** What a decision is about (stored in {@code subject_type}). */
     enum Subject {
-        COLLECTIVITY("Collectivité"), ACCOUNT("Compte"), OFFER("Offre");
+        COLLECTIVITY("Collectivité"),
+        ACCOUNT("Compte"),
+        OFFER("Offre");
 
         private final String label;
 

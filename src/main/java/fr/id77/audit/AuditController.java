@@ -26,9 +26,13 @@ class AuditController {
     }
 
     @GetMapping("/admin/journal")
-    String journal(@RequestParam(required = false) String action, @RequestParam(required = false) String objet,
-                   @RequestParam(required = false) String du, @RequestParam(required = false) String au,
-                   @RequestParam(required = false) String page, Model model) {
+    String journal(
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String objet,
+            @RequestParam(required = false) String du,
+            @RequestParam(required = false) String au,
+            @RequestParam(required = false) String page,
+            Model model) {
         AuditQuery query = AuditQuery.from(action, objet, du, au, page);
         model.addAttribute("query", query);
         model.addAttribute("result", journal.page(query));

@@ -42,44 +42,73 @@ class AuditListener {
     @EventListener
     void on(AdhesionStatusChanged e) {
         AuditAction action = switch (e.to()) {
-            case ACTIVE -> e.from() == AdhesionStatus.SUSPENDED ? AuditAction.COLLECTIVITY_REACTIVATED : AuditAction.ADHESION_VALIDATED;
+            case ACTIVE ->
+                e.from() == AdhesionStatus.SUSPENDED
+                        ? AuditAction.COLLECTIVITY_REACTIVATED
+                        : AuditAction.ADHESION_VALIDATED;
             case REFUSED -> AuditAction.ADHESION_REFUSED;
             case SUSPENDED -> AuditAction.COLLECTIVITY_SUSPENDED;
             default -> null;
         };
         if (action != null) {
-            journal.record(e.actorId(), action, e.collectivityId(), e.collectivityName(),
+            journal.record(
+                    e.actorId(),
+                    action,
+                    e.collectivityId(),
+                    e.collectivityName(),
                     detail(e.reason(), e.from().label() + " → " + e.to().label()));
         }
     }
 
     @EventListener
     void on(AccountStatusChanged e) {
-        AuditAction action = e.to() == AccountStatus.DISABLED ? AuditAction.ACCOUNT_DISABLED : AuditAction.ACCOUNT_ENABLED;
-        journal.record(e.actorId(), action, e.accountId(), e.accountName(), e.from().label() + " → " + e.to().label());
+        AuditAction action =
+                e.to() == AccountStatus.DISABLED ? AuditAction.ACCOUNT_DISABLED : AuditAction.ACCOUNT_ENABLED;
+        journal.record(
+                e.actorId(), action, e.accountId(), e.accountName(), e.from().label() + " → " + e.to().label());
     }
 
     @EventListener
     void on(AccountInvited e) {
-        String where = e.collectivityId() == null ? "ID77"
-                : collectivities.byId(e.collectivityId()).map(CollectivitySummary::name).orElse("collectivité n° " + e.collectivityId());
-        journal.record(e.actorId(), AuditAction.ACCOUNT_INVITED, e.accountId(), e.accountName(),
+        String where = e.collectivityId() == null
+                ? "ID77"
+                : collectivities
+                        .byId(e.collectivityId())
+                        .map(CollectivitySummary::name)
+                        .orElse("collectivité n° " + e.collectivityId());
+        journal.record(
+                e.actorId(),
+                AuditAction.ACCOUNT_INVITED,
+                e.accountId(),
+                e.accountName(),
                 "Rôle : " + e.role().label() + " · " + where);
     }
 
     @EventListener
     void on(OfferPublicationChanged e) {
-        journal.record(e.actorId(), e.published() ? AuditAction.OFFER_PUBLISHED : AuditAction.OFFER_WITHDRAWN, e.offerId(),
-                e.code() + " – " + e.title(), e.published() ? "Visible dans le catalogue" : "Retirée du catalogue et de la recherche");
+        journal.record(
+                e.actorId(),
+                e.published() ? AuditAction.OFFER_PUBLISHED : AuditAction.OFFER_WITHDRAWN,
+                e.offerId(),
+                e.code() + " – " + e.title(),
+                e.published() ? "Visible dans le catalogue" : "Retirée du catalogue et de la recherche");
     }
 
     @EventListener
     void on(OfferLeadChanged e) {
-        String label = offers.byIds(List.of(e.offerId())).values().stream().findFirst()
-                .map(o -> o.code() + " – " + o.title()).orElse("offre n° " + e.offerId());
-        Map<Long, AccountSummary> names = accounts.summaries(Arrays.stream(new Long[] {e.previousChefDeFileId(), e.chefDeFileId()})
-                .filter(Objects::nonNull).toList());
-        journal.record(e.actorId(), AuditAction.OFFER_LEAD_CHANGED, e.offerId(), label,
+        String label = offers.byIds(List.of(e.offerId())).values().stream()
+                .findFirst()
+                .map(o -> o.code() + " – " + o.title())
+                .orElse("offre n° " + e.offerId());
+        Map<Long, AccountSummary> names =
+                accounts.summaries(Arrays.stream(new Long[] {e.previousChefDeFileId(), e.chefDeFileId()})
+                        .filter(Objects::nonNull)
+                        .toList());
+        journal.record(
+                e.actorId(),
+                AuditAction.OFFER_LEAD_CHANGED,
+                e.offerId(),
+                label,
                 "Chef de file : " + name(names, e.previousChefDeFileId()) + " → " + name(names, e.chefDeFileId()));
     }
 

@@ -12,7 +12,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * (the collectivity, account or offer's name contains), {@code du} and {@code au} (dates, inclusive, Paris
  * time) and {@code page}. Unknown values are dropped; a date that cannot be read is explained next to its field.
  */
-record AuditQuery(AuditAction action, String subject, LocalDate from, LocalDate to, int page, Map<String, String> problems) {
+record AuditQuery(
+        AuditAction action, String subject, LocalDate from, LocalDate to, int page, Map<String, String> problems) {
 
     static final int MAX_PAGE = 10_000;
 
@@ -21,8 +22,11 @@ record AuditQuery(AuditAction action, String subject, LocalDate from, LocalDate 
         LocalDate from = date(du, "du", problems);
         LocalDate to = date(au, "au", problems);
         if (from != null && to != null && to.isBefore(from)) {
-            problems.put("au", "La date de fin doit être le " + from.getDayOfMonth() + "/" + String.format("%02d", from.getMonthValue())
-                    + "/" + from.getYear() + " ou après : ce filtre n'est pas appliqué.");
+            problems.put(
+                    "au",
+                    "La date de fin doit être le " + from.getDayOfMonth() + "/"
+                            + String.format("%02d", from.getMonthValue()) + "/" + from.getYear()
+                            + " ou après : ce filtre n'est pas appliqué.");
             to = null;
         }
         int p = 1;
@@ -56,7 +60,9 @@ record AuditQuery(AuditAction action, String subject, LocalDate from, LocalDate 
         } catch (DateTimeParseException e) {
             // explained below
         }
-        problems.put(field, "Saisissez une date au format jj/mm/aaaa (ou choisissez-la dans le calendrier) : ce filtre n'est pas appliqué.");
+        problems.put(
+                field,
+                "Saisissez une date au format jj/mm/aaaa (ou choisissez-la dans le calendrier) : ce filtre n'est pas appliqué.");
         return null;
     }
 
@@ -75,9 +81,23 @@ record AuditQuery(AuditAction action, String subject, LocalDate from, LocalDate 
     }
 
     // Accessors that read better in templates
-    public String getAction() { return action == null ? "" : action.name(); }
-    public String getSubject() { return subject; }
-    public String getFrom() { return from == null ? "" : from.toString(); }
-    public String getTo() { return to == null ? "" : to.toString(); }
-    public String problem(String field) { return problems.get(field); }
+    public String getAction() {
+        return action == null ? "" : action.name();
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getFrom() {
+        return from == null ? "" : from.toString();
+    }
+
+    public String getTo() {
+        return to == null ? "" : to.toString();
+    }
+
+    public String problem(String field) {
+        return problems.get(field);
+    }
 }

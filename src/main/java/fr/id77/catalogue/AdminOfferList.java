@@ -19,12 +19,25 @@ class AdminOfferList {
     static final int PAGE_SIZE = 50;
 
     /** One line of the list. {@code chefDeFile} is null when there is none; {@code chefActive} false when it cannot work. */
-    record AdminOfferLine(long id, String code, String title, String typology, String organisation, Long chefDeFileId,
-               String chefDeFile, boolean chefActive, boolean published, Instant updatedAt) {
-    }
+    record AdminOfferLine(
+            long id,
+            String code,
+            String title,
+            String typology,
+            String organisation,
+            Long chefDeFileId,
+            String chefDeFile,
+            boolean chefActive,
+            boolean published,
+            Instant updatedAt) {}
 
-    record Result(AdminOfferQuery query, long total, long publishedWithoutChef, int page, int totalPages, List<AdminOfferLine> rows) {
-    }
+    record Result(
+            AdminOfferQuery query,
+            long total,
+            long publishedWithoutChef,
+            int page,
+            int totalPages,
+            List<AdminOfferLine> rows) {}
 
     private final JdbcClient jdbc;
     private final CatalogueReference reference;
@@ -38,16 +51,18 @@ class AdminOfferList {
     Result list(AdminOfferQuery query, Staff.Directory staff) {
         Map<String, Object> params = new LinkedHashMap<>();
         List<Long> active = staff.activeIds();
-        String withoutChef = active.isEmpty() ? "TRUE" : "(o.chef_de_file_id IS NULL OR o.chef_de_file_id NOT IN (:active))";
+        String withoutChef =
+                active.isEmpty() ? "TRUE" : "(o.chef_de_file_id IS NULL OR o.chef_de_file_id NOT IN (:active))";
         if (!active.isEmpty()) {
             params.put("active", active);
         }
         String where = where(query, withoutChef, params);
-        record Counts(long total, long withoutChef) {
-        }
+        record Counts(long total, long withoutChef) {}
         Counts counts = jdbc.sql("SELECT count(*) FILTER (WHERE " + where + "), count(*) FILTER (WHERE o.published AND "
                         + withoutChef + ") FROM offer o")
-                .params(params).query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2))).single();
+                .params(params)
+                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2)))
+                .single();
         int totalPages = (int) Math.max(1, (counts.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(query.page(), totalPages);
         if (counts.total() == 0) {
@@ -60,15 +75,24 @@ class AdminOfferList {
         };
         params.put("limit", PAGE_SIZE);
         params.put("offset", (page - 1) * PAGE_SIZE);
-        List<AdminOfferLine> rows = jdbc.sql("SELECT o.id, o.code, o.title, o.typology_id, org.name, o.chef_de_file_id, o.published, o.updated_at "
-                        + "FROM offer o JOIN organisation org ON org.id = o.organisation_id WHERE " + where
-                        + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+        List<AdminOfferLine> rows = jdbc.sql(
+                        "SELECT o.id, o.code, o.title, o.typology_id, org.name, o.chef_de_file_id, o.published, o.updated_at "
+                                + "FROM offer o JOIN organisation org ON org.id = o.organisation_id WHERE " + where
+                                + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query((rs, n) -> {
                     Long chef = rs.getObject(6, Long.class);
                     Timestamp updated = rs.getTimestamp(8);
-                    return new AdminOfferLine(rs.getLong(1), rs.getString(2), rs.getString(3), reference.typology(rs.getShort(4)).label(),
-                            rs.getString(5), chef, staff.name(chef), staff.isActive(chef), rs.getBoolean(7),
+                    return new AdminOfferLine(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            reference.typology(rs.getShort(4)).label(),
+                            rs.getString(5),
+                            chef,
+                            staff.name(chef),
+                            staff.isActive(chef),
+                            rs.getBoolean(7),
                             updated == null ? null : updated.toInstant());
                 })
                 .list();
@@ -78,7 +102,8 @@ class AdminOfferList {
     private static String where(AdminOfferQuery query, String withoutChef, Map<String, Object> params) {
         StringBuilder where = new StringBuilder("TRUE");
         if (!query.text().isEmpty()) {
-            where.append(" AND (").append(CatalogueSearch.codeCondition(query.text(), params))
+            where.append(" AND (")
+                    .append(CatalogueSearch.codeCondition(query.text(), params))
                     .append(" OR lower(unaccent(o.title)) LIKE lower(unaccent(:titlePart)))");
             params.put("titlePart", "%" + CatalogueSearch.escapeLike(query.text()) + "%");
         }
@@ -87,7 +112,8 @@ class AdminOfferList {
             params.put("typology", query.typology().id());
         }
         if (query.domain() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM offer_domain od WHERE od.offer_id = o.id AND od.domain_id = :domain)");
+            where.append(
+                    " AND EXISTS (SELECT 1 FROM offer_domain od WHERE od.offer_id = o.id AND od.domain_id = :domain)");
             params.put("domain", query.domain().id());
         }
         if (AdminOfferQuery.PUBLISHED.equals(query.publication())) {

@@ -14,8 +14,15 @@ import org.springframework.web.util.UriComponentsBuilder;
  * ({@code publiees} / {@code non-publiees}), {@code chef} ({@code aucun} or an account id), {@code organisme},
  * {@code tri} and {@code page}.
  */
-record AdminOfferQuery(String text, TypologyRef typology, DomainRef domain, String publication, String chef,
-                       Long organisation, String sort, int page) {
+record AdminOfferQuery(
+        String text,
+        TypologyRef typology,
+        DomainRef domain,
+        String publication,
+        String chef,
+        Long organisation,
+        String sort,
+        int page) {
 
     static final String NO_CHEF = "aucun";
     static final String PUBLISHED = "publiees";
@@ -24,8 +31,8 @@ record AdminOfferQuery(String text, TypologyRef typology, DomainRef domain, Stri
     static final String BY_CHANGE = "modification";
     static final String BY_TITLE = "titre";
     static final Map<String, String> PUBLICATIONS = ordered(PUBLISHED, "Publiées", UNPUBLISHED, "Non publiées");
-    static final Map<String, String> SORTS = ordered(BY_CODE, "Identifiant", BY_CHANGE, "Dernière modification",
-            BY_TITLE, "Titre (A → Z)");
+    static final Map<String, String> SORTS =
+            ordered(BY_CODE, "Identifiant", BY_CHANGE, "Dernière modification", BY_TITLE, "Titre (A → Z)");
 
     private static Map<String, String> ordered(String... pairs) {
         Map<String, String> map = new LinkedHashMap<>();
@@ -36,17 +43,41 @@ record AdminOfferQuery(String text, TypologyRef typology, DomainRef domain, Stri
     }
 
     /** The list's parameters as they arrive, from the address or from the hidden fields of the list's forms. */
-    record Params(String q, String typologie, String domaine, String publication, String chef, String organisme,
-                  String tri, String page) {
-    }
+    record Params(
+            String q,
+            String typologie,
+            String domaine,
+            String publication,
+            String chef,
+            String organisme,
+            String tri,
+            String page) {}
 
     static AdminOfferQuery from(CatalogueReference ref, Params p) {
-        return p == null ? from(ref, null, null, null, null, null, null, null, null)
-                : from(ref, p.q(), p.typologie(), p.domaine(), p.publication(), p.chef(), p.organisme(), p.tri(), p.page());
+        return p == null
+                ? from(ref, null, null, null, null, null, null, null, null)
+                : from(
+                        ref,
+                        p.q(),
+                        p.typologie(),
+                        p.domaine(),
+                        p.publication(),
+                        p.chef(),
+                        p.organisme(),
+                        p.tri(),
+                        p.page());
     }
 
-    static AdminOfferQuery from(CatalogueReference ref, String q, String typologie, String domaine, String publication,
-                                String chef, String organisme, String tri, String page) {
+    static AdminOfferQuery from(
+            CatalogueReference ref,
+            String q,
+            String typologie,
+            String domaine,
+            String publication,
+            String chef,
+            String organisme,
+            String tri,
+            String page) {
         String cleanChef = chef == null ? "" : chef;
         if (!cleanChef.equals(NO_CHEF) && number(cleanChef) == null) {
             cleanChef = "";
@@ -54,10 +85,14 @@ record AdminOfferQuery(String text, TypologyRef typology, DomainRef domain, Stri
         String cleanPublication = PUBLISHED.equals(publication) || UNPUBLISHED.equals(publication) ? publication : "";
         String sort = BY_CHANGE.equals(tri) || BY_TITLE.equals(tri) ? tri : BY_CODE;
         Long pageNumber = number(page);
-        return new AdminOfferQuery(InputSanitizer.clean(q, 100),
+        return new AdminOfferQuery(
+                InputSanitizer.clean(q, 100),
                 typologie == null ? null : ref.typology(typologie).orElse(null),
                 domaine == null ? null : ref.domain(domaine).orElse(null),
-                cleanPublication, cleanChef, number(organisme), sort,
+                cleanPublication,
+                cleanChef,
+                number(organisme),
+                sort,
                 pageNumber == null ? 1 : (int) Math.clamp(pageNumber, 1, 10_000));
     }
 
@@ -82,7 +117,11 @@ record AdminOfferQuery(String text, TypologyRef typology, DomainRef domain, Stri
     }
 
     public boolean hasFilters() {
-        return !text.isEmpty() || typology != null || domain != null || !publication.isEmpty() || !chef.isEmpty()
+        return !text.isEmpty()
+                || typology != null
+                || domain != null
+                || !publication.isEmpty()
+                || !chef.isEmpty()
                 || organisation != null;
     }
 
@@ -114,11 +153,31 @@ record AdminOfferQuery(String text, TypologyRef typology, DomainRef domain, Stri
     }
 
     // Accessors that read better in templates
-    public String getText() { return text; }
-    public String getTypologySlug() { return typology == null ? "" : typology.slug(); }
-    public String getDomainSlug() { return domain == null ? "" : domain.slug(); }
-    public String getPublication() { return publication; }
-    public String getChef() { return chef; }
-    public String getOrganisation() { return organisation == null ? "" : organisation.toString(); }
-    public String getSort() { return sort; }
+    public String getText() {
+        return text;
+    }
+
+    public String getTypologySlug() {
+        return typology == null ? "" : typology.slug();
+    }
+
+    public String getDomainSlug() {
+        return domain == null ? "" : domain.slug();
+    }
+
+    public String getPublication() {
+        return publication;
+    }
+
+    public String getChef() {
+        return chef;
+    }
+
+    public String getOrganisation() {
+        return organisation == null ? "" : organisation.toString();
+    }
+
+    public String getSort() {
+        return sort;
+    }
 }

@@ -36,13 +36,19 @@ class CatalogueAdmin {
     }
 
     /** An offer as its edit page shows it: the form, and what is said around it. */
-    record Edited(long id, String code, boolean published, LocalDate publishedOn, Instant updatedAt, String updatedBy,
-                  Long chefDeFileId, long version, OfferForm form) {
-    }
+    record Edited(
+            long id,
+            String code,
+            boolean published,
+            LocalDate publishedOn,
+            Instant updatedAt,
+            String updatedBy,
+            Long chefDeFileId,
+            long version,
+            OfferForm form) {}
 
     /** The outcome of publishing or withdrawing, for the message. */
-    record Publication(String code, boolean published, boolean withoutChef) {
-    }
+    record Publication(String code, boolean published, boolean withoutChef) {}
 
     private final OfferRepository offers;
     private final OrganisationRepository organisations;
@@ -53,9 +59,15 @@ class CatalogueAdmin {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CatalogueAdmin(OfferRepository offers, OrganisationRepository organisations, DomainRepository domains,
-                   ThematicRepository thematics, TypologyRepository typologies, Staff staff, ApplicationEventPublisher events,
-                   Clock clock) {
+    CatalogueAdmin(
+            OfferRepository offers,
+            OrganisationRepository organisations,
+            DomainRepository domains,
+            ThematicRepository thematics,
+            TypologyRepository typologies,
+            Staff staff,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.offers = offers;
         this.organisations = organisations;
         this.domains = domains;
@@ -69,9 +81,16 @@ class CatalogueAdmin {
     @Transactional(readOnly = true)
     Edited edited(long id) {
         Offer o = offers.findWithClassificationById(id).orElseThrow(Missing::new);
-        return new Edited(o.getId(), o.getCode(), o.isPublished(), o.getPublishedOn(), o.getUpdatedAt(),
-                o.getUpdatedBy() == null ? null : staff.directory().name(o.getUpdatedBy()), o.getChefDeFileId(),
-                o.getVersion(), OfferForm.of(o));
+        return new Edited(
+                o.getId(),
+                o.getCode(),
+                o.isPublished(),
+                o.getPublishedOn(),
+                o.getUpdatedAt(),
+                o.getUpdatedBy() == null ? null : staff.directory().name(o.getUpdatedBy()),
+                o.getChefDeFileId(),
+                o.getVersion(),
+                OfferForm.of(o));
     }
 
     /** Creates the offer of a valid form. */
@@ -120,7 +139,8 @@ class CatalogueAdmin {
         }
         List<Offer> found = offers.findAllById(offerIds);
         if (found.size() != offerIds.size()) {
-            throw new FieldRefusal("offres", "Une des offres cochées n'existe plus : rechargez la liste et recommencez.");
+            throw new FieldRefusal(
+                    "offres", "Une des offres cochées n'existe plus : rechargez la liste et recommencez.");
         }
         Instant now = clock.instant();
         for (Offer offer : found) {
@@ -144,7 +164,8 @@ class CatalogueAdmin {
     /** Tells the audit journal when an offer entered or left the catalogue. */
     private void publicationChanged(Offer offer, boolean wasPublished, long adminId) {
         if (offer.isPublished() != wasPublished) {
-            events.publishEvent(new OfferPublicationChanged(offer.getId(), offer.getCode(), offer.getTitle(), offer.isPublished(), adminId));
+            events.publishEvent(new OfferPublicationChanged(
+                    offer.getId(), offer.getCode(), offer.getTitle(), offer.isPublished(), adminId));
         }
     }
 
@@ -153,23 +174,35 @@ class CatalogueAdmin {
             return offers.saveAndFlush(offer);
         } catch (DataIntegrityViolationException e) {
             // two admins took the same identifier at the same moment: the unique index said no
-            throw new FieldRefusal("code", "L'identifiant " + offer.getCode() + " vient d'être pris par une autre offre : choisissez-en un autre.");
+            throw new FieldRefusal(
+                    "code",
+                    "L'identifiant " + offer.getCode()
+                            + " vient d'être pris par une autre offre : choisissez-en un autre.");
         }
     }
 
     /** The organisation chosen, unless another admin removed it since the form was checked. */
     private Organisation organisation(long id) {
-        return organisations.findById(id)
+        return organisations
+                .findById(id)
                 .orElseThrow(() -> new FieldRefusal("organisation", "Choisissez l'organisme porteur dans la liste."));
     }
 
     /** Writes the form into the offer: clean text, the rows its ids point to (the validator checked that they exist). */
     private void apply(Offer offer, OfferForm form, long adminId) {
         String code = OfferCodes.normalized(form.code()).orElseThrow();
-        offer.describe(code, form.cleanTitle(), form.cleanSummary(), form.cleanDescription(),
-                typologies.getReferenceById(form.typology()), organisation(form.organisation()),
-                form.cleanPracticalInfo(), form.keywordList(), form.billed());
-        offer.classify(new LinkedHashSet<>(domains.findAllById(form.domains())),
+        offer.describe(
+                code,
+                form.cleanTitle(),
+                form.cleanSummary(),
+                form.cleanDescription(),
+                typologies.getReferenceById(form.typology()),
+                organisation(form.organisation()),
+                form.cleanPracticalInfo(),
+                form.keywordList(),
+                form.billed());
+        offer.classify(
+                new LinkedHashSet<>(domains.findAllById(form.domains())),
                 new LinkedHashSet<>(thematics.findAllById(form.thematics())));
         lead(offer, form.chefDeFile(), adminId);
         Instant now = clock.instant();

@@ -27,23 +27,48 @@ final class CatalogueAdminForms {
     static final String KEYWORDS_TOO_LONG = "Les mots-clés ne doivent pas dépasser 1 000 caractères.";
     static final String NAME_REQUIRED = "Saisissez le nom de l'organisme.";
 
-    private CatalogueAdminForms() {
-    }
+    private CatalogueAdminForms() {}
 
     /** Every field of an offer; {@code version} is the one the form was read at (0 for a new offer). */
     record OfferForm(
-            @NotBlank(message = "Saisissez l'identifiant de l'offre, par exemple O70.") @Size(max = 12, message = OfferCodes.FORMAT) String code,
-            @NotBlank(message = TITLE_REQUIRED) @Size(max = 300, message = "Le titre ne doit pas dépasser 300 caractères.") String title,
-            @NotBlank(message = SUMMARY_REQUIRED) @Size(max = 600, message = "Le résumé ne doit pas dépasser 600 caractères.") String summary,
-            @NotBlank(message = DESCRIPTION_REQUIRED) @Size(max = 20000, message = "La description ne doit pas dépasser 20 000 caractères.") String description,
-            @NotNull(message = "Choisissez la typologie de l'offre.") Short typology,
-            @NotEmpty(message = "Cochez au moins un domaine.") List<Short> domains,
-            @NotEmpty(message = "Cochez au moins une thématique.") List<Short> thematics,
-            @NotNull(message = "Choisissez l'organisme porteur.") Long organisation,
+            @NotBlank(message = "Saisissez l'identifiant de l'offre, par exemple O70.")
+            @Size(max = 12, message = OfferCodes.FORMAT)
+            String code,
+
+            @NotBlank(message = TITLE_REQUIRED)
+            @Size(max = 300, message = "Le titre ne doit pas dépasser 300 caractères.")
+            String title,
+
+            @NotBlank(message = SUMMARY_REQUIRED)
+            @Size(max = 600, message = "Le résumé ne doit pas dépasser 600 caractères.")
+            String summary,
+
+            @NotBlank(message = DESCRIPTION_REQUIRED)
+            @Size(max = 20000, message = "La description ne doit pas dépasser 20 000 caractères.")
+            String description,
+
+            @NotNull(message = "Choisissez la typologie de l'offre.")
+            Short typology,
+
+            @NotEmpty(message = "Cochez au moins un domaine.")
+            List<Short> domains,
+
+            @NotEmpty(message = "Cochez au moins une thématique.")
+            List<Short> thematics,
+
+            @NotNull(message = "Choisissez l'organisme porteur.")
+            Long organisation,
+
             Long chefDeFile,
-            @Size(max = 5000, message = "Les infos pratiques ne doivent pas dépasser 5 000 caractères.") String practicalInfo,
+
+            @Size(max = 5000, message = "Les infos pratiques ne doivent pas dépasser 5 000 caractères.")
+            String practicalInfo,
+
             @Size(max = 1000, message = KEYWORDS_TOO_LONG) String keywords,
-            @NotNull(message = "Indiquez si la prestation est gratuite ou payante.") Boolean billed,
+
+            @NotNull(message = "Indiquez si la prestation est gratuite ou payante.")
+            Boolean billed,
+
             boolean published,
             long version) {
 
@@ -64,12 +89,27 @@ final class CatalogueAdminForms {
 
         /** The offer as its edit form shows it: domains and thematics in the order of the page. */
         static OfferForm of(Offer o) {
-            return new OfferForm(o.getCode(), o.getTitle(), o.getSummary(), o.getDescription(), o.getTypology().getId(),
-                    o.getDomains().stream().sorted(Comparator.comparing(Domain::getPosition)).map(Domain::getId).toList(),
-                    o.getThematics().stream().sorted(Comparator.comparing(Thematic::getDomainId).thenComparing(Thematic::getPosition))
-                            .map(Thematic::getId).toList(),
-                    o.getOrganisation().getId(), o.getChefDeFileId(), o.getPracticalInfo(), String.join(", ", o.getKeywordList()),
-                    o.isBilled(), o.isPublished(), o.getVersion());
+            return new OfferForm(
+                    o.getCode(),
+                    o.getTitle(),
+                    o.getSummary(),
+                    o.getDescription(),
+                    o.getTypology().getId(),
+                    o.getDomains().stream()
+                            .sorted(Comparator.comparing(Domain::getPosition))
+                            .map(Domain::getId)
+                            .toList(),
+                    o.getThematics().stream()
+                            .sorted(Comparator.comparing(Thematic::getDomainId).thenComparing(Thematic::getPosition))
+                            .map(Thematic::getId)
+                            .toList(),
+                    o.getOrganisation().getId(),
+                    o.getChefDeFileId(),
+                    o.getPracticalInfo(),
+                    String.join(", ", o.getKeywordList()),
+                    o.isBilled(),
+                    o.isPublished(),
+                    o.getVersion());
         }
 
         /** Whether this domain (or thematic) is ticked: for the check boxes of the page. */
@@ -109,8 +149,13 @@ final class CatalogueAdminForms {
     /** « Attribuer un chef de file » to the offers ticked in the list. */
     record AssignmentForm(
             @NotEmpty(message = "Cochez au moins une offre dans la liste.")
-            @Size(max = CatalogueAdmin.MAX_BULK, message = "Cochez au plus " + CatalogueAdmin.MAX_BULK + " offres à la fois.") List<Long> offres,
-            @NotNull(message = CatalogueAdmin.CHOOSE_ACTIVE_CHEF) Long chefDeFile) {
+            @Size(
+                    max = CatalogueAdmin.MAX_BULK,
+                    message = "Cochez au plus " + CatalogueAdmin.MAX_BULK + " offres à la fois.")
+            List<Long> offres,
+
+            @NotNull(message = CatalogueAdmin.CHOOSE_ACTIVE_CHEF)
+            Long chefDeFile) {
 
         AssignmentForm {
             offres = distinct(offres);
@@ -119,8 +164,12 @@ final class CatalogueAdminForms {
 
     /** An organisation leading offers: its name, whether it is a département service or a partner, the version read. */
     record OrganisationForm(
-            @NotBlank(message = NAME_REQUIRED) @Size(max = 200, message = "Le nom ne doit pas dépasser 200 caractères.") String name,
-            @NotNull(message = OrganisationFormValidator.KIND_REQUIRED) Organisation.Kind kind,
+            @NotBlank(message = NAME_REQUIRED) @Size(max = 200, message = "Le nom ne doit pas dépasser 200 caractères.")
+            String name,
+
+            @NotNull(message = OrganisationFormValidator.KIND_REQUIRED)
+            Organisation.Kind kind,
+
             long version) {
 
         OrganisationForm {
@@ -141,6 +190,8 @@ final class CatalogueAdminForms {
     }
 
     private static <T> List<T> distinct(List<T> values) {
-        return values == null ? List.of() : values.stream().filter(Objects::nonNull).distinct().toList();
+        return values == null
+                ? List.of()
+                : values.stream().filter(Objects::nonNull).distinct().toList();
     }
 }

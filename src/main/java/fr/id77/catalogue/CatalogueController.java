@@ -2,18 +2,18 @@ package fr.id77.catalogue;
 
 import fr.id77.account.CurrentUser;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.core.Authentication;
-import java.util.Locale;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The public catalogue: home page with search and filters, and one page per offer. */
@@ -26,8 +26,11 @@ class CatalogueController {
 
     private final ObjectProvider<FavouriteMarks> favouriteMarks;
 
-    CatalogueController(CatalogueSearch search, CatalogueReference reference, OfferRepository offers,
-                        ObjectProvider<FavouriteMarks> favouriteMarks) {
+    CatalogueController(
+            CatalogueSearch search,
+            CatalogueReference reference,
+            OfferRepository offers,
+            ObjectProvider<FavouriteMarks> favouriteMarks) {
         this.search = search;
         this.reference = reference;
         this.offers = offers;
@@ -46,12 +49,19 @@ class CatalogueController {
 
     /** The filters come in one object; what cannot be read (an unknown domain, a page that is not a number) is ignored with a notice. */
     @GetMapping("/")
-    String catalogue(@ModelAttribute("filtres") CatalogueQuery.Filters filters, BindingResult binding,
-                     Authentication authentication, Model model) {
+    String catalogue(
+            @ModelAttribute("filtres") CatalogueQuery.Filters filters,
+            BindingResult binding,
+            Authentication authentication,
+            Model model) {
         CatalogueQuery query = CatalogueQuery.from(reference, filters, binding);
         CataloguePage result = search.search(query);
         model.addAttribute("result", result);
-        model.addAttribute("favourites", favourites(authentication, result.offers().stream().map(OfferCard::id).toList()));
+        model.addAttribute(
+                "favourites",
+                favourites(
+                        authentication,
+                        result.offers().stream().map(OfferCard::id).toList()));
         model.addAttribute("query", query);
         model.addAttribute("domains", reference.domains());
         model.addAttribute("typologies", reference.typologies());
@@ -69,7 +79,8 @@ class CatalogueController {
             return "redirect:/offres/" + normalized;
         }
         // an offer withdrawn from the catalogue is gone for everyone but admins, who preview it
-        boolean admin = CurrentUser.from(authentication).map(CurrentUser::isAdmin).orElse(false);
+        boolean admin =
+                CurrentUser.from(authentication).map(CurrentUser::isAdmin).orElse(false);
         Offer offer = offers.findByCode(normalized)
                 .filter(o -> o.isPublished() || admin)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

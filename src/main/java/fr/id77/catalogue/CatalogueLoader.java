@@ -29,10 +29,19 @@ class CatalogueLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(CatalogueLoader.class);
     static final String RESOURCE = "catalogue/offres.json";
 
-    record OfferData(String code, String title, String summary, String description, String typology,
-                     List<String> domains, List<String> thematics, String organisation, String practicalInfo,
-                     List<String> keywords, boolean billed, LocalDate publishedOn) {
-    }
+    record OfferData(
+            String code,
+            String title,
+            String summary,
+            String description,
+            String typology,
+            List<String> domains,
+            List<String> thematics,
+            String organisation,
+            String practicalInfo,
+            List<String> keywords,
+            boolean billed,
+            LocalDate publishedOn) {}
 
     private final OfferRepository offers;
     private final DomainRepository domains;
@@ -41,8 +50,13 @@ class CatalogueLoader implements ApplicationRunner {
     private final OrganisationRepository organisations;
     private final JsonMapper json;
 
-    CatalogueLoader(OfferRepository offers, DomainRepository domains, ThematicRepository thematics,
-                    TypologyRepository typologies, OrganisationRepository organisations, JsonMapper json) {
+    CatalogueLoader(
+            OfferRepository offers,
+            DomainRepository domains,
+            ThematicRepository thematics,
+            TypologyRepository typologies,
+            OrganisationRepository organisations,
+            JsonMapper json) {
         this.offers = offers;
         this.domains = domains;
         this.thematics = thematics;
@@ -59,16 +73,24 @@ class CatalogueLoader implements ApplicationRunner {
         }
         List<OfferData> data;
         try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
-            data = json.readValue(in, new TypeReference<List<OfferData>>() { });
+            data = json.readValue(in, new TypeReference<List<OfferData>>() {});
         }
         Map<String, Domain> domainBySlug = bySlug(domains.findAll(), Domain::getSlug);
         Map<String, Thematic> thematicBySlug = bySlug(thematics.findAll(), Thematic::getSlug);
         Map<String, Typology> typologyBySlug = bySlug(typologies.findAll(), Typology::getSlug);
         Map<String, Organisation> organisationBySlug = bySlug(organisations.findAll(), Organisation::getSlug);
         for (OfferData d : data) {
-            Offer offer = new Offer(d.code(), d.title(), d.summary(), d.description(),
-                    required(typologyBySlug, d.typology(), d.code()), required(organisationBySlug, d.organisation(), d.code()),
-                    d.practicalInfo(), d.keywords() == null ? List.of() : d.keywords(), d.billed(), d.publishedOn());
+            Offer offer = new Offer(
+                    d.code(),
+                    d.title(),
+                    d.summary(),
+                    d.description(),
+                    required(typologyBySlug, d.typology(), d.code()),
+                    required(organisationBySlug, d.organisation(), d.code()),
+                    d.practicalInfo(),
+                    d.keywords() == null ? List.of() : d.keywords(),
+                    d.billed(),
+                    d.publishedOn());
             d.domains().forEach(s -> offer.getDomains().add(required(domainBySlug, s, d.code())));
             d.thematics().forEach(s -> offer.getThematics().add(required(thematicBySlug, s, d.code())));
             offers.save(offer);
@@ -83,7 +105,8 @@ class CatalogueLoader implements ApplicationRunner {
     private static <T> T required(Map<String, T> map, String slug, String code) {
         T value = map.get(slug);
         if (value == null) {
-            throw new IllegalStateException("Offre " + code + " : référence inconnue « " + slug + " » dans " + RESOURCE);
+            throw new IllegalStateException(
+                    "Offre " + code + " : référence inconnue « " + slug + " » dans " + RESOURCE);
         }
         return value;
     }

@@ -19,8 +19,15 @@ import org.springframework.web.util.UriComponentsBuilder;
  * What a person asked of the catalogue, cleaned up: unknown slugs are dropped (with a notice),
  * the page is clamped, the sort falls back to a sensible default, text is trimmed to a sane length.
  */
-public record CatalogueQuery(String text, String code, List<DomainRef> domains, List<ThematicRef> thematics,
-                      TypologyRef typology, Sort sort, int page, List<String> notices) {
+public record CatalogueQuery(
+        String text,
+        String code,
+        List<DomainRef> domains,
+        List<ThematicRef> thematics,
+        TypologyRef typology,
+        Sort sort,
+        int page,
+        List<String> notices) {
 
     static final int MAX_TEXT = 200;
     static final int MAX_FILTERS = 20;
@@ -40,8 +47,13 @@ public record CatalogueQuery(String text, String code, List<DomainRef> domains, 
             this.label = label;
         }
 
-        public String getParam() { return param; }
-        public String getLabel() { return label; }
+        public String getParam() {
+            return param;
+        }
+
+        public String getLabel() {
+            return label;
+        }
 
         static Optional<Sort> of(String param) {
             for (Sort s : values()) {
@@ -70,9 +82,14 @@ public record CatalogueQuery(String text, String code, List<DomainRef> domains, 
      * {@code ?q=…&code=…&domaine=…&thematique=…&typologie=…&tri=…&page=…}. A page that is not a number is a binding
      * error, which {@link #from(CatalogueReference, Filters, Errors)} turns into a notice.
      */
-    record Filters(String q, String code, List<String> domaine, List<String> thematique, String typologie, String tri,
-                   Integer page) {
-    }
+    record Filters(
+            String q,
+            String code,
+            List<String> domaine,
+            List<String> thematique,
+            String typologie,
+            String tri,
+            Integer page) {}
 
     /** The query of these filters; an address that cannot be read is ignored with a notice, never an error page. */
     static CatalogueQuery from(CatalogueReference ref, Filters filters, Errors binding) {
@@ -93,26 +110,36 @@ public record CatalogueQuery(String text, String code, List<DomainRef> domains, 
         String q = filters.q();
         String text = InputSanitizer.clean(q, MAX_TEXT);
         if (q != null && InputSanitizer.clean(q, Integer.MAX_VALUE).length() > MAX_TEXT) {
-            notices.add("Votre recherche était très longue : seuls ses " + MAX_TEXT + " premiers caractères ont été pris en compte.");
+            notices.add("Votre recherche était très longue : seuls ses " + MAX_TEXT
+                    + " premiers caractères ont été pris en compte.");
         }
-        String cleanCode = InputSanitizer.clean(filters.code(), 20).replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+        String cleanCode = InputSanitizer.clean(filters.code(), 20)
+                .replaceAll("[^A-Za-z0-9]", "")
+                .toUpperCase(Locale.ROOT);
 
         List<DomainRef> domains = new ArrayList<>();
         for (String slug : distinct(filters.domaine())) {
-            ref.domain(slug).ifPresentOrElse(domains::add,
-                    () -> notices.add("Le domaine « " + InputSanitizer.clean(slug, 60) + " » n'existe pas : ce filtre a été ignoré."));
+            ref.domain(slug)
+                    .ifPresentOrElse(
+                            domains::add,
+                            () -> notices.add("Le domaine « " + InputSanitizer.clean(slug, 60)
+                                    + " » n'existe pas : ce filtre a été ignoré."));
         }
         List<ThematicRef> thematics = new ArrayList<>();
         for (String slug : distinct(filters.thematique())) {
-            ref.thematic(slug).ifPresentOrElse(thematics::add,
-                    () -> notices.add("La thématique « " + InputSanitizer.clean(slug, 60) + " » n'existe pas : ce filtre a été ignoré."));
+            ref.thematic(slug)
+                    .ifPresentOrElse(
+                            thematics::add,
+                            () -> notices.add("La thématique « " + InputSanitizer.clean(slug, 60)
+                                    + " » n'existe pas : ce filtre a été ignoré."));
         }
         String typologie = filters.typologie();
         TypologyRef typology = null;
         if (typologie != null && !typologie.isBlank()) {
             typology = ref.typology(typologie).orElse(null);
             if (typology == null) {
-                notices.add("La typologie « " + InputSanitizer.clean(typologie, 60) + " » n'existe pas : ce filtre a été ignoré.");
+                notices.add("La typologie « " + InputSanitizer.clean(typologie, 60)
+                        + " » n'existe pas : ce filtre a été ignoré.");
             }
         }
         Sort sort = Sort.of(filters.tri()).orElse(null);
@@ -120,8 +147,15 @@ public record CatalogueQuery(String text, String code, List<DomainRef> domains, 
             sort = text.isEmpty() ? Sort.IDENTIFIANT : Sort.PERTINENCE;
         }
         int pageNumber = filters.page() == null ? 1 : Math.max(1, filters.page());
-        return new CatalogueQuery(text, cleanCode, List.copyOf(domains), List.copyOf(thematics), typology, sort,
-                pageNumber, List.copyOf(notices));
+        return new CatalogueQuery(
+                text,
+                cleanCode,
+                List.copyOf(domains),
+                List.copyOf(thematics),
+                typology,
+                sort,
+                pageNumber,
+                List.copyOf(notices));
     }
 
     private static List<String> distinct(List<String> values) {
@@ -183,8 +217,13 @@ public record CatalogueQuery(String text, String code, List<DomainRef> domains, 
     /** Adds the domain, or removes it with its thematics. */
     public String toggleDomainUrl(DomainRef domain) {
         if (hasDomain(domain.slug())) {
-            return url(text, code, domains.stream().filter(d -> d.id() != domain.id()).toList(),
-                    thematics.stream().filter(t -> t.domainId() != domain.id()).toList(), typology, 1);
+            return url(
+                    text,
+                    code,
+                    domains.stream().filter(d -> d.id() != domain.id()).toList(),
+                    thematics.stream().filter(t -> t.domainId() != domain.id()).toList(),
+                    typology,
+                    1);
         }
         List<DomainRef> more = new ArrayList<>(domains);
         more.add(domain);
@@ -212,11 +251,31 @@ public record CatalogueQuery(String text, String code, List<DomainRef> domains, 
     }
 
     // Accessors for templates (records' accessors are fine too; these read better in Thymeleaf)
-    public String getText() { return text; }
-    public String getCode() { return code; }
-    public List<DomainRef> getDomains() { return domains; }
-    public List<ThematicRef> getThematics() { return thematics; }
-    public TypologyRef getTypology() { return typology; }
-    public Sort getSort() { return sort; }
-    public List<String> getNotices() { return notices; }
+    public String getText() {
+        return text;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public List<DomainRef> getDomains() {
+        return domains;
+    }
+
+    public List<ThematicRef> getThematics() {
+        return thematics;
+    }
+
+    public TypologyRef getTypology() {
+        return typology;
+    }
+
+    public Sort getSort() {
+        return sort;
+    }
+
+    public List<String> getNotices() {
+        return notices;
+    }
 }

@@ -18,22 +18,21 @@ import org.springframework.stereotype.Component;
 public class CatalogueReference {
 
     /** A domain with its thematics, in display order. */
-    public record DomainRef(short id, String slug, String label, String icon,
-                            List<ThematicRef> thematics) {
-    }
+    public record DomainRef(short id, String slug, String label, String icon, List<ThematicRef> thematics) {}
 
-    public record ThematicRef(short id, short domainId, String slug, String label) {
-    }
+    public record ThematicRef(short id, short domainId, String slug, String label) {}
 
-    public record TypologyRef(short id, String slug, String label) {
-    }
+    public record TypologyRef(short id, String slug, String label) {}
 
-    private record Snapshot(List<DomainRef> domains, Map<String, DomainRef> domainsBySlug,
-                            Map<Short, DomainRef> domainsById, Map<String, ThematicRef> thematicsBySlug,
-                            Map<Short, ThematicRef> thematicsById,
-                            List<TypologyRef> typologies, Map<String, TypologyRef> typologiesBySlug,
-                            Map<Short, TypologyRef> typologiesById) {
-    }
+    private record Snapshot(
+            List<DomainRef> domains,
+            Map<String, DomainRef> domainsBySlug,
+            Map<Short, DomainRef> domainsById,
+            Map<String, ThematicRef> thematicsBySlug,
+            Map<Short, ThematicRef> thematicsById,
+            List<TypologyRef> typologies,
+            Map<String, TypologyRef> typologiesBySlug,
+            Map<Short, TypologyRef> typologiesById) {}
 
     private final DomainRepository domains;
     private final ThematicRepository thematics;
@@ -70,7 +69,11 @@ public class CatalogueReference {
                 .map(t -> new ThematicRef(t.getId(), t.getDomainId(), t.getSlug(), t.getLabel()))
                 .collect(Collectors.groupingBy(ThematicRef::domainId, LinkedHashMap::new, Collectors.toList()));
         List<DomainRef> domainList = domains.findAllByOrderByPosition().stream()
-                .map(d -> new DomainRef(d.getId(), d.getSlug(), d.getLabel(), d.getIcon(),
+                .map(d -> new DomainRef(
+                        d.getId(),
+                        d.getSlug(),
+                        d.getLabel(),
+                        d.getIcon(),
                         List.copyOf(byDomain.getOrDefault(d.getId(), List.of()))))
                 .toList();
         List<TypologyRef> typologyList = typologies.findAllByOrderByPosition().stream()
@@ -79,10 +82,15 @@ public class CatalogueReference {
         Map<String, ThematicRef> thematicsBySlug = domainList.stream()
                 .flatMap(d -> d.thematics().stream())
                 .collect(Collectors.toMap(ThematicRef::slug, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        return new Snapshot(domainList,
-                index(domainList, DomainRef::slug), index(domainList, DomainRef::id), thematicsBySlug,
+        return new Snapshot(
+                domainList,
+                index(domainList, DomainRef::slug),
+                index(domainList, DomainRef::id),
+                thematicsBySlug,
                 index(List.copyOf(thematicsBySlug.values()), ThematicRef::id),
-                typologyList, index(typologyList, TypologyRef::slug), index(typologyList, TypologyRef::id));
+                typologyList,
+                index(typologyList, TypologyRef::slug),
+                index(typologyList, TypologyRef::id));
     }
 
     private static <K, V> Map<K, V> index(List<V> values, Function<V, K> key) {

@@ -21,7 +21,8 @@ class CatalogueSearch {
     static final int PAGE_SIZE = 20;
 
     /** Identifier order as on the real platform: ingénierie (O), then formations (F), then expositions (R). */
-    static final String CODE_ORDER = "CASE o.code_letter WHEN 'O' THEN 0 WHEN 'F' THEN 1 WHEN 'R' THEN 2 ELSE 3 END, o.code_letter, o.code_number";
+    static final String CODE_ORDER =
+            "CASE o.code_letter WHEN 'O' THEN 0 WHEN 'F' THEN 1 WHEN 'R' THEN 2 ELSE 3 END, o.code_letter, o.code_number";
 
     private final JdbcClient jdbc;
     private final CatalogueReference reference;
@@ -48,11 +49,13 @@ class CatalogueSearch {
             params.put("typology", query.typology().id());
         }
         if (!query.domains().isEmpty()) {
-            where.append(" AND EXISTS (SELECT 1 FROM offer_domain od WHERE od.offer_id = o.id AND od.domain_id IN (:domains))");
+            where.append(
+                    " AND EXISTS (SELECT 1 FROM offer_domain od WHERE od.offer_id = o.id AND od.domain_id IN (:domains))");
             params.put("domains", query.domains().stream().map(DomainRef::id).toList());
         }
         if (!query.thematics().isEmpty()) {
-            where.append(" AND EXISTS (SELECT 1 FROM offer_thematic ot WHERE ot.offer_id = o.id AND ot.thematic_id IN (:thematics))");
+            where.append(
+                    " AND EXISTS (SELECT 1 FROM offer_thematic ot WHERE ot.offer_id = o.id AND ot.thematic_id IN (:thematics))");
             params.put("thematics", query.thematics().stream().map(t -> t.id()).toList());
         }
         String from = " FROM offer o";
@@ -68,7 +71,9 @@ class CatalogueSearch {
             where.append(")");
         }
 
-        long total = statement("SELECT count(*)" + from + where, params).query(Long.class).single();
+        long total = statement("SELECT count(*)" + from + where, params)
+                .query(Long.class)
+                .single();
         int totalPages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(query.page(), totalPages);
         if (total == 0) {
@@ -76,28 +81,42 @@ class CatalogueSearch {
         }
 
         String order = switch (query.sort()) {
-            case PERTINENCE -> (textAsCode.isPresent()
-                    ? "(o.code_letter = :textLetter AND o.code_number = :textNumber) DESC, " : "")
-                    + "ts_rank_cd(o.search_vector, tsq, 32) DESC, " + CODE_ORDER;
+            case PERTINENCE ->
+                (textAsCode.isPresent() ? "(o.code_letter = :textLetter AND o.code_number = :textNumber) DESC, " : "")
+                        + "ts_rank_cd(o.search_vector, tsq, 32) DESC, " + CODE_ORDER;
             case TITRE -> "lower(unaccent(o.title)), " + CODE_ORDER;
             case RECENTES -> "o.published_on DESC, " + CODE_ORDER;
-            case IDENTIFIANT -> (textAsCode.isPresent()
-                    ? "(o.code_letter = :textLetter AND o.code_number = :textNumber) DESC, " : "")
-                    + CODE_ORDER;
+            case IDENTIFIANT ->
+                (textAsCode.isPresent() ? "(o.code_letter = :textLetter AND o.code_number = :textNumber) DESC, " : "")
+                        + CODE_ORDER;
         };
         params.put("limit", PAGE_SIZE);
         params.put("offset", (page - 1) * PAGE_SIZE);
-        List<Match> rows = statement("SELECT o.id, o.code, o.title, o.summary, o.typology_id, o.billed" + from + where
-                + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", params)
-                .query((rs, n) -> new Match(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
-                        rs.getString("summary"), rs.getShort("typology_id"), rs.getBoolean("billed")))
+        List<Match> rows = statement(
+                        "SELECT o.id, o.code, o.title, o.summary, o.typology_id, o.billed" + from + where + " ORDER BY "
+                                + order + " LIMIT :limit OFFSET :offset",
+                        params)
+                .query((rs, n) -> new Match(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getString("title"),
+                        rs.getString("summary"),
+                        rs.getShort("typology_id"),
+                        rs.getBoolean("billed")))
                 .list();
 
-        Map<Long, List<DomainRef>> domainsByOffer = offerDomains.of(rows.stream().map(Match::id).toList());
+        Map<Long, List<DomainRef>> domainsByOffer =
+                offerDomains.of(rows.stream().map(Match::id).toList());
 
         List<OfferCard> cards = rows.stream()
-                .map(r -> new OfferCard(r.id(), r.code(), r.title(), r.summary(), reference.typology(r.typologyId()).label(),
-                        r.billed(), domainsByOffer.getOrDefault(r.id(), List.of())))
+                .map(r -> new OfferCard(
+                        r.id(),
+                        r.code(),
+                        r.title(),
+                        r.summary(),
+                        reference.typology(r.typologyId()).label(),
+                        r.billed(),
+                        domainsByOffer.getOrDefault(r.id(), List.of())))
                 .toList();
         return new CataloguePage(query.withPage(page), total, page, totalPages, cards);
     }
@@ -125,6 +144,5 @@ class CatalogueSearch {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private record Match(long id, String code, String title, String summary, short typologyId, boolean billed) {
-    }
+    private record Match(long id, String code, String title, String summary, short typologyId, boolean billed) {}
 }

@@ -11,17 +11,31 @@ class Domain {
 
     @Id
     private Short id;
+
     private String slug;
     private String label;
     private String icon;
     private short position;
 
-    protected Domain() {
+    protected Domain() {}
+
+    Short getId() {
+        return id;
     }
 
-    Short getId() { return id; }
-    String getSlug() { return slug; }
-    String getLabel() { return label; }
-    String getIcon() { return icon; }
-    short getPosition() { return position; }
+    String getSlug() {
+        return slug;
+    }
+
+    String getLabel() {
+        return label;
+    }
+
+    String getIcon() {
+        return icon;
+    }
+
+    short getPosition() {
+        return position;
+    }
 }

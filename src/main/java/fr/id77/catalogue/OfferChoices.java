@@ -14,13 +14,17 @@ import org.springframework.transaction.annotation.Transactional;
 class OfferChoices {
 
     /** « false » sorts first: Gratuite, then Payante. */
-    private static final Map<String, String> BILLING = Collections.unmodifiableSortedMap(
-            new TreeMap<>(Map.of("false", "Gratuite", "true", "Payante")));
+    private static final Map<String, String> BILLING =
+            Collections.unmodifiableSortedMap(new TreeMap<>(Map.of("false", "Gratuite", "true", "Payante")));
 
     /** The lists of one offer form, as (value sent, label). */
-    record FormChoices(Map<String, String> typologies, List<DomainRef> domains, Map<String, String> organisations,
-                       Map<String, String> chefs, Map<String, String> billing, String nextCodes) {
-    }
+    record FormChoices(
+            Map<String, String> typologies,
+            List<DomainRef> domains,
+            Map<String, String> organisations,
+            Map<String, String> chefs,
+            Map<String, String> billing,
+            String nextCodes) {}
 
     private final CatalogueReference reference;
     private final Organisations organisations;
@@ -39,7 +43,12 @@ class OfferChoices {
     FormChoices of(Long keepChef) {
         Map<String, String> typologies = new LinkedHashMap<>();
         reference.typologies().forEach(t -> typologies.put(String.valueOf(t.id()), t.label()));
-        return new FormChoices(typologies, reference.domains(), organisations.choices(), staff.directory().choices(keepChef),
-                BILLING, String.join(", ", codes.nextFree()));
+        return new FormChoices(
+                typologies,
+                reference.domains(),
+                organisations.choices(),
+                staff.directory().choices(keepChef),
+                BILLING,
+                String.join(", ", codes.nextFree()));
     }
 }

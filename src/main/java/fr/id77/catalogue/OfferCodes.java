@@ -20,8 +20,7 @@ class OfferCodes {
     static final String FORMAT = "L'identifiant est une lettre suivie de 1 à 4 chiffres, par exemple O01, F176 ou R02.";
 
     /** The offer that holds a code. */
-    record Holder(String code, String title) {
-    }
+    record Holder(String code, String title) {}
 
     private final JdbcClient jdbc;
 
@@ -45,7 +44,8 @@ class OfferCodes {
      */
     static List<String> nextFree(Map<String, Integer> highestByLetter) {
         return highestByLetter.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, Integer> e) -> rank(e.getKey())).thenComparing(Map.Entry::getKey))
+                .sorted(Comparator.comparing((Map.Entry<String, Integer> e) -> rank(e.getKey()))
+                        .thenComparing(Map.Entry::getKey))
                 .map(e -> write(e.getKey(), e.getValue() + 1))
                 .toList();
     }
@@ -60,7 +60,8 @@ class OfferCodes {
     List<String> nextFree() {
         Map<String, Integer> highest = new HashMap<>();
         jdbc.sql("SELECT code_letter, max(code_number) FROM offer GROUP BY code_letter")
-                .query((rs, n) -> highest.put(rs.getString(1), rs.getInt(2))).list();
+                .query((rs, n) -> highest.put(rs.getString(1), rs.getInt(2)))
+                .list();
         return nextFree(highest);
     }
 
@@ -69,7 +70,9 @@ class OfferCodes {
     Optional<Holder> holder(String code, Long exceptOffer) {
         CodeKey key = CodeKey.parse(code).orElseThrow();
         return jdbc.sql("SELECT code, title FROM offer WHERE code_letter = :l AND code_number = :n AND id <> :self")
-                .param("l", key.letter()).param("n", key.number()).param("self", exceptOffer == null ? -1L : exceptOffer)
+                .param("l", key.letter())
+                .param("n", key.number())
+                .param("self", exceptOffer == null ? -1L : exceptOffer)
                 .query((rs, n) -> new Holder(rs.getString(1), rs.getString(2)))
                 .optional();
     }

@@ -30,7 +30,8 @@ class OfferDomains {
                         + "WHERE od.offer_id IN (:ids) ORDER BY d.position")
                 .param("ids", offerIds)
                 .query(rs -> {
-                    result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(reference.domain(rs.getShort(2)));
+                    result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(reference.domain(rs.getShort(2)));
                 });
         return result;
     }

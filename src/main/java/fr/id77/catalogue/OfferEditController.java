@@ -1,9 +1,9 @@
 package fr.id77.catalogue;
 
-import fr.id77.shared.web.FormBinding;
 import fr.id77.account.CurrentUser;
 import fr.id77.catalogue.CatalogueAdminForms.OfferForm;
 import fr.id77.shared.web.FieldRefusal;
+import fr.id77.shared.web.FormBinding;
 import fr.id77.shared.web.Versions;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -46,16 +46,22 @@ class OfferEditController {
     }
 
     @PostMapping("/admin/offres/nouvelle")
-    String create(CurrentUser me, @Valid @ModelAttribute(FORM) OfferForm form, BindingResult binding, Model model,
-                  RedirectAttributes redirect) {
+    String create(
+            CurrentUser me,
+            @Valid @ModelAttribute(FORM) OfferForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         BindingResult result = forms.whole(form, FORM, binding, model);
         lookups.validator(null).validate(form, result);
         if (!result.hasErrors()) {
             try {
                 Offer offer = admin.create(form, me.id());
-                redirect.addFlashAttribute("success", "L'offre " + offer.getCode() + " est créée"
-                        + (offer.isPublished() ? " et publiée." : " ; elle n'est pas encore publiée.")
-                        + (offer.getChefDeFileId() == null ? " Pensez à lui donner un chef de file." : ""));
+                redirect.addFlashAttribute(
+                        "success",
+                        "L'offre " + offer.getCode() + " est créée"
+                                + (offer.isPublished() ? " et publiée." : " ; elle n'est pas encore publiée.")
+                                + (offer.getChefDeFileId() == null ? " Pensez à lui donner un chef de file." : ""));
                 return AFTER_SAVE;
             } catch (FieldRefusal e) {
                 e.rejectInto(result);
@@ -72,8 +78,13 @@ class OfferEditController {
     }
 
     @PostMapping("/admin/offres/{id}")
-    String update(CurrentUser me, @PathVariable long id, @Valid @ModelAttribute(FORM) OfferForm form,
-                  BindingResult binding, Model model, RedirectAttributes redirect) {
+    String update(
+            CurrentUser me,
+            @PathVariable long id,
+            @Valid @ModelAttribute(FORM) OfferForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         BindingResult result = forms.whole(form, FORM, binding, model);
         lookups.validator(id).validate(form, result);
         if (!result.hasErrors()) {
@@ -87,7 +98,8 @@ class OfferEditController {
         }
         CatalogueAdmin.Edited edited = admin.edited(id);
         if (!result.hasFieldErrors("version")) {
-            // a form read before another admin's save is « modifiée entre-temps » before being wrong: correcting it would be lost
+            // a form read before another admin's save is « modifiée entre-temps » before being wrong: correcting it
+            // would be lost
             Versions.requireCurrent(form.version(), edited.version(), Offer.class, id);
         }
         return form(model, edited);

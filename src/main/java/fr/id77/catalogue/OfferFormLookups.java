@@ -17,8 +17,12 @@ class OfferFormLookups implements OfferFormValidator.Catalogue {
     private final Staff staff;
     private final OfferCodes codes;
 
-    OfferFormLookups(CatalogueReference reference, OrganisationRepository organisations, OfferRepository offers, Staff staff,
-                     OfferCodes codes) {
+    OfferFormLookups(
+            CatalogueReference reference,
+            OrganisationRepository organisations,
+            OfferRepository offers,
+            Staff staff,
+            OfferCodes codes) {
         this.reference = reference;
         this.organisations = organisations;
         this.offers = offers;

@@ -64,25 +64,34 @@ final class OfferFormValidator implements Validator {
         visible(errors, "title", form.cleanTitle(), TITLE_REQUIRED);
         visible(errors, "summary", form.cleanSummary(), SUMMARY_REQUIRED);
         visible(errors, "description", form.cleanDescription(), DESCRIPTION_REQUIRED);
-        if (notYetRefused(errors, "typology") && form.typology() != null && catalogue.typology(form.typology()) == null) {
+        if (notYetRefused(errors, "typology")
+                && form.typology() != null
+                && catalogue.typology(form.typology()) == null) {
             errors.rejectValue("typology", "invalid", "Choisissez la typologie dans la liste.");
         }
         boolean unknownDomain = refused(errors, "domains", "typeMismatch")
                 || form.domains().stream().anyMatch(id -> catalogue.domain(id) == null);
         if (notYetRefused(errors, "domains") && unknownDomain) {
-            errors.rejectValue("domains", "invalid", "Un des domaines envoyés n'existe pas : cochez les domaines dans la liste.");
+            errors.rejectValue(
+                    "domains", "invalid", "Un des domaines envoyés n'existe pas : cochez les domaines dans la liste.");
         }
         thematics(form, unknownDomain, errors);
-        if (notYetRefused(errors, "organisation") && form.organisation() != null && !catalogue.organisationExists(form.organisation())) {
+        if (notYetRefused(errors, "organisation")
+                && form.organisation() != null
+                && !catalogue.organisationExists(form.organisation())) {
             errors.rejectValue("organisation", "invalid", "Choisissez l'organisme porteur dans la liste.");
         }
         Long chef = form.chefDeFile();
-        if (notYetRefused(errors, "chefDeFile") && chef != null && !catalogue.mayLead(chef)
+        if (notYetRefused(errors, "chefDeFile")
+                && chef != null
+                && !catalogue.mayLead(chef)
                 && (offerId == null || !chef.equals(catalogue.chefOf(offerId)))) {
-            // the offer's current chef de file stays acceptable even when no longer active: editing something else keeps them
+            // the offer's current chef de file stays acceptable even when no longer active: editing something else
+            // keeps them
             errors.rejectValue("chefDeFile", "invalid", CatalogueAdmin.CHOOSE_ACTIVE_CHEF);
         }
-        if (notYetRefused(errors, "keywords") && String.join(", ", form.keywordList()).length() > 1000) {
+        if (notYetRefused(errors, "keywords")
+                && String.join(", ", form.keywordList()).length() > 1000) {
             errors.rejectValue("keywords", "invalid", KEYWORDS_TOO_LONG);
         }
     }
@@ -96,8 +105,13 @@ final class OfferFormValidator implements Validator {
             errors.rejectValue("code", "invalid", OfferCodes.FORMAT);
             return;
         }
-        catalogue.holder(code.get(), offerId).ifPresent(h -> errors.rejectValue("code", "taken", "L'identifiant " + code.get()
-                + " est déjà celui de l'offre " + h.code() + " « " + h.title() + " » : choisissez-en un autre."));
+        catalogue
+                .holder(code.get(), offerId)
+                .ifPresent(h -> errors.rejectValue(
+                        "code",
+                        "taken",
+                        "L'identifiant " + code.get() + " est déjà celui de l'offre " + h.code() + " « " + h.title()
+                                + " » : choisissez-en un autre."));
     }
 
     /** Each thematic exists and belongs to a ticked domain (judged only when every domain sent exists). */
@@ -108,12 +122,19 @@ final class OfferFormValidator implements Validator {
         for (short id : form.thematics()) {
             ThematicRef t = catalogue.thematic(id);
             if (t == null) {
-                errors.rejectValue("thematics", "invalid", "Une des thématiques envoyées n'existe pas : cochez les thématiques dans la liste.");
+                errors.rejectValue(
+                        "thematics",
+                        "invalid",
+                        "Une des thématiques envoyées n'existe pas : cochez les thématiques dans la liste.");
                 return;
             }
             if (!unknownDomain && !form.domains().contains(t.domainId())) {
-                errors.rejectValue("thematics", "invalid", "La thématique « " + t.label() + " » relève du domaine « "
-                        + catalogue.domain(t.domainId()).label() + " », qui n'est pas coché : cochez ce domaine ou retirez la thématique.");
+                errors.rejectValue(
+                        "thematics",
+                        "invalid",
+                        "La thématique « " + t.label() + " » relève du domaine « "
+                                + catalogue.domain(t.domainId()).label()
+                                + " », qui n'est pas coché : cochez ce domaine ou retirez la thématique.");
                 return;
             }
         }

@@ -20,17 +20,30 @@ public class Offers {
      * What another module needs to know of an offer. An offer withdrawn from the catalogue ({@code published}
      * false) keeps its requests and favourites, but has no public page and takes no new request.
      */
-    public record OfferSummary(long id, String code, String title, String typology, String organisation,
-                               List<CatalogueReference.DomainRef> domains, String practicalInfo, Long chefDeFileId,
-                               boolean published, String summary) {
-    }
+    public record OfferSummary(
+            long id,
+            String code,
+            String title,
+            String typology,
+            String organisation,
+            List<CatalogueReference.DomainRef> domains,
+            String practicalInfo,
+            Long chefDeFileId,
+            boolean published,
+            String summary) {}
 
     /**
      * Every offer as the lists of other modules filter and show it (the requests list: its « Prestation » filter,
      * its domain and thematic filters, the offers a chef de file leads, the code and title of each row).
      */
-    public record OfferRef(long id, String code, String title, boolean published, Long chefDeFileId,
-                           Set<Short> domainIds, Set<Short> thematicIds) {
+    public record OfferRef(
+            long id,
+            String code,
+            String title,
+            boolean published,
+            Long chefDeFileId,
+            Set<Short> domainIds,
+            Set<Short> thematicIds) {
 
         /**
          * « O36 – Title », for filters of lists: requests stay on an offer withdrawn from the catalogue, which is then
@@ -56,7 +69,8 @@ public class Offers {
         if (code == null || !code.strip().toUpperCase().matches("[A-Z][0-9]{1,4}")) {
             return Optional.empty();
         }
-        Map<Long, OfferSummary> found = load("o.code = :code AND o.published", Map.of("code", code.strip().toUpperCase()));
+        Map<Long, OfferSummary> found = load(
+                "o.code = :code AND o.published", Map.of("code", code.strip().toUpperCase()));
         return found.values().stream().findFirst();
     }
 
@@ -76,8 +90,13 @@ public class Offers {
                         + "array(SELECT od.domain_id::int FROM offer_domain od WHERE od.offer_id = o.id), "
                         + "array(SELECT ot.thematic_id::int FROM offer_thematic ot WHERE ot.offer_id = o.id) "
                         + "FROM offer o ORDER BY " + CatalogueSearch.CODE_ORDER)
-                .query((rs, n) -> new OfferRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        rs.getObject(5, Long.class), shorts((Integer[]) rs.getArray(6).getArray()),
+                .query((rs, n) -> new OfferRef(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getBoolean(4),
+                        rs.getObject(5, Long.class),
+                        shorts((Integer[]) rs.getArray(6).getArray()),
                         shorts((Integer[]) rs.getArray(7).getArray())))
                 .list();
     }
@@ -89,32 +108,65 @@ public class Offers {
     /** Demo data only: every offer without a chef de file is given this one (no event: nothing was decided). */
     @Transactional
     public void leadUnledOffersForDemo(long chefDeFileId) {
-        jdbc.sql("UPDATE offer SET chef_de_file_id = :chef WHERE chef_de_file_id IS NULL").param("chef", chefDeFileId).update();
+        jdbc.sql("UPDATE offer SET chef_de_file_id = :chef WHERE chef_de_file_id IS NULL")
+                .param("chef", chefDeFileId)
+                .update();
     }
 
     /** The thematic labels of an offer. */
     @Transactional(readOnly = true)
     public List<String> thematics(long offerId) {
-        return jdbc.sql("SELECT t.label FROM offer_thematic ot JOIN thematic t ON t.id = ot.thematic_id WHERE ot.offer_id = :id "
-                        + "ORDER BY t.domain_id, t.position").param("id", offerId).query(String.class).list();
+        return jdbc.sql(
+                        "SELECT t.label FROM offer_thematic ot JOIN thematic t ON t.id = ot.thematic_id WHERE ot.offer_id = :id "
+                                + "ORDER BY t.domain_id, t.position")
+                .param("id", offerId)
+                .query(String.class)
+                .list();
     }
 
     private Map<Long, OfferSummary> load(String where, Map<String, ?> params) {
-        record StoredOffer(long id, String code, String title, short typologyId, String organisation, String practicalInfo,
-                   Long chefDeFileId, boolean published, String summary) {
-        }
-        List<StoredOffer> rows = jdbc.sql("SELECT o.id, o.code, o.title, o.typology_id, org.name, o.practical_info, o.chef_de_file_id, o.published, o.summary "
-                        + "FROM offer o JOIN organisation org ON org.id = o.organisation_id WHERE " + where)
+        record StoredOffer(
+                long id,
+                String code,
+                String title,
+                short typologyId,
+                String organisation,
+                String practicalInfo,
+                Long chefDeFileId,
+                boolean published,
+                String summary) {}
+        List<StoredOffer> rows = jdbc.sql(
+                        "SELECT o.id, o.code, o.title, o.typology_id, org.name, o.practical_info, o.chef_de_file_id, o.published, o.summary "
+                                + "FROM offer o JOIN organisation org ON org.id = o.organisation_id WHERE " + where)
                 .params(params)
-                .query((rs, n) -> new StoredOffer(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getShort(4),
-                        rs.getString(5), rs.getString(6), rs.getObject(7, Long.class), rs.getBoolean(8), rs.getString(9)))
+                .query((rs, n) -> new StoredOffer(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getShort(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getObject(7, Long.class),
+                        rs.getBoolean(8),
+                        rs.getString(9)))
                 .list();
-        Map<Long, List<CatalogueReference.DomainRef>> domains = offerDomains.of(rows.stream().map(StoredOffer::id).toList());
+        Map<Long, List<CatalogueReference.DomainRef>> domains =
+                offerDomains.of(rows.stream().map(StoredOffer::id).toList());
         Map<Long, OfferSummary> result = new LinkedHashMap<>();
         for (StoredOffer r : rows) {
-            result.put(r.id(), new OfferSummary(r.id(), r.code(), r.title(), reference.typology(r.typologyId()).label(),
-                    r.organisation(), domains.getOrDefault(r.id(), List.of()), r.practicalInfo(), r.chefDeFileId(), r.published(),
-                    r.summary()));
+            result.put(
+                    r.id(),
+                    new OfferSummary(
+                            r.id(),
+                            r.code(),
+                            r.title(),
+                            reference.typology(r.typologyId()).label(),
+                            r.organisation(),
+                            domains.getOrDefault(r.id(), List.of()),
+                            r.practicalInfo(),
+                            r.chefDeFileId(),
+                            r.published(),
+                            r.summary()));
         }
         return result;
     }

@@ -15,7 +15,8 @@ import jakarta.persistence.Version;
 class Organisation {
 
     enum Kind {
-        DEPARTEMENT("Service du Département"), PARTENAIRE("Partenaire du Département");
+        DEPARTEMENT("Service du Département"),
+        PARTENAIRE("Partenaire du Département");
 
         private final String label;
 
@@ -31,15 +32,17 @@ class Organisation {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String slug;
     private String name;
+
     @Enumerated(EnumType.STRING)
     private Kind kind;
+
     @Version
     private long version;
 
-    protected Organisation() {
-    }
+    protected Organisation() {}
 
     /** The slug only names the organisation in the initial catalogue file; it never changes. */
     Organisation(String slug, String name, Kind kind) {
@@ -53,10 +56,27 @@ class Organisation {
         this.kind = newKind;
     }
 
-    Long getId() { return id; }
-    String getSlug() { return slug; }
-    String getName() { return name; }
-    Kind getKind() { return kind; }
-    long getVersion() { return version; }
-    boolean isPartner() { return kind == Kind.PARTENAIRE; }
+    Long getId() {
+        return id;
+    }
+
+    String getSlug() {
+        return slug;
+    }
+
+    String getName() {
+        return name;
+    }
+
+    Kind getKind() {
+        return kind;
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    boolean isPartner() {
+        return kind == Kind.PARTENAIRE;
+    }
 }

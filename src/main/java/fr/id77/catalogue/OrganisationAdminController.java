@@ -1,9 +1,9 @@
 package fr.id77.catalogue;
 
-import fr.id77.shared.web.FormBinding;
 import fr.id77.catalogue.CatalogueAdminForms.OrganisationForm;
 import fr.id77.shared.web.ConfirmFirst;
 import fr.id77.shared.web.FieldRefusal;
+import fr.id77.shared.web.FormBinding;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,13 +51,19 @@ class OrganisationAdminController {
     }
 
     @PostMapping("/admin/organismes")
-    String add(@Valid @ModelAttribute(FORM) OrganisationForm form, BindingResult binding, Model model,
-               RedirectAttributes redirect) {
+    String add(
+            @Valid @ModelAttribute(FORM) OrganisationForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         BindingResult result = forms.whole(form, FORM, binding, model);
         new OrganisationFormValidator(organisations::nameTaken, null).validate(form, result);
         if (!result.hasErrors()) {
             try {
-                redirect.addFlashAttribute("success", "« " + organisations.add(form) + " » est ajouté : vous pouvez le choisir comme organisme porteur d'une offre.");
+                redirect.addFlashAttribute(
+                        "success",
+                        "« " + organisations.add(form)
+                                + " » est ajouté : vous pouvez le choisir comme organisme porteur d'une offre.");
                 return LIST;
             } catch (FieldRefusal e) {
                 e.rejectInto(result);
@@ -68,7 +74,9 @@ class OrganisationAdminController {
 
     @GetMapping("/admin/organismes/{id}")
     String edit(@PathVariable long id, Model model) {
-        Organisations.Line line = organisations.all().stream().filter(o -> o.id() == id).findFirst()
+        Organisations.Line line = organisations.all().stream()
+                .filter(o -> o.id() == id)
+                .findFirst()
                 .orElseThrow(CatalogueAdmin.Missing::new);
         if (!model.containsAttribute(FORM)) {
             model.addAttribute(FORM, new OrganisationForm(line.name(), line.kind(), line.version()));
@@ -79,13 +87,18 @@ class OrganisationAdminController {
     }
 
     @PostMapping("/admin/organismes/{id}")
-    String rename(@PathVariable long id, @Valid @ModelAttribute(FORM) OrganisationForm form, BindingResult binding,
-                  Model model, RedirectAttributes redirect) {
+    String rename(
+            @PathVariable long id,
+            @Valid @ModelAttribute(FORM) OrganisationForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
         BindingResult result = forms.whole(form, FORM, binding, model);
         new OrganisationFormValidator(organisations::nameTaken, id).validate(form, result);
         if (!result.hasErrors()) {
             try {
-                redirect.addFlashAttribute("success", "L'organisme s'appelle désormais « " + organisations.rename(id, form) + " ».");
+                redirect.addFlashAttribute(
+                        "success", "L'organisme s'appelle désormais « " + organisations.rename(id, form) + " ».");
                 return LIST;
             } catch (FieldRefusal e) {
                 e.rejectInto(result);

@@ -39,10 +39,15 @@ class Organisations {
 
     @Transactional(readOnly = true)
     List<Line> all() {
-        return jdbc.sql("SELECT org.id, org.name, org.kind, org.version, count(o.id) FROM organisation org "
-                        + "LEFT JOIN offer o ON o.organisation_id = org.id GROUP BY org.id ORDER BY lower(unaccent(org.name))")
-                .query((rs, n) -> new Line(rs.getLong(1), rs.getString(2), Organisation.Kind.valueOf(rs.getString(3)),
-                        rs.getLong(4), rs.getLong(5)))
+        return jdbc.sql(
+                        "SELECT org.id, org.name, org.kind, org.version, count(o.id) FROM organisation org "
+                                + "LEFT JOIN offer o ON o.organisation_id = org.id GROUP BY org.id ORDER BY lower(unaccent(org.name))")
+                .query((rs, n) -> new Line(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        Organisation.Kind.valueOf(rs.getString(3)),
+                        rs.getLong(4),
+                        rs.getLong(5)))
                 .list();
     }
 
@@ -51,7 +56,8 @@ class Organisations {
     Map<String, String> choices() {
         Map<String, String> choices = new LinkedHashMap<>();
         jdbc.sql("SELECT id, name FROM organisation ORDER BY lower(unaccent(name))")
-                .query((rs, n) -> choices.put(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> choices.put(rs.getString(1), rs.getString(2)))
+                .list();
         return choices;
     }
 
@@ -81,11 +87,17 @@ class Organisations {
     @Transactional
     String remove(long id) {
         Organisation organisation = organisations.findById(id).orElseThrow(CatalogueAdmin.Missing::new);
-        long led = jdbc.sql("SELECT count(*) FROM offer WHERE organisation_id = :id").param("id", id).query(Long.class).single();
+        long led = jdbc.sql("SELECT count(*) FROM offer WHERE organisation_id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
         if (led > 0) {
-            throw new FieldRefusal(null, "« " + organisation.getName() + " » porte encore " + led
-                    + (led == 1 ? " offre" : " offres") + " : choisissez d'abord un autre organisme porteur pour "
-                    + (led == 1 ? "celle-ci." : "celles-ci."));
+            throw new FieldRefusal(
+                    null,
+                    "« " + organisation.getName() + " » porte encore " + led
+                            + (led == 1 ? " offre" : " offres")
+                            + " : choisissez d'abord un autre organisme porteur pour "
+                            + (led == 1 ? "celle-ci." : "celles-ci."));
         }
         organisations.delete(organisation);
         return organisation.getName();
@@ -95,7 +107,10 @@ class Organisations {
     @Transactional(readOnly = true)
     boolean nameTaken(String name, Long except) {
         return jdbc.sql("SELECT count(*) > 0 FROM organisation WHERE lower(name) = lower(:name) AND id <> :self")
-                .param("name", name).param("self", except == null ? -1L : except).query(Boolean.class).single();
+                .param("name", name)
+                .param("self", except == null ? -1L : except)
+                .query(Boolean.class)
+                .single();
     }
 
     private void save(Organisation organisation) {
@@ -109,7 +124,9 @@ class Organisations {
 
     /** « Agence de l'eau Seine-Normandie » → « agence-de-l-eau-seine-normandie » (at most 50 characters). */
     static String slug(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
         String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         slug = slug.length() > 50 ? slug.substring(0, 50).replaceAll("-+$", "") : slug;
         return slug.isEmpty() ? "organisme" : slug;

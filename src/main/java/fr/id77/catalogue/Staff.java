@@ -31,7 +31,10 @@ class Staff {
         }
 
         List<Long> activeIds() {
-            return byId.values().stream().filter(a -> a.status() == AccountStatus.ACTIVE).map(AccountSummary::id).toList();
+            return byId.values().stream()
+                    .filter(a -> a.status() == AccountStatus.ACTIVE)
+                    .map(AccountSummary::id)
+                    .toList();
         }
 
         /**
@@ -53,8 +56,12 @@ class Staff {
             for (AccountSummary a : byId.values()) {
                 if (shown.test(a)) {
                     String role = a.role() == Role.ADMIN ? "administrateur" : "chef de file";
-                    labels.put(String.valueOf(a.id()), name(a.id()) + " — " + role + (a.status() == AccountStatus.ACTIVE
-                            ? "" : " (compte " + a.status().label().toLowerCase(Locale.ROOT) + ")"));
+                    labels.put(
+                            String.valueOf(a.id()),
+                            name(a.id()) + " — " + role
+                                    + (a.status() == AccountStatus.ACTIVE
+                                            ? ""
+                                            : " (compte " + a.status().label().toLowerCase(Locale.ROOT) + ")"));
                 }
             }
             return labels;

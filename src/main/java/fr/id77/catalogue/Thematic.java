@@ -12,18 +12,33 @@ class Thematic {
 
     @Id
     private Short id;
+
     @Column(name = "domain_id")
     private Short domainId;
+
     private String slug;
     private String label;
     private short position;
 
-    protected Thematic() {
+    protected Thematic() {}
+
+    Short getId() {
+        return id;
     }
 
-    Short getId() { return id; }
-    Short getDomainId() { return domainId; }
-    String getSlug() { return slug; }
-    String getLabel() { return label; }
-    short getPosition() { return position; }
+    Short getDomainId() {
+        return domainId;
+    }
+
+    String getSlug() {
+        return slug;
+    }
+
+    String getLabel() {
+        return label;
+    }
+
+    short getPosition() {
+        return position;
+    }
 }

@@ -11,15 +11,26 @@ class Typology {
 
     @Id
     private Short id;
+
     private String slug;
     private String label;
     private short position;
 
-    protected Typology() {
+    protected Typology() {}
+
+    Short getId() {
+        return id;
     }
 
-    Short getId() { return id; }
-    String getSlug() { return slug; }
-    String getLabel() { return label; }
-    short getPosition() { return position; }
+    String getSlug() {
+        return slug;
+    }
+
+    String getLabel() {
+        return label;
+    }
+
+    short getPosition() {
+        return position;
+    }
 }

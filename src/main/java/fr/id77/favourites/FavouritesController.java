@@ -43,9 +43,13 @@ class FavouritesController {
 
     /** Toggles the star; htmx gets the new star back, a plain form post goes back where it came from. */
     @PostMapping("/favoris/{code}")
-    String toggle(@PathVariable String code, @RequestParam(required = false) String retour,
-                  @RequestHeader(name = "HX-Request", required = false) String htmx,
-                  Authentication authentication, Model model, RedirectAttributes flash) {
+    String toggle(
+            @PathVariable String code,
+            @RequestParam(required = false) String retour,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Authentication authentication,
+            Model model,
+            RedirectAttributes flash) {
         OfferSummary offer = offer(code);
         boolean now = favourites.toggle(user(authentication).id(), offer.id());
         if (htmx != null) {
@@ -54,9 +58,11 @@ class FavouritesController {
             model.addAttribute("retour", safeReturn(retour));
             return "favourites/star";
         }
-        flash.addFlashAttribute("success", now
-                ? offer.code() + " – " + offer.title() + " a été ajoutée à vos favoris."
-                : offer.code() + " – " + offer.title() + " a été retirée de vos favoris.");
+        flash.addFlashAttribute(
+                "success",
+                now
+                        ? offer.code() + " – " + offer.title() + " a été ajoutée à vos favoris."
+                        : offer.code() + " – " + offer.title() + " a été retirée de vos favoris.");
         return "redirect:" + safeReturn(retour);
     }
 
@@ -79,9 +85,15 @@ class FavouritesController {
 
     /** Only a path of this site: never another host (no open redirect), nothing a redirect would expand. */
     static String safeReturn(String retour) {
-        if (retour == null || !retour.startsWith("/") || retour.startsWith("//") || retour.startsWith("/\\")
-                || retour.contains("\r") || retour.contains("\n") || retour.length() > 2000
-                || retour.contains("{") || retour.contains("}")) { // braces would be read as URI template variables
+        if (retour == null
+                || !retour.startsWith("/")
+                || retour.startsWith("//")
+                || retour.startsWith("/\\")
+                || retour.contains("\r")
+                || retour.contains("\n")
+                || retour.length() > 2000
+                || retour.contains("{")
+                || retour.contains("}")) { // braces would be read as URI template variables
             return "/favoris";
         }
         return retour;

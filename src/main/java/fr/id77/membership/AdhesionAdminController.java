@@ -1,10 +1,10 @@
 package fr.id77.membership;
 
-import fr.id77.membership.MembershipForms.ProfileForm;
 import fr.id77.account.CurrentUser;
+import fr.id77.membership.MembershipForms.ProfileForm;
 import fr.id77.membership.MembershipForms.RefusalForm;
-import fr.id77.shared.web.InputSanitizer;
 import fr.id77.shared.web.ConfirmFirst;
+import fr.id77.shared.web.InputSanitizer;
 import jakarta.validation.Valid;
 import java.util.function.LongConsumer;
 import org.springframework.stereotype.Controller;
@@ -43,19 +43,31 @@ class AdhesionAdminController {
 
     @PostMapping("/admin/adhesions/{id}/valider")
     String validate(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
-        return act(id, c -> adhesions.validate(c, me.id()), "Adhésion validée : le demandeur reçoit son identifiant et un lien pour choisir son mot de passe.",
-                "/admin/adhesions", redirect);
+        return act(
+                id,
+                c -> adhesions.validate(c, me.id()),
+                "Adhésion validée : le demandeur reçoit son identifiant et un lien pour choisir son mot de passe.",
+                "/admin/adhesions",
+                redirect);
     }
 
     @PostMapping("/admin/adhesions/{id}/refuser")
-    String refuse(CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("refusal") RefusalForm form, BindingResult result,
-                  RedirectAttributes redirect) {
+    String refuse(
+            CurrentUser me,
+            @PathVariable long id,
+            @Valid @ModelAttribute("refusal") RefusalForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
         if (result.hasErrors()) {
             redirect.addFlashAttribute("failure", result.getFieldError("reason").getDefaultMessage());
             return "redirect:/admin/adhesions";
         }
-        return act(id, c -> adhesions.refuse(c, form.reason(), me.id()), "Adhésion refusée : la raison a été envoyée au demandeur.",
-                "/admin/adhesions", redirect);
+        return act(
+                id,
+                c -> adhesions.refuse(c, form.reason(), me.id()),
+                "Adhésion refusée : la raison a été envoyée au demandeur.",
+                "/admin/adhesions",
+                redirect);
     }
 
     @GetMapping("/admin/collectivites")
@@ -78,23 +90,39 @@ class AdhesionAdminController {
     }
 
     @PostMapping("/admin/collectivites/{id}")
-    String saveCollectivity(@PathVariable long id, @Valid @ModelAttribute("form") ProfileForm form, BindingResult result,
-                            Model model, RedirectAttributes redirect) {
+    String saveCollectivity(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") ProfileForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             profiles.saveByAdmin(id, form);
-            redirect.addFlashAttribute("success", "Le profil de « " + form.collectivity().name() + " » est enregistré.");
+            redirect.addFlashAttribute(
+                    "success", "Le profil de « " + form.collectivity().name() + " » est enregistré.");
             return "redirect:/admin/collectivites";
         }
         return collectivityForm(id, model);
     }
 
-    @ConfirmFirst(value = "Suspendre cette adhésion ?", detail = "Les comptes de la collectivité ne pourront plus se connecter "
-            + "jusqu'à sa réactivation.", button = "Oui, suspendre", back = "/admin/collectivites")
+    @ConfirmFirst(
+            value = "Suspendre cette adhésion ?",
+            detail = "Les comptes de la collectivité ne pourront plus se connecter " + "jusqu'à sa réactivation.",
+            button = "Oui, suspendre",
+            back = "/admin/collectivites")
     @PostMapping("/admin/collectivites/{id}/suspendre")
-    String suspend(CurrentUser me, @PathVariable long id, @RequestParam(name = "motif", required = false) String reason,
-                   RedirectAttributes redirect) {
+    String suspend(
+            CurrentUser me,
+            @PathVariable long id,
+            @RequestParam(name = "motif", required = false) String reason,
+            RedirectAttributes redirect) {
         String why = InputSanitizer.clean(reason, MAX_REASON);
-        return act(id, c -> adhesions.suspend(c, why, me.id()), "Adhésion suspendue : ses comptes ne peuvent plus se connecter.", "/admin/collectivites", redirect);
+        return act(
+                id,
+                c -> adhesions.suspend(c, why, me.id()),
+                "Adhésion suspendue : ses comptes ne peuvent plus se connecter.",
+                "/admin/collectivites",
+                redirect);
     }
 
     @PostMapping("/admin/collectivites/{id}/reactiver")

@@ -24,7 +24,11 @@ class Adhesions {
     private final MailOutbox mail;
     private final ApplicationEventPublisher events;
 
-    Adhesions(CollectivityRepository collectivities, Accounts accounts, MailOutbox mail, ApplicationEventPublisher events) {
+    Adhesions(
+            CollectivityRepository collectivities,
+            Accounts accounts,
+            MailOutbox mail,
+            ApplicationEventPublisher events) {
         this.collectivities = collectivities;
         this.accounts = accounts;
         this.mail = mail;
@@ -34,11 +38,18 @@ class Adhesions {
     /** Creates the collectivity and the applicant's account; throws AccountConflictException on a taken identifiant or e-mail. */
     @Transactional
     long register(RegistrationForm form) {
-        Collectivity collectivity = collectivities.save(new Collectivity(form.collectivity(), AdhesionStatus.PENDING_EMAIL));
+        Collectivity collectivity =
+                collectivities.save(new Collectivity(form.collectivity(), AdhesionStatus.PENDING_EMAIL));
         var f = form.collectivity();
-        accounts.registerApplicant(new NewAccount(form.identifiant(), form.email(), f.referentCivility().name(),
-                f.referentFirstName(), f.referentLastName(),
-                FrenchPhone.Validator.format(form.phone()), Role.ADHERENT, collectivity.getId()));
+        accounts.registerApplicant(new NewAccount(
+                form.identifiant(),
+                form.email(),
+                f.referentCivility().name(),
+                f.referentFirstName(),
+                f.referentLastName(),
+                FrenchPhone.Validator.format(form.phone()),
+                Role.ADHERENT,
+                collectivity.getId()));
         return collectivity.getId();
     }
 
@@ -46,7 +57,8 @@ class Adhesions {
     @Transactional
     boolean confirmEmail(String token) {
         Optional<Long> collectivityId = accounts.confirmRegistrationEmail(token);
-        collectivityId.flatMap(collectivities::findById)
+        collectivityId
+                .flatMap(collectivities::findById)
                 .filter(c -> c.getStatus() == AdhesionStatus.PENDING_EMAIL)
                 .ifPresent(c -> {
                     c.moveTo(AdhesionStatus.PENDING_VALIDATION, null);
@@ -56,8 +68,7 @@ class Adhesions {
     }
 
     /** A registration waiting for ID77, with the accounts that asked for it. */
-    record QueueEntry(Collectivity collectivity, List<AccountSummary> applicants) {
-    }
+    record QueueEntry(Collectivity collectivity, List<AccountSummary> applicants) {}
 
     @Transactional(readOnly = true)
     List<QueueEntry> queue() {
@@ -84,8 +95,12 @@ class Adhesions {
         Collectivity c = inStatus(id, AdhesionStatus.PENDING_VALIDATION);
         decide(c, AdhesionStatus.REFUSED, reason, actorId);
         accounts.changeMembersStatus(id, AccountStatus.PENDING, AccountStatus.REFUSED);
-        accounts.members(id).forEach(member -> mail.enqueue(member.email(), "ID77 : votre demande d'adhésion",
-                "adhesion-refusee", Map.of("name", member.displayName(), "collectivity", c.getName(), "reason", reason)));
+        accounts.members(id)
+                .forEach(member -> mail.enqueue(
+                        member.email(),
+                        "ID77 : votre demande d'adhésion",
+                        "adhesion-refusee",
+                        Map.of("name", member.displayName(), "collectivity", c.getName(), "reason", reason)));
     }
 
     /** {@code reason} (optional, may be null or blank) goes to the journal of decisions. */
@@ -112,7 +127,8 @@ class Adhesions {
     private Collectivity inStatus(long id, AdhesionStatus expected) {
         Collectivity c = collectivities.findById(id).orElseThrow(NotFound::new);
         if (c.getStatus() != expected) {
-            throw new IllegalStateException("Cette adhésion n'est plus « " + expected.label() + " » : la page a été rechargée.");
+            throw new IllegalStateException(
+                    "Cette adhésion n'est plus « " + expected.label() + " » : la page a été rechargée.");
         }
         return c;
     }

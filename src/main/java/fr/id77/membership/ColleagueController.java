@@ -31,8 +31,11 @@ class ColleagueController {
     }
 
     @PostMapping("/compte/collegues")
-    String inviteColleague(CurrentUser me, @Valid @ModelAttribute("form") ColleagueForm form, BindingResult result,
-                           RedirectAttributes redirect) {
+    String inviteColleague(
+            CurrentUser me,
+            @Valid @ModelAttribute("form") ColleagueForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
                 colleagues.invite(me, form);

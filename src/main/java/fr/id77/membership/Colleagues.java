@@ -22,8 +22,11 @@ class Colleagues {
     private final Accounts accounts;
     private final int maxAccounts;
 
-    Colleagues(CollectivityProfiles profiles, CollectivityRepository collectivities, Accounts accounts,
-               @Value("${id77.membership.max-accounts-per-collectivity:20}") int maxAccounts) {
+    Colleagues(
+            CollectivityProfiles profiles,
+            CollectivityRepository collectivities,
+            Accounts accounts,
+            @Value("${id77.membership.max-accounts-per-collectivity:20}") int maxAccounts) {
         this.profiles = profiles;
         this.collectivities = collectivities;
         this.accounts = accounts;
@@ -33,7 +36,8 @@ class Colleagues {
     @Transactional(readOnly = true)
     List<AccountSummary> colleagues(CurrentUser me) {
         return accounts.members(profiles.own(me).getId()).stream()
-                .filter(a -> a.status() == AccountStatus.ACTIVE).toList();
+                .filter(a -> a.status() == AccountStatus.ACTIVE)
+                .toList();
     }
 
     /**
@@ -49,12 +53,24 @@ class Colleagues {
         }
         collectivities.lockById(c.getId());
         long accountsInUse = accounts.members(c.getId()).stream()
-                .filter(a -> a.status() != AccountStatus.DISABLED && a.status() != AccountStatus.REFUSED).count();
+                .filter(a -> a.status() != AccountStatus.DISABLED && a.status() != AccountStatus.REFUSED)
+                .count();
         if (accountsInUse >= maxAccounts) {
-            throw new FieldRefusal(null, "Votre collectivité a déjà " + accountsInUse + " comptes, le maximum est de " + maxAccounts
-                    + " : demandez à ID77 de désactiver un compte qui ne sert plus avant d'inviter un collègue.");
+            throw new FieldRefusal(
+                    null,
+                    "Votre collectivité a déjà " + accountsInUse + " comptes, le maximum est de " + maxAccounts
+                            + " : demandez à ID77 de désactiver un compte qui ne sert plus avant d'inviter un collègue.");
         }
-        accounts.invite(new NewAccount(form.identifiant(), form.email(), null, form.firstName(), form.lastName(), null,
-                Role.ADHERENT, c.getId()), me);
+        accounts.invite(
+                new NewAccount(
+                        form.identifiant(),
+                        form.email(),
+                        null,
+                        form.firstName(),
+                        form.lastName(),
+                        null,
+                        Role.ADHERENT,
+                        c.getId()),
+                me);
     }
 }

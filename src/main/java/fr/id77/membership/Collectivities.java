@@ -17,15 +17,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class Collectivities implements CollectivityStanding {
 
     /** Names of collectivities and of technical referents, by id, for lists of other modules. */
-    public record Names(Map<Long, String> collectivities, Map<Long, String> referents) {
-    }
+    public record Names(Map<Long, String> collectivities, Map<Long, String> referents) {}
 
     private final CollectivityRepository collectivities;
     private final TechnicalReferentRepository referents;
     private final Accounts accounts;
     private final JdbcClient jdbc;
 
-    Collectivities(CollectivityRepository collectivities, TechnicalReferentRepository referents, Accounts accounts, JdbcClient jdbc) {
+    Collectivities(
+            CollectivityRepository collectivities,
+            TechnicalReferentRepository referents,
+            Accounts accounts,
+            JdbcClient jdbc) {
         this.collectivities = collectivities;
         this.referents = referents;
         this.accounts = accounts;
@@ -52,7 +55,9 @@ public class Collectivities implements CollectivityStanding {
 
     @Transactional(readOnly = true)
     public List<ReferentSummary> activeReferents(long collectivityId) {
-        return referents.findByCollectivityIdAndRemovedAtIsNullOrderById(collectivityId).stream().map(ReferentSummary::of).toList();
+        return referents.findByCollectivityIdAndRemovedAtIsNullOrderById(collectivityId).stream()
+                .map(ReferentSummary::of)
+                .toList();
     }
 
     /**
@@ -61,14 +66,20 @@ public class Collectivities implements CollectivityStanding {
      */
     @Transactional(readOnly = true)
     public boolean isActiveReferent(long collectivityId, long referentId) {
-        return referents.findByIdAndCollectivityId(referentId, collectivityId).filter(r -> r.getRemovedAt() == null).isPresent();
+        return referents
+                .findByIdAndCollectivityId(referentId, collectivityId)
+                .filter(r -> r.getRemovedAt() == null)
+                .isPresent();
     }
 
     /** Whether the collectivity's adhesion is active (its members may act: file, comment, upload). */
     @Override
     @Transactional(readOnly = true)
     public boolean isActive(long collectivityId) {
-        return collectivities.findById(collectivityId).filter(c -> c.getStatus() == AdhesionStatus.ACTIVE).isPresent();
+        return collectivities
+                .findById(collectivityId)
+                .filter(c -> c.getStatus() == AdhesionStatus.ACTIVE)
+                .isPresent();
     }
 
     /** A referent of this collectivity, even removed (for requests that named it). */
@@ -86,8 +97,10 @@ public class Collectivities implements CollectivityStanding {
         return Set.copyOf(jdbc.sql("SELECT id FROM collectivity "
                         + "WHERE (:name = '' OR unaccent(lower(name)) LIKE '%' || unaccent(lower(:name)) || '%') "
                         + "AND (:canton = '' OR canton = :canton)")
-                .param("name", nameContains.replace("%", "").replace("_", "")).param("canton", canton)
-                .query(Long.class).list());
+                .param("name", nameContains.replace("%", "").replace("_", ""))
+                .param("canton", canton)
+                .query(Long.class)
+                .list());
     }
 
     /**
@@ -103,7 +116,8 @@ public class Collectivities implements CollectivityStanding {
         }
         jdbc.sql("SELECT TRUE, id, name FROM collectivity WHERE id IN (:collectivities) "
                         + "UNION ALL SELECT FALSE, id, full_name FROM technical_referent WHERE id IN (:referents)")
-                .param("collectivities", orNone(collectivityIds)).param("referents", orNone(referentIds))
+                .param("collectivities", orNone(collectivityIds))
+                .param("referents", orNone(referentIds))
                 .query(rs -> {
                     (rs.getBoolean(1) ? collectivityNames : referentNames).put(rs.getLong(2), rs.getString(3));
                 });
@@ -113,7 +127,9 @@ public class Collectivities implements CollectivityStanding {
     /** The collectivity's technical referents still in place, plus {@code alsoId} even if removed since, by name. */
     @Transactional(readOnly = true)
     public List<ReferentSummary> referentsInPlace(long collectivityId, Long alsoId) {
-        return referents.findInPlaceOrById(collectivityId, alsoId == null ? -1L : alsoId).stream().map(ReferentSummary::of).toList();
+        return referents.findInPlaceOrById(collectivityId, alsoId == null ? -1L : alsoId).stream()
+                .map(ReferentSummary::of)
+                .toList();
     }
 
     private static Collection<Long> orNone(Collection<Long> ids) {

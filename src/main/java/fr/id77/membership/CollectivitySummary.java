@@ -4,6 +4,7 @@ package fr.id77.membership;
 public record CollectivitySummary(long id, String name, String category, AdhesionStatus status, boolean hasLogo) {
 
     static CollectivitySummary of(Collectivity c) {
-        return new CollectivitySummary(c.getId(), c.getName(), c.getCategory().label(), c.getStatus(), c.getLogoKey() != null);
+        return new CollectivitySummary(
+                c.getId(), c.getName(), c.getCategory().label(), c.getStatus(), c.getLogoKey() != null);
     }
 }

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +34,11 @@ class DemoMembership implements ApplicationRunner {
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
 
-    DemoMembership(CollectivityRepository collectivities, TechnicalReferentRepository referents, Accounts accounts,
-                   ApplicationEventPublisher events) {
+    DemoMembership(
+            CollectivityRepository collectivities,
+            TechnicalReferentRepository referents,
+            Accounts accounts,
+            ApplicationEventPublisher events) {
         this.collectivities = collectivities;
         this.referents = referents;
         this.accounts = accounts;
@@ -46,21 +49,77 @@ class DemoMembership implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         if (collectivities.findByName("Commune de MaCommune").isEmpty()) {
-            Collectivity mine = collectivity("Commune de MaCommune", Category.COMMUNE, "21770288500013", 3400, Canton.FONTAINEBLEAU, AdhesionStatus.ACTIVE);
-            referents.save(new TechnicalReferent(mine.getId(), new ReferentForm("Responsable urbanisme", "Anne Test", "Service Urbanisme", "anne.test@macommune.example", "01 64 43 45 46", 0)));
-            referents.save(new TechnicalReferent(mine.getId(), new ReferentForm("Chargé de projets", "Jean Test", "Direction générale", "jean.test@macommune.example", "01 64 43 46 47", 0)));
-            accounts.createDemoAccount(new NewAccount("macommune", "mairie@macommune.example", "MME", "Aurélie", "Lebrun",
-                    "01 54 13 56 78", Role.ADHERENT, mine.getId()), PASSWORD);
-            collectivity("Communauté d'agglomération du Pays de Meaux", Category.EPCI, "20004183300019", 105000, Canton.MEAUX, AdhesionStatus.ACTIVE);
-            Collectivity pending = collectivity("Commune de Villeneuve-sur-Bellot", Category.COMMUNE, "21770513700016", 1150, Canton.COULOMMIERS, AdhesionStatus.PENDING_VALIDATION);
-            accounts.registerApplicant(new NewAccount("villeneuve", "mairie@villeneuve.example", "M", "Marc", "Durand",
-                    "01 64 04 12 34", Role.ADHERENT, pending.getId()));
+            Collectivity mine = collectivity(
+                    "Commune de MaCommune",
+                    Category.COMMUNE,
+                    "21770288500013",
+                    3400,
+                    Canton.FONTAINEBLEAU,
+                    AdhesionStatus.ACTIVE);
+            referents.save(new TechnicalReferent(
+                    mine.getId(),
+                    new ReferentForm(
+                            "Responsable urbanisme",
+                            "Anne Test",
+                            "Service Urbanisme",
+                            "anne.test@macommune.example",
+                            "01 64 43 45 46",
+                            0)));
+            referents.save(new TechnicalReferent(
+                    mine.getId(),
+                    new ReferentForm(
+                            "Chargé de projets",
+                            "Jean Test",
+                            "Direction générale",
+                            "jean.test@macommune.example",
+                            "01 64 43 46 47",
+                            0)));
+            accounts.createDemoAccount(
+                    new NewAccount(
+                            "macommune",
+                            "mairie@macommune.example",
+                            "MME",
+                            "Aurélie",
+                            "Lebrun",
+                            "01 54 13 56 78",
+                            Role.ADHERENT,
+                            mine.getId()),
+                    PASSWORD);
+            collectivity(
+                    "Communauté d'agglomération du Pays de Meaux",
+                    Category.EPCI,
+                    "20004183300019",
+                    105000,
+                    Canton.MEAUX,
+                    AdhesionStatus.ACTIVE);
+            Collectivity pending = collectivity(
+                    "Commune de Villeneuve-sur-Bellot",
+                    Category.COMMUNE,
+                    "21770513700016",
+                    1150,
+                    Canton.COULOMMIERS,
+                    AdhesionStatus.PENDING_VALIDATION);
+            accounts.registerApplicant(new NewAccount(
+                    "villeneuve",
+                    "mairie@villeneuve.example",
+                    "M",
+                    "Marc",
+                    "Durand",
+                    "01 64 04 12 34",
+                    Role.ADHERENT,
+                    pending.getId()));
             accounts.confirmDemoEmail("villeneuve");
             events.publishEvent(new RegistrationAwaitingValidation(pending.getId(), pending.getName()));
-            collectivity("Syndicat des eaux du Provinois", Category.SYNDICAT, "25770112300016", 24000, Canton.PROVINS, AdhesionStatus.SUSPENDED);
+            collectivity(
+                    "Syndicat des eaux du Provinois",
+                    Category.SYNDICAT,
+                    "25770112300016",
+                    24000,
+                    Canton.PROVINS,
+                    AdhesionStatus.SUSPENDED);
         }
         log.info("""
-                
+
                 ======== Comptes de démonstration (mot de passe {}) ========
                   admin       administrateur ID77
                   chefdefile  chef de file
@@ -69,9 +128,22 @@ class DemoMembership implements ApplicationRunner {
                 ============================================================""", PASSWORD);
     }
 
-    private Collectivity collectivity(String name, Category category, String siret, int population, Canton canton, AdhesionStatus status) {
-        return collectivities.save(new Collectivity(new CollectivityFields(name, category, siret, String.valueOf(population), canton,
-                category == Category.COMMUNE ? RepresentativeTitle.MAIRE : RepresentativeTitle.PRESIDENT, Civility.M, "Pierre", "Martin",
-                Civility.MME, "Sophie", "Bernard"), status));
+    private Collectivity collectivity(
+            String name, Category category, String siret, int population, Canton canton, AdhesionStatus status) {
+        return collectivities.save(new Collectivity(
+                new CollectivityFields(
+                        name,
+                        category,
+                        siret,
+                        String.valueOf(population),
+                        canton,
+                        category == Category.COMMUNE ? RepresentativeTitle.MAIRE : RepresentativeTitle.PRESIDENT,
+                        Civility.M,
+                        "Pierre",
+                        "Martin",
+                        Civility.MME,
+                        "Sophie",
+                        "Bernard"),
+                status));
     }
 }

@@ -20,7 +20,9 @@ class HeaderLogo {
         return CurrentUser.current()
                 .filter(me -> me.collectivityId() != null)
                 .flatMap(me -> jdbc.sql("SELECT logo_key IS NOT NULL FROM collectivity WHERE id = ?")
-                        .param(me.collectivityId()).query(Boolean.class).optional()
+                        .param(me.collectivityId())
+                        .query(Boolean.class)
+                        .optional()
                         .filter(Boolean::booleanValue)
                         .map(has -> "/collectivites/" + me.collectivityId() + "/logo"))
                 .orElse(null);

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** Logo formats accepted, recognised from their first bytes (never from the file name). */
 enum ImageType {
-    PNG("image/png"), JPEG("image/jpeg"), WEBP("image/webp");
+    PNG("image/png"),
+    JPEG("image/jpeg"),
+    WEBP("image/webp");
 
     final String contentType;
 
@@ -20,8 +22,9 @@ enum ImageType {
         if (startsWith(head, 0xFF, 0xD8, 0xFF)) {
             return Optional.of(JPEG);
         }
-        if (startsWith(head, 'R', 'I', 'F', 'F') && head.length >= 12
-                && Arrays.equals(Arrays.copyOfRange(head, 8, 12), new byte[]{'W', 'E', 'B', 'P'})) {
+        if (startsWith(head, 'R', 'I', 'F', 'F')
+                && head.length >= 12
+                && Arrays.equals(Arrays.copyOfRange(head, 8, 12), new byte[] {'W', 'E', 'B', 'P'})) {
             return Optional.of(WEBP);
         }
         return Optional.empty();

@@ -57,7 +57,8 @@ class Logos {
     /** The logo of a collectivity, for its own members and for ID77 staff only. */
     @Transactional(readOnly = true)
     Collectivity owner(CurrentUser me, long collectivityId) {
-        boolean allowed = me.hasRole(Role.ADMIN) || me.hasRole(Role.CHEF_DE_FILE)
+        boolean allowed = me.hasRole(Role.ADMIN)
+                || me.hasRole(Role.CHEF_DE_FILE)
                 || Long.valueOf(collectivityId).equals(me.collectivityId());
         Collectivity c = allowed ? collectivities.findById(collectivityId).orElseThrow(NotFound::new) : null;
         if (c == null || c.getLogoKey() == null) {

@@ -24,7 +24,8 @@ interface TechnicalReferentRepository extends JpaRepository<TechnicalReferent, L
 
     Optional<TechnicalReferent> findByIdAndCollectivityId(long id, long collectivityId);
 
-    @Query("SELECT r FROM TechnicalReferent r WHERE r.collectivityId = :collectivityId AND (r.removedAt IS NULL OR r.id = :alsoId) "
-            + "ORDER BY r.fullName")
+    @Query(
+            "SELECT r FROM TechnicalReferent r WHERE r.collectivityId = :collectivityId AND (r.removedAt IS NULL OR r.id = :alsoId) "
+                    + "ORDER BY r.fullName")
     List<TechnicalReferent> findInPlaceOrById(long collectivityId, long alsoId);
 }

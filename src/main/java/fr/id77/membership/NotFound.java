@@ -5,5 +5,4 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Nothing here for this person: another collectivity's data answers exactly like missing data. */
 @ResponseStatus(HttpStatus.NOT_FOUND)
-class NotFound extends RuntimeException {
-}
+class NotFound extends RuntimeException {}

@@ -1,11 +1,11 @@
 package fr.id77.membership;
 
-import fr.id77.shared.web.FormBinding;
 import fr.id77.account.Accounts;
 import fr.id77.account.CurrentUser;
 import fr.id77.membership.MembershipForms.ProfileForm;
 import fr.id77.membership.MembershipForms.ReferentForm;
 import fr.id77.shared.web.FieldRefusal;
+import fr.id77.shared.web.FormBinding;
 import jakarta.validation.Valid;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProfileController {
 
     /** What identifies a collectivity: after validation, members see these fields read-only and what they post is ignored. */
-    static final Set<String> IDENTITY_FIELDS = Set.of("collectivity.name", "collectivity.category", "collectivity.siret");
+    static final Set<String> IDENTITY_FIELDS =
+            Set.of("collectivity.name", "collectivity.category", "collectivity.siret");
 
     private final CollectivityProfiles profiles;
     private final TechnicalReferents referents;
@@ -32,8 +33,12 @@ class ProfileController {
 
     private final FormBinding forms;
 
-    ProfileController(CollectivityProfiles profiles, TechnicalReferents referents, Colleagues colleagues, Accounts accounts,
-                      FormBinding forms) {
+    ProfileController(
+            CollectivityProfiles profiles,
+            TechnicalReferents referents,
+            Colleagues colleagues,
+            Accounts accounts,
+            FormBinding forms) {
         this.forms = forms;
         this.profiles = profiles;
         this.referents = referents;
@@ -70,9 +75,13 @@ class ProfileController {
     }
 
     @PostMapping("/compte/profil")
-    String saveProfile(CurrentUser me, @Valid @ModelAttribute("form") ProfileForm form, BindingResult binding,
-                       @RequestParam(name = "logo", required = false) MultipartFile logo, Model model,
-                       RedirectAttributes redirect) {
+    String saveProfile(
+            CurrentUser me,
+            @Valid @ModelAttribute("form") ProfileForm form,
+            BindingResult binding,
+            @RequestParam(name = "logo", required = false) MultipartFile logo,
+            Model model,
+            RedirectAttributes redirect) {
         BindingResult result = forms.whole(form, "form", binding, model);
         boolean locked = profiles.collectivity(me).identityLocked();
         boolean invalid = result.hasGlobalErrors()

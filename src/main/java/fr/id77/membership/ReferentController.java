@@ -24,12 +24,16 @@ class ReferentController {
     }
 
     @PostMapping("/compte/referents")
-    String add(CurrentUser me, @Valid @ModelAttribute("referentForm") ReferentForm form, BindingResult result,
-               RedirectAttributes redirect) {
+    String add(
+            CurrentUser me,
+            @Valid @ModelAttribute("referentForm") ReferentForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
         if (result.hasErrors()) {
             redirect.addFlashAttribute("org.springframework.validation.BindingResult.referentForm", result);
             redirect.addFlashAttribute("referentForm", form);
-            redirect.addFlashAttribute("failure", "Le contact technique n'a pas été ajouté : corrigez les champs signalés.");
+            redirect.addFlashAttribute(
+                    "failure", "Le contact technique n'a pas été ajouté : corrigez les champs signalés.");
             return "redirect:/compte#referents";
         }
         referents.add(me, form);
@@ -45,8 +49,13 @@ class ReferentController {
     }
 
     @PostMapping("/compte/referents/{id}")
-    String update(CurrentUser me, @PathVariable long id, @Valid @ModelAttribute("form") ReferentForm form,
-                  BindingResult result, Model model, RedirectAttributes redirect) {
+    String update(
+            CurrentUser me,
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") ReferentForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             referents.update(me, id, form);
             redirect.addFlashAttribute("success", "Contact technique enregistré.");
@@ -57,8 +66,11 @@ class ReferentController {
         return "membership/referent-form";
     }
 
-    @ConfirmFirst(value = "Retirer ce contact technique ?", detail = "Il ne pourra plus être choisi pour suivre une demande.",
-            button = "Oui, retirer", back = "/compte#referents")
+    @ConfirmFirst(
+            value = "Retirer ce contact technique ?",
+            detail = "Il ne pourra plus être choisi pour suivre une demande.",
+            button = "Oui, retirer",
+            back = "/compte#referents")
     @PostMapping("/compte/referents/{id}/supprimer")
     String remove(CurrentUser me, @PathVariable long id, RedirectAttributes redirect) {
         referents.remove(me, id);

@@ -1,6 +1,5 @@
 package fr.id77.membership;
 
-import fr.id77.shared.web.FormBinding;
 import fr.id77.account.AccountConflictException;
 import fr.id77.account.Accounts;
 import fr.id77.account.LinkState;
@@ -8,6 +7,7 @@ import fr.id77.membership.MembershipForms.RegistrationForm;
 import fr.id77.membership.MembershipForms.ResendForm;
 import fr.id77.shared.mail.MailQuota;
 import fr.id77.shared.validation.Identifiant;
+import fr.id77.shared.web.FormBinding;
 import jakarta.validation.Valid;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -91,8 +91,11 @@ class RegistrationController {
     }
 
     @PostMapping("/inscription/renvoyer")
-    String resend(@Valid @ModelAttribute("form") ResendForm form, BindingResult result, Model model,
-                  RedirectAttributes redirect) {
+    String resend(
+            @Valid @ModelAttribute("form") ResendForm form,
+            BindingResult result,
+            Model model,
+            RedirectAttributes redirect) {
         if (result.hasErrors()) {
             model.addAttribute("linkState", LinkState.UNKNOWN);
             return "membership/confirm-email";

@@ -19,23 +19,29 @@ class TechnicalReferent {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "collectivity_id")
     private long collectivityId;
+
     private String title;
+
     @Column(name = "full_name")
     private String fullName;
+
     private String service;
     private String email;
     private String phone;
+
     @Column(name = "removed_at")
     private Instant removedAt;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Version
     private long version;
 
-    protected TechnicalReferent() {
-    }
+    protected TechnicalReferent() {}
 
     TechnicalReferent(long collectivityId, ReferentForm form) {
         this.collectivityId = collectivityId;
@@ -61,13 +67,39 @@ class TechnicalReferent {
         }
     }
 
-    public Long getId() { return id; }
-    public long getCollectivityId() { return collectivityId; }
-    public String getTitle() { return title; }
-    public String getFullName() { return fullName; }
-    public String getService() { return service; }
-    public String getEmail() { return email; }
-    public String getPhone() { return phone; }
-    public Instant getRemovedAt() { return removedAt; }
-    public long getVersion() { return version; }
+    public Long getId() {
+        return id;
+    }
+
+    public long getCollectivityId() {
+        return collectivityId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public String getService() {
+        return service;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public Instant getRemovedAt() {
+        return removedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
 }

@@ -24,12 +24,14 @@ class TechnicalReferents {
 
     @Transactional(readOnly = true)
     List<TechnicalReferent> referents(CurrentUser me) {
-        return referents.findByCollectivityIdAndRemovedAtIsNullOrderById(profiles.own(me).getId());
+        return referents.findByCollectivityIdAndRemovedAtIsNullOrderById(
+                profiles.own(me).getId());
     }
 
     @Transactional(readOnly = true)
     TechnicalReferent referent(CurrentUser me, long id) {
-        return referents.findByIdAndCollectivityId(id, profiles.own(me).getId())
+        return referents
+                .findByIdAndCollectivityId(id, profiles.own(me).getId())
                 .filter(r -> r.getRemovedAt() == null)
                 .orElseThrow(NotFound::new);
     }

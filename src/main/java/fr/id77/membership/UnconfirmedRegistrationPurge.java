@@ -32,7 +32,8 @@ class UnconfirmedRegistrationPurge {
     private final UnconfirmedApplicants applicants;
     private final TransactionTemplate transactions;
 
-    UnconfirmedRegistrationPurge(JdbcClient jdbc, ClusterLock lock, UnconfirmedApplicants applicants, TransactionTemplate transactions) {
+    UnconfirmedRegistrationPurge(
+            JdbcClient jdbc, ClusterLock lock, UnconfirmedApplicants applicants, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.lock = lock;
         this.applicants = applicants;
@@ -40,7 +41,9 @@ class UnconfirmedRegistrationPurge {
     }
 
     /** One pass; returns how many registrations were deleted (0 when another instance is running a pass). */
-    @Scheduled(fixedDelayString = "${id77.membership.purge-interval:PT1H}", initialDelayString = "${id77.membership.purge-interval:PT1H}")
+    @Scheduled(
+            fixedDelayString = "${id77.membership.purge-interval:PT1H}",
+            initialDelayString = "${id77.membership.purge-interval:PT1H}")
     public int purge() {
         int[] deleted = {0};
         lock.runExclusively(LOCK_KEY, () -> deleted[0] = pass(Instant.now().minus(MAX_AGE)));
@@ -48,9 +51,12 @@ class UnconfirmedRegistrationPurge {
     }
 
     private int pass(Instant registeredBefore) {
-        List<Long> ids = jdbc.sql("SELECT id FROM collectivity WHERE status = 'PENDING_EMAIL' AND created_at < :before ORDER BY id LIMIT "
-                        + BATCH)
-                .param("before", Timestamp.from(registeredBefore)).query(Long.class).list();
+        List<Long> ids = jdbc.sql(
+                        "SELECT id FROM collectivity WHERE status = 'PENDING_EMAIL' AND created_at < :before ORDER BY id LIMIT "
+                                + BATCH)
+                .param("before", Timestamp.from(registeredBefore))
+                .query(Long.class)
+                .list();
         int deleted = 0;
         for (long id : ids) {
             deleted += transactions.execute(status -> deleteRegistration(id));
@@ -66,7 +72,11 @@ class UnconfirmedRegistrationPurge {
         applicants.deleteFor(id);
         String unconfirmedAndEmpty = "SELECT c.id FROM collectivity c WHERE c.id = :id AND c.status = 'PENDING_EMAIL' "
                 + "AND NOT EXISTS (SELECT 1 FROM app_user u WHERE u.collectivity_id = c.id)";
-        jdbc.sql("DELETE FROM technical_referent WHERE collectivity_id IN (" + unconfirmedAndEmpty + ")").param("id", id).update();
-        return jdbc.sql("DELETE FROM collectivity WHERE id IN (" + unconfirmedAndEmpty + ")").param("id", id).update();
+        jdbc.sql("DELETE FROM technical_referent WHERE collectivity_id IN (" + unconfirmedAndEmpty + ")")
+                .param("id", id)
+                .update();
+        return jdbc.sql("DELETE FROM collectivity WHERE id IN (" + unconfirmedAndEmpty + ")")
+                .param("id", id)
+                .update();
     }
 }

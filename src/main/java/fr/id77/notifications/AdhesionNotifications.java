@@ -24,12 +24,22 @@ class AdhesionNotifications {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void awaitingValidation(RegistrationAwaitingValidation e) {
-        String applicants = accounts.members(e.collectivityId()).stream().map(AccountSummary::displayName)
+        String applicants = accounts.members(e.collectivityId()).stream()
+                .map(AccountSummary::displayName)
                 .collect(Collectors.joining(", "));
-        notifier.tell(accounts.active(Role.ADMIN), null, new Message(NotificationEvent.NOUVELLE_INSCRIPTION, null, null,
-                "Nouvelle inscription à valider : " + e.collectivityName(),
-                "L'inscription de " + e.collectivityName() + " est confirmée" + (applicants.isEmpty() ? "" : " par " + applicants)
-                        + " : son adhésion attend votre validation.",
-                null, "/admin/adhesions", "Voir les adhésions à valider"));
+        notifier.tell(
+                accounts.active(Role.ADMIN),
+                null,
+                new Message(
+                        NotificationEvent.NOUVELLE_INSCRIPTION,
+                        null,
+                        null,
+                        "Nouvelle inscription à valider : " + e.collectivityName(),
+                        "L'inscription de " + e.collectivityName() + " est confirmée"
+                                + (applicants.isEmpty() ? "" : " par " + applicants)
+                                + " : son adhésion attend votre validation.",
+                        null,
+                        "/admin/adhesions",
+                        "Voir les adhésions à valider"));
     }
 }

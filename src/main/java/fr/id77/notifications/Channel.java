@@ -2,7 +2,8 @@ package fr.id77.notifications;
 
 /** Where a person is told: in the application (the envelope) or by e-mail. */
 enum Channel {
-    APP("sur ID77"), EMAIL("par e-mail");
+    APP("sur ID77"),
+    EMAIL("par e-mail");
 
     private final String label;
 

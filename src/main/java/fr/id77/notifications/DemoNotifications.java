@@ -37,11 +37,17 @@ class DemoNotifications implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<Long> demoAccounts = List.of("admin", "chefdefile", "macommune").stream().map(accounts::byIdentifiant)
-                .flatMap(Optional::stream).map(AccountSummary::id).toList();
-        boolean untouched = !demoAccounts.isEmpty() && jdbc.sql("""
+        List<Long> demoAccounts = List.of("admin", "chefdefile", "macommune").stream()
+                .map(accounts::byIdentifiant)
+                .flatMap(Optional::stream)
+                .map(AccountSummary::id)
+                .toList();
+        boolean untouched = !demoAccounts.isEmpty()
+                && jdbc.sql("""
                         SELECT count(*) > 0 AND bool_and(n.read_at IS NULL) FROM notification n WHERE n.user_id IN (:users)""")
-                .param("users", demoAccounts).query(Boolean.class).single();
+                        .param("users", demoAccounts)
+                        .query(Boolean.class)
+                        .single();
         if (!untouched) {
             return;
         }
@@ -49,8 +55,7 @@ class DemoNotifications implements ApplicationRunner {
                         UPDATE notification n SET read_at = n.created_at + interval '1 hour'
                         FROM (SELECT id, row_number() OVER (PARTITION BY user_id ORDER BY created_at DESC, id DESC) AS rank
                               FROM notification) ranked
-                        WHERE ranked.id = n.id AND ranked.rank > :keep""")
-                .param("keep", LEFT_UNREAD).update();
+                        WHERE ranked.id = n.id AND ranked.rank > :keep""").param("keep", LEFT_UNREAD).update();
         log.info("Démo : notifications des comptes de démonstration créées ({} marquées comme lues)", read);
     }
 }

@@ -19,7 +19,11 @@ enum NotificationEvent {
     NOUVELLE_DEMANDE(10, "Nouvelle demande", Audience.STAFF),
     NOUVELLE_INSCRIPTION(11, "Nouvelle inscription à valider", Audience.ADMINS);
 
-    enum Audience { EVERYONE, STAFF, ADMINS }
+    enum Audience {
+        EVERYONE,
+        STAFF,
+        ADMINS
+    }
 
     private final int number;
     private final String label;

@@ -1,7 +1,7 @@
 package fr.id77.notifications;
 
-import fr.id77.shared.web.PageAddress;
 import fr.id77.account.CurrentUser;
+import fr.id77.shared.web.PageAddress;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,8 +45,13 @@ class NotificationsController {
     @PostMapping("/notifications/lues")
     String markAllRead(CurrentUser user, RedirectAttributes flash) {
         int count = store.markAllRead(user.id());
-        flash.addFlashAttribute("success", count == 0 ? "Toutes vos notifications étaient déjà lues."
-                : count == 1 ? "1 notification marquée comme lue." : count + " notifications marquées comme lues.");
+        flash.addFlashAttribute(
+                "success",
+                count == 0
+                        ? "Toutes vos notifications étaient déjà lues."
+                        : count == 1
+                                ? "1 notification marquée comme lue."
+                                : count + " notifications marquées comme lues.");
         return "redirect:/notifications";
     }
 
@@ -54,14 +59,20 @@ class NotificationsController {
     String settings(CurrentUser user, Model model) {
         model.addAttribute("events", NotificationEvent.shownTo(user));
         model.addAttribute("channels", Channel.values());
-        model.addAttribute("off", store.optedOut(user.id()).stream().map(NotificationStore.Choice::value).collect(Collectors.toSet()));
+        model.addAttribute(
+                "off",
+                store.optedOut(user.id()).stream()
+                        .map(NotificationStore.Choice::value)
+                        .collect(Collectors.toSet()));
         return "notifications/settings";
     }
 
     /** The form sends one {@code choix} per ticked box, « EVENT:CHANNEL »; every box left unticked is turned off. */
     @PostMapping("/notifications/parametres")
-    String saveSettings(@RequestParam(name = "choix", required = false) List<String> ticked, CurrentUser user,
-                        RedirectAttributes flash) {
+    String saveSettings(
+            @RequestParam(name = "choix", required = false) List<String> ticked,
+            CurrentUser user,
+            RedirectAttributes flash) {
         List<NotificationEvent> events = NotificationEvent.shownTo(user);
         Set<NotificationStore.Choice> on = new HashSet<>();
         for (String value : ticked == null ? List.<String>of() : ticked) {
@@ -78,7 +89,9 @@ class NotificationsController {
     private static NotificationStore.Choice parseChoice(String value) {
         String[] parts = value == null ? new String[0] : value.split(":", 2);
         try {
-            return parts.length == 2 ? new NotificationStore.Choice(NotificationEvent.valueOf(parts[0]), Channel.valueOf(parts[1])) : null;
+            return parts.length == 2
+                    ? new NotificationStore.Choice(NotificationEvent.valueOf(parts[0]), Channel.valueOf(parts[1]))
+                    : null;
         } catch (IllegalArgumentException e) {
             return null; // a forged value: ignored, as an unticked box
         }

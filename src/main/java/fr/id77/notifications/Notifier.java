@@ -24,9 +24,15 @@ class Notifier {
      * {@code body} one or two sentences, {@code quote} the reason or the message written (may be null),
      * {@code link} the page of the application it is about.
      */
-    record Message(NotificationEvent event, Long requestId, Integer numero, String title, String body, String quote,
-                   String link, String linkLabel) {
-    }
+    record Message(
+            NotificationEvent event,
+            Long requestId,
+            Integer numero,
+            String title,
+            String body,
+            String quote,
+            String link,
+            String linkLabel) {}
 
     private final NotificationStore store;
     private final MailOutbox mail;
@@ -51,9 +57,18 @@ class Notifier {
         String body = message.quote() == null ? message.body() : message.body() + "\n" + message.quote();
         for (AccountSummary person : people.values()) {
             if (!off.get(Channel.APP).contains(person.id())) {
-                store.add(person.id(), message.event(), message.requestId(), message.numero(), message.title(), body, message.link());
+                store.add(
+                        person.id(),
+                        message.event(),
+                        message.requestId(),
+                        message.numero(),
+                        message.title(),
+                        body,
+                        message.link());
             }
-            if (!off.get(Channel.EMAIL).contains(person.id()) && person.email() != null && !person.email().isBlank()) {
+            if (!off.get(Channel.EMAIL).contains(person.id())
+                    && person.email() != null
+                    && !person.email().isBlank()) {
                 Map<String, Object> vars = new HashMap<>();
                 vars.put("name", person.displayName());
                 vars.put("title", message.title());

@@ -26,7 +26,11 @@ class ReadNotificationPurge {
 
     @Scheduled(cron = "${id77.purge.read-notifications.cron:0 20 3 * * *}", zone = "Europe/Paris")
     public int purge() {
-        return purges.deleteRows("read-notifications", LOCK_KEY, retention, "notification",
+        return purges.deleteRows(
+                "read-notifications",
+                LOCK_KEY,
+                retention,
+                "notification",
                 "read_at IS NOT NULL AND created_at < :before");
     }
 }

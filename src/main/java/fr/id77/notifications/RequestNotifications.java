@@ -72,33 +72,98 @@ class RequestNotifications {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void filed(RequestEvents.Filed e) {
-        About a = about(e.request().requestId(), e.numero(), e.request().offerId(), e.request().collectivityId(), e.actorId());
-        notifier.tell(handlers(e.request().chefDeFileId(), null), e.actorId(), new Message(NOUVELLE_DEMANDE, e.request().requestId(), e.numero(),
-                "Nouvelle demande N°" + e.numero(),
-                a.actor() + " a déposé la demande N°" + e.numero() + " sur l'offre " + a.offer() + ".",
-                quote(e.message()), a.link(""), a.label()));
+        About a = about(
+                e.request().requestId(),
+                e.numero(),
+                e.request().offerId(),
+                e.request().collectivityId(),
+                e.actorId());
+        notifier.tell(
+                handlers(e.request().chefDeFileId(), null),
+                e.actorId(),
+                new Message(
+                        NOUVELLE_DEMANDE,
+                        e.request().requestId(),
+                        e.numero(),
+                        "Nouvelle demande N°" + e.numero(),
+                        a.actor() + " a déposé la demande N°" + e.numero() + " sur l'offre " + a.offer() + ".",
+                        quote(e.message()),
+                        a.link(""),
+                        a.label()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void statusChanged(RequestEvents.StatusChanged e) {
-        About a = about(e.request().requestId(), e.numero(), e.request().offerId(), e.request().collectivityId(), e.actorId());
+        About a = about(
+                e.request().requestId(),
+                e.numero(),
+                e.request().offerId(),
+                e.request().collectivityId(),
+                e.actorId());
         String demande = "la demande N°" + e.numero() + " (" + a.offer() + ")";
-        String reason = e.reason() == null || e.reason().isBlank() ? null : e.reason().strip();
+        String reason =
+                e.reason() == null || e.reason().isBlank() ? null : e.reason().strip();
         Message message = switch (e.to()) {
-            case EN_COURS -> e.from() == RequestStatus.EN_ATTENTE
-                    ? new Message(ACCEPTEE, e.request().requestId(), e.numero(), "Demande N°" + e.numero() + " acceptée",
-                            a.actor() + " a accepté " + demande + " : elle est maintenant « En cours ».", null, a.link(""), a.label())
-                    : new Message(ACCEPTEE, e.request().requestId(), e.numero(), "Demande N°" + e.numero() + " rouverte",
-                            a.actor() + " a rouvert " + demande + " : elle est de nouveau « En cours ».", labelled("Motif", reason),
-                            a.link(""), a.label());
-            case REJETEE -> new Message(REJETEE, e.request().requestId(), e.numero(), "Demande N°" + e.numero() + " rejetée",
-                    a.actor() + " a rejeté " + demande + ".", labelled("Motif", reason), a.link(""), a.label());
-            case TERMINEE -> new Message(TERMINEE, e.request().requestId(), e.numero(), "Demande N°" + e.numero() + " terminée",
-                    a.actor() + " a terminé " + demande + ".", labelled("Note de clôture", reason), a.link(""), a.label());
-            case SUPPRIMEE -> new Message(SUPPRIMEE, e.request().requestId(), e.numero(), "Demande N°" + e.numero() + " supprimée",
-                    a.actor() + " a supprimé " + demande + ".", labelled("Motif", reason), a.link(""), a.label());
-            case ANNULEE -> new Message(ANNULEE, e.request().requestId(), e.numero(), "Demande N°" + e.numero() + " annulée",
-                    a.actor() + " a annulé " + demande + ".", labelled("Motif", reason), a.link(""), a.label());
+            case EN_COURS ->
+                e.from() == RequestStatus.EN_ATTENTE
+                        ? new Message(
+                                ACCEPTEE,
+                                e.request().requestId(),
+                                e.numero(),
+                                "Demande N°" + e.numero() + " acceptée",
+                                a.actor() + " a accepté " + demande + " : elle est maintenant « En cours ».",
+                                null,
+                                a.link(""),
+                                a.label())
+                        : new Message(
+                                ACCEPTEE,
+                                e.request().requestId(),
+                                e.numero(),
+                                "Demande N°" + e.numero() + " rouverte",
+                                a.actor() + " a rouvert " + demande + " : elle est de nouveau « En cours ».",
+                                labelled("Motif", reason),
+                                a.link(""),
+                                a.label());
+            case REJETEE ->
+                new Message(
+                        REJETEE,
+                        e.request().requestId(),
+                        e.numero(),
+                        "Demande N°" + e.numero() + " rejetée",
+                        a.actor() + " a rejeté " + demande + ".",
+                        labelled("Motif", reason),
+                        a.link(""),
+                        a.label());
+            case TERMINEE ->
+                new Message(
+                        TERMINEE,
+                        e.request().requestId(),
+                        e.numero(),
+                        "Demande N°" + e.numero() + " terminée",
+                        a.actor() + " a terminé " + demande + ".",
+                        labelled("Note de clôture", reason),
+                        a.link(""),
+                        a.label());
+            case SUPPRIMEE ->
+                new Message(
+                        SUPPRIMEE,
+                        e.request().requestId(),
+                        e.numero(),
+                        "Demande N°" + e.numero() + " supprimée",
+                        a.actor() + " a supprimé " + demande + ".",
+                        labelled("Motif", reason),
+                        a.link(""),
+                        a.label());
+            case ANNULEE ->
+                new Message(
+                        ANNULEE,
+                        e.request().requestId(),
+                        e.numero(),
+                        "Demande N°" + e.numero() + " annulée",
+                        a.actor() + " a annulé " + demande + ".",
+                        labelled("Motif", reason),
+                        a.link(""),
+                        a.label());
             case EN_ATTENTE -> null;
         };
         if (message == null) {
@@ -112,94 +177,206 @@ class RequestNotifications {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void commented(RequestEvents.Commented e) {
-        About a = about(e.request().requestId(), e.numero(), e.request().offerId(), e.request().collectivityId(), e.actorId());
-        notifier.tell(e.fromStaff() ? members(e.request().collectivityId()) : handlers(e.request().chefDeFileId(), e.request().responsableId()), e.actorId(),
-                new Message(COMMENTAIRE, e.request().requestId(), e.numero(), "Nouveau commentaire sur la demande N°" + e.numero(),
-                        a.actor() + " a écrit sur la demande N°" + e.numero() + " (" + a.offer() + ") :", quote(e.body()),
-                        a.link("#commentaires"), a.label()));
+        About a = about(
+                e.request().requestId(),
+                e.numero(),
+                e.request().offerId(),
+                e.request().collectivityId(),
+                e.actorId());
+        notifier.tell(
+                e.fromStaff()
+                        ? members(e.request().collectivityId())
+                        : handlers(e.request().chefDeFileId(), e.request().responsableId()),
+                e.actorId(),
+                new Message(
+                        COMMENTAIRE,
+                        e.request().requestId(),
+                        e.numero(),
+                        "Nouveau commentaire sur la demande N°" + e.numero(),
+                        a.actor() + " a écrit sur la demande N°" + e.numero() + " (" + a.offer() + ") :",
+                        quote(e.body()),
+                        a.link("#commentaires"),
+                        a.label()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void documentAdded(RequestEvents.DocumentAdded e) {
-        About a = about(e.request().requestId(), e.numero(), e.request().offerId(), e.request().collectivityId(), e.actorId());
+        About a = about(
+                e.request().requestId(),
+                e.numero(),
+                e.request().offerId(),
+                e.request().collectivityId(),
+                e.actorId());
         String files = e.count() == 1 ? "un fichier" : e.count() + " fichiers";
-        notifier.tell(e.fromStaff() ? members(e.request().collectivityId()) : handlers(e.request().chefDeFileId(), e.request().responsableId()), e.actorId(),
-                new Message(DOCUMENT, e.request().requestId(), e.numero(),
-                        (e.count() == 1 ? "Nouveau document" : "Nouveaux documents") + " sur la demande N°" + e.numero(),
-                        a.actor() + " a ajouté " + files + " à la demande N°" + e.numero() + " (" + a.offer() + ").", null,
-                        a.link("#fichiers"), a.label()));
+        notifier.tell(
+                e.fromStaff()
+                        ? members(e.request().collectivityId())
+                        : handlers(e.request().chefDeFileId(), e.request().responsableId()),
+                e.actorId(),
+                new Message(
+                        DOCUMENT,
+                        e.request().requestId(),
+                        e.numero(),
+                        (e.count() == 1 ? "Nouveau document" : "Nouveaux documents") + " sur la demande N°"
+                                + e.numero(),
+                        a.actor() + " a ajouté " + files + " à la demande N°" + e.numero() + " (" + a.offer() + ").",
+                        null,
+                        a.link("#fichiers"),
+                        a.label()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void referentChanged(RequestEvents.ReferentChanged e) {
-        About a = about(e.request().requestId(), e.numero(), e.request().offerId(), e.request().collectivityId(), e.actorId());
-        String referent = e.referentId() == null ? null : collectivities.referent(e.request().collectivityId(), e.referentId())
-                .map(RequestNotifications::referentLabel).orElse(null);
+        About a = about(
+                e.request().requestId(),
+                e.numero(),
+                e.request().offerId(),
+                e.request().collectivityId(),
+                e.actorId());
+        String referent = e.referentId() == null
+                ? null
+                : collectivities
+                        .referent(e.request().collectivityId(), e.referentId())
+                        .map(RequestNotifications::referentLabel)
+                        .orElse(null);
         String demande = "la demande N°" + e.numero() + " (" + a.offer() + ")";
-        notifier.tell(handlers(e.request().chefDeFileId(), e.request().responsableId()), e.actorId(),
-                new Message(CONTACT_ADHERENT, e.request().requestId(), e.numero(), "Contact adhérent modifié : demande N°" + e.numero(),
-                        referent == null ? a.actor() + " a retiré le référent technique de " + demande + "."
-                                : a.actor() + " a désigné " + referent + " comme référent technique de " + demande + ".",
-                        null, a.link("#contact"), a.label()));
+        notifier.tell(
+                handlers(e.request().chefDeFileId(), e.request().responsableId()),
+                e.actorId(),
+                new Message(
+                        CONTACT_ADHERENT,
+                        e.request().requestId(),
+                        e.numero(),
+                        "Contact adhérent modifié : demande N°" + e.numero(),
+                        referent == null
+                                ? a.actor() + " a retiré le référent technique de " + demande + "."
+                                : a.actor() + " a désigné " + referent + " comme référent technique de " + demande
+                                        + ".",
+                        null,
+                        a.link("#contact"),
+                        a.label()));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void responsableChanged(RequestEvents.ResponsableChanged e) {
-        About a = about(e.request().requestId(), e.numero(), e.request().offerId(), e.request().collectivityId(), e.actorId());
+        About a = about(
+                e.request().requestId(),
+                e.numero(),
+                e.request().offerId(),
+                e.request().collectivityId(),
+                e.actorId());
         String demande = "la demande N°" + e.numero() + " (" + a.offer() + ")";
-        AccountSummary responsable = e.request().responsableId() == null ? null : accounts.summary(e.request().responsableId()).orElse(null);
-        notifier.tell(members(e.request().collectivityId()), e.actorId(),
-                new Message(CONTACT_CHEF_DE_FILE, e.request().requestId(), e.numero(), "Contact chef de file modifié : demande N°" + e.numero(),
-                        responsable == null ? a.actor() + " a retiré le responsable de " + demande + " : le chef de file la suit."
-                                : a.actor() + " a désigné " + responsable.displayName() + " comme responsable de " + demande + ".",
-                        null, a.link(""), a.label()));
+        AccountSummary responsable = e.request().responsableId() == null
+                ? null
+                : accounts.summary(e.request().responsableId()).orElse(null);
+        notifier.tell(
+                members(e.request().collectivityId()),
+                e.actorId(),
+                new Message(
+                        CONTACT_CHEF_DE_FILE,
+                        e.request().requestId(),
+                        e.numero(),
+                        "Contact chef de file modifié : demande N°" + e.numero(),
+                        responsable == null
+                                ? a.actor() + " a retiré le responsable de " + demande + " : le chef de file la suit."
+                                : a.actor() + " a désigné " + responsable.displayName() + " comme responsable de "
+                                        + demande + ".",
+                        null,
+                        a.link(""),
+                        a.label()));
         if (responsable != null) {
-            notifier.tell(List.of(responsable), e.actorId(),
-                    new Message(CONTACT_CHEF_DE_FILE, e.request().requestId(), e.numero(), "Vous êtes responsable de la demande N°" + e.numero(),
-                            a.actor() + " vous a désigné(e) responsable de " + demande + ", déposée par " + a.collectivity() + ".",
-                            null, a.link(""), a.label()));
+            notifier.tell(
+                    List.of(responsable),
+                    e.actorId(),
+                    new Message(
+                            CONTACT_CHEF_DE_FILE,
+                            e.request().requestId(),
+                            e.numero(),
+                            "Vous êtes responsable de la demande N°" + e.numero(),
+                            a.actor() + " vous a désigné(e) responsable de " + demande + ", déposée par "
+                                    + a.collectivity() + ".",
+                            null,
+                            a.link(""),
+                            a.label()));
         }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void chefDeFileChanged(RequestEvents.ChefDeFileChanged e) {
-        About a = about(e.request().requestId(), e.numero(), e.request().offerId(), e.request().collectivityId(), e.actorId());
+        About a = about(
+                e.request().requestId(),
+                e.numero(),
+                e.request().offerId(),
+                e.request().collectivityId(),
+                e.actorId());
         String demande = "la demande N°" + e.numero() + " (" + a.offer() + ")";
-        AccountSummary chef = e.request().chefDeFileId() == null ? null : accounts.summary(e.request().chefDeFileId()).orElse(null);
-        notifier.tell(members(e.request().collectivityId()), e.actorId(),
-                new Message(CONTACT_CHEF_DE_FILE, e.request().requestId(), e.numero(), "Contact chef de file modifié : demande N°" + e.numero(),
-                        chef == null ? "L'équipe ID77 suit désormais " + demande + "."
+        AccountSummary chef = e.request().chefDeFileId() == null
+                ? null
+                : accounts.summary(e.request().chefDeFileId()).orElse(null);
+        notifier.tell(
+                members(e.request().collectivityId()),
+                e.actorId(),
+                new Message(
+                        CONTACT_CHEF_DE_FILE,
+                        e.request().requestId(),
+                        e.numero(),
+                        "Contact chef de file modifié : demande N°" + e.numero(),
+                        chef == null
+                                ? "L'équipe ID77 suit désormais " + demande + "."
                                 : chef.displayName() + " est désormais le chef de file de " + demande + ".",
-                        null, a.link(""), a.label()));
-        notifier.tell(handlers(e.request().chefDeFileId(), null), e.actorId(),
-                new Message(CONTACT_CHEF_DE_FILE, e.request().requestId(), e.numero(), "Vous suivez désormais la demande N°" + e.numero(),
-                        a.actor() + " vous a confié l'offre " + a.offer() + " : " + demande + ", déposée par " + a.collectivity()
-                                + ", vous revient.", null, a.link(""), a.label()));
+                        null,
+                        a.link(""),
+                        a.label()));
+        notifier.tell(
+                handlers(e.request().chefDeFileId(), null),
+                e.actorId(),
+                new Message(
+                        CONTACT_CHEF_DE_FILE,
+                        e.request().requestId(),
+                        e.numero(),
+                        "Vous suivez désormais la demande N°" + e.numero(),
+                        a.actor() + " vous a confié l'offre " + a.offer() + " : " + demande + ", déposée par "
+                                + a.collectivity() + ", vous revient.",
+                        null,
+                        a.link(""),
+                        a.label()));
     }
 
     // --- recipients ------------------------------------------------------------------------------
 
     /** The members of the collectivity that filed the request. */
     private List<AccountSummary> members(long collectivityId) {
-        return accounts.members(collectivityId).stream().filter(m -> m.role() == Role.ADHERENT).toList();
+        return accounts.members(collectivityId).stream()
+                .filter(m -> m.role() == Role.ADHERENT)
+                .toList();
     }
 
     /** The chef de file and the responsable; the admins when the request has no active handler. */
     private List<AccountSummary> handlers(Long chefDeFileId, Long responsableId) {
-        List<Long> ids = Stream.of(chefDeFileId, responsableId).filter(Objects::nonNull).distinct().toList();
+        List<Long> ids = Stream.of(chefDeFileId, responsableId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         List<AccountSummary> handlers = new ArrayList<>(accounts.summaries(ids).values().stream()
-                .filter(h -> h.status() == AccountStatus.ACTIVE).toList());
+                .filter(h -> h.status() == AccountStatus.ACTIVE)
+                .toList());
         return handlers.isEmpty() ? accounts.active(Role.ADMIN) : handlers;
     }
 
     // --- wording ---------------------------------------------------------------------------------
 
     private About about(long requestId, int numero, long offerId, long collectivityId, long actorId) {
-        String offer = offers.byIds(List.of(offerId)).values().stream().findFirst()
-                .map(o -> o.code() + " – " + o.title()).orElse("offre supprimée du catalogue");
-        String collectivity = collectivities.byId(collectivityId).map(CollectivitySummary::name).orElse("la collectivité");
+        String offer = offers.byIds(List.of(offerId)).values().stream()
+                .findFirst()
+                .map(o -> o.code() + " – " + o.title())
+                .orElse("offre supprimée du catalogue");
+        String collectivity = collectivities
+                .byId(collectivityId)
+                .map(CollectivitySummary::name)
+                .orElse("la collectivité");
         String actor = accounts.summary(actorId)
-                .map(p -> Objects.equals(p.collectivityId(), collectivityId) ? p.displayName() + " (" + collectivity + ")"
+                .map(p -> Objects.equals(p.collectivityId(), collectivityId)
+                        ? p.displayName() + " (" + collectivity + ")"
                         : p.displayName())
                 .orElse("ID77");
         return new About(requestId, numero, offer, collectivity, actor);

@@ -32,7 +32,9 @@ class UnreadBadge {
 
         /** What the badge shows: « 3 », or « 99+ » beyond. */
         public String getBadge() {
-            return getCount() >= NotificationStore.BADGE_CAP ? (NotificationStore.BADGE_CAP - 1) + "+" : String.valueOf(getCount());
+            return getCount() >= NotificationStore.BADGE_CAP
+                    ? (NotificationStore.BADGE_CAP - 1) + "+"
+                    : String.valueOf(getCount());
         }
 
         /** The envelope's accessible name: « Notifications : 3 non lues ». */

@@ -1,12 +1,12 @@
 package fr.id77.requests;
 
+import fr.id77.shared.web.UploadLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import fr.id77.shared.web.UploadLimits;
 import org.apache.tika.Tika;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -45,15 +45,18 @@ class AttachmentPolicy {
             Map.entry("application/vnd.oasis.opendocument.presentation", "OpenDocument présentation"),
             Map.entry("application/vnd.oasis.opendocument.graphics", "OpenDocument dessin"));
 
-    static final String ACCEPT = ".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.txt,.csv,.zip,.rtf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.odg";
-    static final String HUMAN_LIST = "PDF, Word, Excel, PowerPoint, OpenDocument, images (PNG, JPEG, GIF, WebP, TIFF), texte, CSV, ZIP";
+    static final String ACCEPT =
+            ".pdf,.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff,.txt,.csv,.zip,.rtf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.odg";
+    static final String HUMAN_LIST =
+            "PDF, Word, Excel, PowerPoint, OpenDocument, images (PNG, JPEG, GIF, WebP, TIFF), texte, CSV, ZIP";
 
     private final Tika tika = new Tika();
     private final DataSize maxSize;
     private final DataSize quota;
 
-    AttachmentPolicy(@Value("${id77.attachments.max-size:150MB}") DataSize maxSize,
-                     @Value("${id77.attachments.quota-per-collectivity:5GB}") DataSize quota) {
+    AttachmentPolicy(
+            @Value("${id77.attachments.max-size:150MB}") DataSize maxSize,
+            @Value("${id77.attachments.quota-per-collectivity:5GB}") DataSize quota) {
         this.maxSize = maxSize;
         this.quota = quota;
     }
@@ -79,7 +82,8 @@ class AttachmentPolicy {
     static String label(long bytes) {
         if (bytes >= 1L << 30) {
             double gb = bytes / (double) (1L << 30);
-            return (gb == Math.floor(gb) ? String.valueOf((long) gb) : String.format(Locale.FRANCE, "%.1f", gb)) + " Go";
+            return (gb == Math.floor(gb) ? String.valueOf((long) gb) : String.format(Locale.FRANCE, "%.1f", gb))
+                    + " Go";
         }
         return bytes >= 1L << 20 ? bytes / (1L << 20) + " Mo" : Math.max(0, bytes) / 1024 + " Ko";
     }
@@ -98,7 +102,9 @@ class AttachmentPolicy {
         String name = original == null ? "" : original;
         name = name.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1);
-        name = Normalizer.normalize(name, Normalizer.Form.NFC).replaceAll("[\\p{Cntrl}\"<>:|?*]", "_").strip();
+        name = Normalizer.normalize(name, Normalizer.Form.NFC)
+                .replaceAll("[\\p{Cntrl}\"<>:|?*]", "_")
+                .strip();
         while (name.startsWith(".")) {
             name = name.substring(1);
         }

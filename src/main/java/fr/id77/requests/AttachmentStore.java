@@ -20,7 +20,8 @@ class AttachmentStore {
     private final Path root;
 
     AttachmentStore(@Value("${id77.data-dir}") Path dataDir) {
-        this.root = dataDir.resolve("files").resolve("requests").toAbsolutePath().normalize();
+        this.root =
+                dataDir.resolve("files").resolve("requests").toAbsolutePath().normalize();
     }
 
     /** Streams {@code content} into a new file, refusing more than {@code maxBytes}; returns its key and size. */
@@ -30,7 +31,8 @@ class AttachmentStore {
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), key, ".part");
         long size = 0;
-        try (InputStream in = content; var out = Files.newOutputStream(temp)) {
+        try (InputStream in = content;
+                var out = Files.newOutputStream(temp)) {
             byte[] buffer = new byte[64 * 1024];
             int read;
             while ((read = in.read(buffer)) != -1) {
@@ -69,8 +71,7 @@ class AttachmentStore {
         return p;
     }
 
-    record Stored(String key, long size) {
-    }
+    record Stored(String key, long size) {}
 
     static final class TooLargeException extends Exception {
         TooLargeException() {

@@ -42,8 +42,14 @@ class DemoRequests implements ApplicationRunner {
     private final Collectivities collectivities;
     private final DemoClock clock;
 
-    DemoRequests(JdbcClient jdbc, RequestWorkflow service, RequestConversation conversation, Offers offers, Accounts accounts,
-                 Collectivities collectivities, DemoClock clock) {
+    DemoRequests(
+            JdbcClient jdbc,
+            RequestWorkflow service,
+            RequestConversation conversation,
+            Offers offers,
+            Accounts accounts,
+            Collectivities collectivities,
+            DemoClock clock) {
         this.jdbc = jdbc;
         this.service = service;
         this.conversation = conversation;
@@ -58,13 +64,17 @@ class DemoRequests implements ApplicationRunner {
         Optional<Long> chefId = userId("chefdefile");
         Optional<Long> adminId = userId("admin");
         Optional<Long> memberId = userId("macommune");
-        if (chefId.isEmpty() || adminId.isEmpty() || memberId.isEmpty()
+        if (chefId.isEmpty()
+                || adminId.isEmpty()
+                || memberId.isEmpty()
                 || jdbc.sql("SELECT count(*) FROM request").query(Long.class).single() > 0) {
             return;
         }
         offers.leadUnledOffersForDemo(chefId.get());
         long collectivity = accounts.summary(memberId.get()).orElseThrow().collectivityId();
-        List<Long> referents = collectivities.activeReferents(collectivity).stream().map(ReferentSummary::id).toList();
+        List<Long> referents = collectivities.activeReferents(collectivity).stream()
+                .map(ReferentSummary::id)
+                .toList();
         Actor member = Actor.adherent(memberId.get(), collectivity);
         Actor chef = Actor.chefDeFile(chefId.get());
         Actor admin = Actor.admin(adminId.get());
@@ -73,30 +83,58 @@ class DemoRequests implements ApplicationRunner {
         try {
             // each request: filed so many days ago, its steps spread evenly over so many days
             Story story = new Story(now, 4, 2, 2);
-            int pending = file(story, member, "O69", referent, "Bonjour, la mairie a un projet d'agrandissement du groupe "
-                    + "scolaire pour y transférer les services de la mairie. Le projet peine à trouver son financement : "
-                    + "pouvez-vous nous aider à monter les dossiers ?",
-                    new IncomingFile("note-de-presentation.txt", 60, new ByteArrayResource(
-                            "Note de présentation du projet de groupe scolaire - version 2".getBytes())));
-            comment(story, pending, "Bonjour, nous avons bien reçu votre demande. Pouvez-vous nous transmettre le plan de "
-                    + "financement prévisionnel ?", null, chef);
+            int pending = file(
+                    story,
+                    member,
+                    "O69",
+                    referent,
+                    "Bonjour, la mairie a un projet d'agrandissement du groupe "
+                            + "scolaire pour y transférer les services de la mairie. Le projet peine à trouver son financement : "
+                            + "pouvez-vous nous aider à monter les dossiers ?",
+                    new IncomingFile(
+                            "note-de-presentation.txt",
+                            60,
+                            new ByteArrayResource(
+                                    "Note de présentation du projet de groupe scolaire - version 2".getBytes())));
+            comment(
+                    story,
+                    pending,
+                    "Bonjour, nous avons bien reçu votre demande. Pouvez-vous nous transmettre le plan de "
+                            + "financement prévisionnel ?",
+                    null,
+                    chef);
 
             story = new Story(now, 26, 6, 4);
-            int inProgress = file(story, member, "O36", referent,
-                    "La traversée du bourg par la RD 12 est dangereuse aux heures de sortie d'école.", null);
+            int inProgress = file(
+                    story,
+                    member,
+                    "O36",
+                    referent,
+                    "La traversée du bourg par la RD 12 est dangereuse aux heures de sortie d'école.",
+                    null);
             move(story, inProgress, RequestStatus.EN_COURS, null, chef);
-            long question = comment(story, inProgress, "Nous proposons une visite sur place mardi 10 h. Cela vous convient-il ?",
-                    null, chef);
+            long question = comment(
+                    story,
+                    inProgress,
+                    "Nous proposons une visite sur place mardi 10 h. Cela vous convient-il ?",
+                    null,
+                    chef);
             comment(story, inProgress, "Oui, c'est parfait. Le référent sera présent.", question, member);
 
             story = new Story(now, 95, 40, 3);
-            int done = file(story, member, "O01", referent, "Nous souhaitons un diagnostic avant de réviser notre PLU.", null);
+            int done = file(
+                    story, member, "O01", referent, "Nous souhaitons un diagnostic avant de réviser notre PLU.", null);
             move(story, done, RequestStatus.EN_COURS, null, chef);
             move(story, done, RequestStatus.TERMINEE, "Le diagnostic a été remis en conseil municipal.", chef);
 
             story = new Story(now, 48, 3, 2);
             int rejected = file(story, member, "O50", referent, "Animation pour la fête du village.", null);
-            move(story, rejected, RequestStatus.REJETEE, "Cette animation relève du comité des fêtes ; voyez plutôt l'offre F150.", chef);
+            move(
+                    story,
+                    rejected,
+                    RequestStatus.REJETEE,
+                    "Cette animation relève du comité des fêtes ; voyez plutôt l'offre F150.",
+                    chef);
 
             story = new Story(now, 14, 1, 2);
             int cancelled = file(story, member, "O34", referent, "Inventaire des haies communales.", null);
@@ -136,7 +174,8 @@ class DemoRequests implements ApplicationRunner {
     private int file(Story story, Actor member, String code, Long referent, String message, IncomingFile file) {
         Offers.OfferSummary offer = offers.publishedByCode(code).orElseThrow();
         story.next();
-        return service.file(member, offer.id(), offer.chefDeFileId(), referent, message, file == null ? List.of() : List.of(file));
+        return service.file(
+                member, offer.id(), offer.chefDeFileId(), referent, message, file == null ? List.of() : List.of(file));
     }
 
     private long comment(Story story, int numero, String body, Long answering, Actor actor) {
@@ -146,7 +185,10 @@ class DemoRequests implements ApplicationRunner {
 
     private void move(Story story, int numero, RequestStatus to, String reason, Actor actor) {
         story.next();
-        long version = jdbc.sql("SELECT version FROM request WHERE numero = :n").param("n", numero).query(Long.class).single();
+        long version = jdbc.sql("SELECT version FROM request WHERE numero = :n")
+                .param("n", numero)
+                .query(Long.class)
+                .single();
         service.changeStatus(numero, to, reason, version, actor);
     }
 

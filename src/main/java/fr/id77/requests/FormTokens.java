@@ -35,27 +35,41 @@ class FormTokens {
     }
 
     Optional<Integer> requestFiledWith(long accountId, UUID token) {
-        return token == null ? Optional.empty()
+        return token == null
+                ? Optional.empty()
                 : jdbc.sql("SELECT numero FROM request WHERE created_by = :a AND form_token = :t")
-                .param("a", accountId).param("t", token).query(Integer.class).optional();
+                        .param("a", accountId)
+                        .param("t", token)
+                        .query(Integer.class)
+                        .optional();
     }
 
     Optional<Long> commentPostedWith(long accountId, UUID token) {
-        return token == null ? Optional.empty()
+        return token == null
+                ? Optional.empty()
                 : jdbc.sql("SELECT id FROM request_comment WHERE author_id = :a AND form_token = :t")
-                .param("a", accountId).param("t", token).query(Long.class).optional();
+                        .param("a", accountId)
+                        .param("t", token)
+                        .query(Long.class)
+                        .optional();
     }
 
     /** Keeps the token on the new request; a concurrent twin makes this fail on the unique index (rolled back). */
     void claimRequest(long requestId, UUID token) {
         if (token != null) {
-            jdbc.sql("UPDATE request SET form_token = :t WHERE id = :id").param("t", token).param("id", requestId).update();
+            jdbc.sql("UPDATE request SET form_token = :t WHERE id = :id")
+                    .param("t", token)
+                    .param("id", requestId)
+                    .update();
         }
     }
 
     void claimComment(long commentId, UUID token) {
         if (token != null) {
-            jdbc.sql("UPDATE request_comment SET form_token = :t WHERE id = :id").param("t", token).param("id", commentId).update();
+            jdbc.sql("UPDATE request_comment SET form_token = :t WHERE id = :id")
+                    .param("t", token)
+                    .param("id", commentId)
+                    .update();
         }
     }
 }

@@ -1,11 +1,11 @@
 package fr.id77.requests;
 
-import fr.id77.shared.web.FormBinding;
-import jakarta.validation.Valid;
 import fr.id77.account.CurrentUser;
 import fr.id77.catalogue.Offers;
 import fr.id77.catalogue.Offers.OfferSummary;
 import fr.id77.shared.web.FieldRefusal;
+import fr.id77.shared.web.FormBinding;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -15,8 +15,8 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
@@ -35,8 +35,15 @@ class NewRequestController {
     private final NewRequestFormValidator validator;
     private final FormBinding forms;
 
-    NewRequestController(RequestWorkflow service, RequestReadModel read, Offers offers, AttachmentPolicy policy, FormTokens tokens,
-                         RequestFiles files, NewRequestFormValidator validator, FormBinding forms) {
+    NewRequestController(
+            RequestWorkflow service,
+            RequestReadModel read,
+            Offers offers,
+            AttachmentPolicy policy,
+            FormTokens tokens,
+            RequestFiles files,
+            NewRequestFormValidator validator,
+            FormBinding forms) {
         this.validator = validator;
         this.forms = forms;
         this.service = service;
@@ -48,8 +55,11 @@ class NewRequestController {
     }
 
     @GetMapping("/demandes/nouvelle")
-    String form(@RequestParam(name = "offre", required = false) String code,
-                @RequestParam(name = "nouvelle", required = false) String confirmed, CurrentUser user, Model model) {
+    String form(
+            @RequestParam(name = "offre", required = false) String code,
+            @RequestParam(name = "nouvelle", required = false) String confirmed,
+            CurrentUser user,
+            Model model) {
         OfferSummary offer = offer(code);
         model.addAttribute("offer", offer);
         if (user.collectivityId() == null) {
@@ -70,8 +80,12 @@ class NewRequestController {
      * are gathered into one result ({@link FormBinding}), shown beside each field.
      */
     @PostMapping("/demandes")
-    String create(@Valid @ModelAttribute("form") NewRequestForm form, BindingResult binding, CurrentUser user, Model model,
-                  RedirectAttributes flash) {
+    String create(
+            @Valid @ModelAttribute("form") NewRequestForm form,
+            BindingResult binding,
+            CurrentUser user,
+            Model model,
+            RedirectAttributes flash) {
         OfferSummary offer = offer(form.offre());
         UUID token = FormTokens.parse(form.envoi());
         model.addAttribute(FormTokens.FIELD, token == null ? FormTokens.fresh() : token.toString());
@@ -87,7 +101,13 @@ class NewRequestController {
         }
         int numero;
         try {
-            numero = service.file(RequestPages.actor(user), offer.id(), offer.chefDeFileId(), form.referent(), form.text(), form.files(),
+            numero = service.file(
+                    RequestPages.actor(user),
+                    offer.id(),
+                    offer.chefDeFileId(),
+                    form.referent(),
+                    form.text(),
+                    form.files(),
                     token);
         } catch (RequestException e) {
             return form(model, user, offer, referents, form.referent(), form.text(), List.of(e.getMessage()));
@@ -97,23 +117,50 @@ class NewRequestController {
         } catch (DataIntegrityViolationException e) { // the same form posted twice at once: the other post filed it
             numero = tokens.requestFiledWith(user.id(), token).orElseThrow(() -> e);
         }
-        flash.addFlashAttribute("success", "Votre demande N°" + numero + " a été envoyée au chef de file. Elle est « En attente ».");
+        flash.addFlashAttribute(
+                "success", "Votre demande N°" + numero + " a été envoyée au chef de file. Elle est « En attente ».");
         return "redirect:/demandes/" + numero;
     }
 
     /** The form again, with what was typed: the fields refused, and the messages of refused files under the file field. */
-    private String refused(Model model, CurrentUser user, OfferSummary offer, List<RequestReadModel.Referent> referents,
-                           NewRequestForm form, BindingResult errors) {
-        model.addAttribute("errors", errors.getFieldErrors().stream().map(FieldError::getField)
-                .filter(f -> !RequestFiles.FIELD.equals(f)).distinct().toList());
-        List<String> fileProblems = errors.getFieldErrors(RequestFiles.FIELD).stream().map(FieldError::getDefaultMessage).toList();
-        return form(model, user, offer, referents, errors.hasFieldErrors("referent") ? null : form.referent(), form.text(), fileProblems);
+    private String refused(
+            Model model,
+            CurrentUser user,
+            OfferSummary offer,
+            List<RequestReadModel.Referent> referents,
+            NewRequestForm form,
+            BindingResult errors) {
+        model.addAttribute(
+                "errors",
+                errors.getFieldErrors().stream()
+                        .map(FieldError::getField)
+                        .filter(f -> !RequestFiles.FIELD.equals(f))
+                        .distinct()
+                        .toList());
+        List<String> fileProblems = errors.getFieldErrors(RequestFiles.FIELD).stream()
+                .map(FieldError::getDefaultMessage)
+                .toList();
+        return form(
+                model,
+                user,
+                offer,
+                referents,
+                errors.hasFieldErrors("referent") ? null : form.referent(),
+                form.text(),
+                fileProblems);
     }
 
-    private String form(Model model, CurrentUser user, OfferSummary offer, List<RequestReadModel.Referent> referents,
-                        Long referent, String message, List<String> fileProblems) {
+    private String form(
+            Model model,
+            CurrentUser user,
+            OfferSummary offer,
+            List<RequestReadModel.Referent> referents,
+            Long referent,
+            String message,
+            List<String> fileProblems) {
         model.addAttribute("offer", offer);
-        model.addAttribute("collectivity", read.collectivity(user.collectivityId()).orElse(null));
+        model.addAttribute(
+                "collectivity", read.collectivity(user.collectivityId()).orElse(null));
         model.addAttribute("referents", referents);
         model.addAttribute("selectedReferent", referent);
         model.addAttribute("message", message);
@@ -140,7 +187,9 @@ class NewRequestController {
         if (files == null) {
             return List.of();
         }
-        return files.stream().filter(f -> f != null && !f.isEmpty())
-                .map(f -> new IncomingFile(f.getOriginalFilename(), f.getSize(), f)).toList();
+        return files.stream()
+                .filter(f -> f != null && !f.isEmpty())
+                .map(f -> new IncomingFile(f.getOriginalFilename(), f.getSize(), f))
+                .toList();
     }
 }

@@ -37,7 +37,9 @@ class NewRequestFormValidator implements SmartValidator {
     public void validate(Object target, Errors errors, Object... hints) {
         NewRequestForm form = (NewRequestForm) target;
         long collectivityId = (Long) hints[0];
-        if (form.referent() != null && !errors.hasFieldErrors("referent") && !participants.acceptsReferent(collectivityId, form.referent())) {
+        if (form.referent() != null
+                && !errors.hasFieldErrors("referent")
+                && !participants.acceptsReferent(collectivityId, form.referent())) {
             errors.rejectValue("referent", "referent.refuse", RequestParticipants.REFERENT_REFUSED);
         }
         validate(target, errors);

@@ -1,5 +1,6 @@
 package fr.id77.requests;
 
+import fr.id77.shared.web.FieldRefusal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,7 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import fr.id77.shared.web.FieldRefusal;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,14 +40,19 @@ class Request extends AbstractAggregateRoot<Request> {
 
     @Column(name = "offer_id")
     private long offerId;
+
     @Column(name = "collectivity_id")
     private long collectivityId;
+
     @Column(name = "referent_id")
     private Long referentId;
+
     @Column(name = "created_by")
     private long createdBy;
+
     @Column(name = "chef_de_file_id")
     private Long chefDeFileId;
+
     @Column(name = "responsable_id")
     private Long responsableId;
     /**
@@ -62,13 +67,14 @@ class Request extends AbstractAggregateRoot<Request> {
 
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "updated_at")
     private Instant updatedAt;
+
     @Version
     private long version;
 
-    protected Request() {
-    }
+    protected Request() {}
 
     /** A new request, En attente; {@code chefDeFileId} leads the offer now. Save it, then announce it with {@link #filed}. */
     Request(long offerId, long collectivityId, Long referentId, long createdBy, Long chefDeFileId, Instant now) {
@@ -120,7 +126,9 @@ class Request extends AbstractAggregateRoot<Request> {
     }
 
     boolean canChangeReferent(Actor actor) {
-        return (isMember(actor) || actor.admin()) && status != RequestStatus.SUPPRIMEE && status != RequestStatus.ANNULEE;
+        return (isMember(actor) || actor.admin())
+                && status != RequestStatus.SUPPRIMEE
+                && status != RequestStatus.ANNULEE;
     }
 
     boolean canComment(Actor actor) {
@@ -135,7 +143,7 @@ class Request extends AbstractAggregateRoot<Request> {
                 case EN_ATTENTE -> next.addAll(Set.of(RequestStatus.EN_COURS, RequestStatus.REJETEE));
                 case EN_COURS -> next.addAll(Set.of(RequestStatus.TERMINEE, RequestStatus.REJETEE));
                 case TERMINEE, REJETEE -> next.add(RequestStatus.EN_COURS);
-                default -> { }
+                default -> {}
             }
         }
         if (canCancel(actor)) {
@@ -156,11 +164,15 @@ class Request extends AbstractAggregateRoot<Request> {
             throw RequestException.notFound();
         }
         if (!nextStatuses(actor).contains(target)) {
-            throw new FieldRefusal("statut", "Impossible de passer la demande de « " + status.getLabel() + " » à « "
-                    + target.getLabel() + " ».");
+            throw new FieldRefusal(
+                    "statut",
+                    "Impossible de passer la demande de « " + status.getLabel() + " » à « " + target.getLabel()
+                            + " ».");
         }
-        boolean reasonRequired = target == RequestStatus.REJETEE || target == RequestStatus.SUPPRIMEE
-                || (target == RequestStatus.EN_COURS && (status == RequestStatus.TERMINEE || status == RequestStatus.REJETEE));
+        boolean reasonRequired = target == RequestStatus.REJETEE
+                || target == RequestStatus.SUPPRIMEE
+                || (target == RequestStatus.EN_COURS
+                        && (status == RequestStatus.TERMINEE || status == RequestStatus.REJETEE));
         String why = reason == null || reason.isBlank() ? null : reason;
         if (reasonRequired && why == null) {
             throw new FieldRefusal("motif", "Indiquez le motif : il sera communiqué à la collectivité.");
@@ -231,22 +243,59 @@ class Request extends AbstractAggregateRoot<Request> {
      * first save (only in unit tests).
      */
     private RequestEvents.RequestRef ref(Long lead) {
-        return new RequestEvents.RequestRef(id == null ? 0 : id, numero == null ? 0 : numero, offerId, collectivityId, lead,
-                responsableId);
+        return new RequestEvents.RequestRef(
+                id == null ? 0 : id, numero == null ? 0 : numero, offerId, collectivityId, lead, responsableId);
     }
 
-    Long getId() { return id; }
-    Integer getNumero() { return numero; }
-    long getOfferId() { return offerId; }
-    long getCollectivityId() { return collectivityId; }
-    Long getReferentId() { return referentId; }
-    long getCreatedBy() { return createdBy; }
-    Long getChefDeFileId() { return chefDeFileId; }
+    Long getId() {
+        return id;
+    }
+
+    Integer getNumero() {
+        return numero;
+    }
+
+    long getOfferId() {
+        return offerId;
+    }
+
+    long getCollectivityId() {
+        return collectivityId;
+    }
+
+    Long getReferentId() {
+        return referentId;
+    }
+
+    long getCreatedBy() {
+        return createdBy;
+    }
+
+    Long getChefDeFileId() {
+        return chefDeFileId;
+    }
     /** The offer's chef de file today: the one told of what happens on the request. */
-    Long getOfferLeadId() { return offerLeadId; }
-    Long getResponsableId() { return responsableId; }
-    RequestStatus getStatus() { return status; }
-    Instant getCreatedAt() { return createdAt; }
-    Instant getUpdatedAt() { return updatedAt; }
-    long getVersion() { return version; }
+    Long getOfferLeadId() {
+        return offerLeadId;
+    }
+
+    Long getResponsableId() {
+        return responsableId;
+    }
+
+    RequestStatus getStatus() {
+        return status;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    long getVersion() {
+        return version;
+    }
 }

@@ -1,12 +1,12 @@
 package fr.id77.requests;
 
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.validation.BindingResult;
 import fr.id77.account.CurrentUser;
 import fr.id77.shared.web.FieldRefusal;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,13 +17,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RequestActionsController {
 
-
     private final RequestWorkflow workflow;
     private final RequestConversation conversation;
     private final RequestFiles requestFiles;
     private final FormTokens tokens;
 
-    RequestActionsController(RequestWorkflow workflow, RequestConversation conversation, RequestFiles requestFiles, FormTokens tokens) {
+    RequestActionsController(
+            RequestWorkflow workflow, RequestConversation conversation, RequestFiles requestFiles, FormTokens tokens) {
         this.workflow = workflow;
         this.conversation = conversation;
         this.requestFiles = requestFiles;
@@ -31,8 +31,13 @@ class RequestActionsController {
     }
 
     @PostMapping("/demandes/{numero}/statut")
-    String status(@PathVariable int numero, @RequestParam String statut, @RequestParam(required = false) String motif,
-                  @RequestParam long version, CurrentUser user, RedirectAttributes flash) {
+    String status(
+            @PathVariable int numero,
+            @RequestParam String statut,
+            @RequestParam(required = false) String motif,
+            @RequestParam long version,
+            CurrentUser user,
+            RedirectAttributes flash) {
         RequestStatus target;
         try {
             target = RequestStatus.valueOf(statut);
@@ -40,40 +45,73 @@ class RequestActionsController {
             flash.addFlashAttribute("error", "Action inconnue.");
             return back(numero);
         }
-        return act(numero, flash, "La demande est maintenant « " + target.getLabel() + " ».", motif,
+        return act(
+                numero,
+                flash,
+                "La demande est maintenant « " + target.getLabel() + " ».",
+                motif,
                 () -> workflow.changeStatus(numero, target, motif, version, RequestPages.actor(user)));
     }
 
     @PostMapping("/demandes/{numero}/responsable")
-    String responsable(@PathVariable int numero, @RequestParam(required = false) Long responsable, @RequestParam long version,
-                       CurrentUser user, RedirectAttributes flash) {
-        return act(numero, flash, "Le responsable de la demande a été modifié.", null,
+    String responsable(
+            @PathVariable int numero,
+            @RequestParam(required = false) Long responsable,
+            @RequestParam long version,
+            CurrentUser user,
+            RedirectAttributes flash) {
+        return act(
+                numero,
+                flash,
+                "Le responsable de la demande a été modifié.",
+                null,
                 () -> workflow.assignResponsable(numero, responsable, version, RequestPages.actor(user)));
     }
 
     @PostMapping("/demandes/{numero}/referent")
-    String referent(@PathVariable int numero, @RequestParam(required = false) Long referent, @RequestParam long version,
-                    CurrentUser user, RedirectAttributes flash) {
-        return act(numero, flash, "Le référent technique de la demande a été modifié.", null,
+    String referent(
+            @PathVariable int numero,
+            @RequestParam(required = false) Long referent,
+            @RequestParam long version,
+            CurrentUser user,
+            RedirectAttributes flash) {
+        return act(
+                numero,
+                flash,
+                "Le référent technique de la demande a été modifié.",
+                null,
                 () -> workflow.changeReferent(numero, referent, version, RequestPages.actor(user)));
     }
 
     @PostMapping("/demandes/{numero}/commentaires")
-    String comment(@PathVariable int numero, @ModelAttribute CommentForm form, BindingResult binding, CurrentUser user,
-                   RedirectAttributes flash) {
+    String comment(
+            @PathVariable int numero,
+            @ModelAttribute CommentForm form,
+            BindingResult binding,
+            CurrentUser user,
+            RedirectAttributes flash) {
         List<IncomingFile> files = form.files();
-        List<String> problems = binding.hasFieldErrors("repondA") ? List.of(RequestConversation.REPLY_UNKNOWN) : requestFiles.problems(files);
+        List<String> problems = binding.hasFieldErrors("repondA")
+                ? List.of(RequestConversation.REPLY_UNKNOWN)
+                : requestFiles.problems(files);
         if (!problems.isEmpty()) {
             if (!binding.hasFieldErrors("repondA")) {
                 flash.addFlashAttribute("commentFileError", String.join(" ", problems));
             }
-            flash.addFlashAttribute("error", String.join(" ", problems) + " Votre message n'a pas été envoyé : il est conservé ci-dessous.");
+            flash.addFlashAttribute(
+                    "error",
+                    String.join(" ", problems) + " Votre message n'a pas été envoyé : il est conservé ci-dessous.");
             flash.addFlashAttribute("draft", form.message());
             return back(numero) + "#commenter";
         }
         try {
-            String back = act(numero, flash, "Votre message a été envoyé.", form.message(),
-                    () -> conversation.comment(numero, form.message(), form.repondA(), files, RequestPages.actor(user), form.token()));
+            String back = act(
+                    numero,
+                    flash,
+                    "Votre message a été envoyé.",
+                    form.message(),
+                    () -> conversation.comment(
+                            numero, form.message(), form.repondA(), files, RequestPages.actor(user), form.token()));
             return besideField(flash, "commentFileError", files) ? back + "#commenter" : back + "#commentaires";
         } catch (DataIntegrityViolationException e) { // the same form posted twice at once: the other post sent it
             tokens.commentPostedWith(user.id(), form.token()).orElseThrow(() -> e);
@@ -83,9 +121,16 @@ class RequestActionsController {
     }
 
     @PostMapping("/demandes/{numero}/fichiers")
-    String attach(@PathVariable int numero, @RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers,
-                  CurrentUser user, RedirectAttributes flash) {
-        String back = act(numero, flash, "Les fichiers ont été ajoutés.", null,
+    String attach(
+            @PathVariable int numero,
+            @RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers,
+            CurrentUser user,
+            RedirectAttributes flash) {
+        String back = act(
+                numero,
+                flash,
+                "Les fichiers ont été ajoutés.",
+                null,
                 () -> conversation.attach(numero, NewRequestController.incoming(fichiers), RequestPages.actor(user)));
         besideField(flash, "attachError", NewRequestController.incoming(fichiers));
         return back + "#fichiers";
@@ -94,7 +139,9 @@ class RequestActionsController {
     /** A refusal of a post carrying files (type, size, quota) is also shown under the file field. */
     private static boolean besideField(RedirectAttributes flash, String field, List<IncomingFile> files) {
         Object error = flash.getFlashAttributes().get("error");
-        if (error == null || files.isEmpty() || (field.startsWith("comment") && !error.toString().contains("espace de stockage"))) {
+        if (error == null
+                || files.isEmpty()
+                || (field.startsWith("comment") && !error.toString().contains("espace de stockage"))) {
             return false;
         }
         flash.addFlashAttribute(field, error);

@@ -16,28 +16,42 @@ class RequestAttachment {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "request_id")
     private long requestId;
+
     @Column(name = "comment_id")
     private Long commentId;
+
     @Column(name = "file_name")
     private String fileName;
+
     @Column(name = "content_type")
     private String contentType;
+
     @Column(name = "size_bytes")
     private long sizeBytes;
+
     @Column(name = "storage_key")
     private String storageKey;
+
     @Column(name = "uploaded_by")
     private long uploadedBy;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
-    protected RequestAttachment() {
-    }
+    protected RequestAttachment() {}
 
-    RequestAttachment(long requestId, Long commentId, String fileName, String contentType, long sizeBytes, String storageKey,
-                      long uploadedBy, Instant now) {
+    RequestAttachment(
+            long requestId,
+            Long commentId,
+            String fileName,
+            String contentType,
+            long sizeBytes,
+            String storageKey,
+            long uploadedBy,
+            Instant now) {
         this.requestId = requestId;
         this.commentId = commentId;
         this.fileName = fileName;
@@ -48,13 +62,39 @@ class RequestAttachment {
         this.createdAt = now;
     }
 
-    Long getId() { return id; }
-    long getRequestId() { return requestId; }
-    Long getCommentId() { return commentId; }
-    String getFileName() { return fileName; }
-    String getContentType() { return contentType; }
-    long getSizeBytes() { return sizeBytes; }
-    String getStorageKey() { return storageKey; }
-    long getUploadedBy() { return uploadedBy; }
-    Instant getCreatedAt() { return createdAt; }
+    Long getId() {
+        return id;
+    }
+
+    long getRequestId() {
+        return requestId;
+    }
+
+    Long getCommentId() {
+        return commentId;
+    }
+
+    String getFileName() {
+        return fileName;
+    }
+
+    String getContentType() {
+        return contentType;
+    }
+
+    long getSizeBytes() {
+        return sizeBytes;
+    }
+
+    String getStorageKey() {
+        return storageKey;
+    }
+
+    long getUploadedBy() {
+        return uploadedBy;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
 }

@@ -16,20 +16,25 @@ class RequestComment {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "request_id")
     private long requestId;
+
     @Column(name = "parent_id")
     private Long parentId;
+
     @Column(name = "author_id")
     private long authorId;
+
     @Column(name = "from_staff")
     private boolean fromStaff;
+
     private String body;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
-    protected RequestComment() {
-    }
+    protected RequestComment() {}
 
     RequestComment(long requestId, Long parentId, long authorId, boolean fromStaff, String body, Instant now) {
         this.requestId = requestId;
@@ -40,11 +45,31 @@ class RequestComment {
         this.createdAt = now;
     }
 
-    Long getId() { return id; }
-    long getRequestId() { return requestId; }
-    Long getParentId() { return parentId; }
-    long getAuthorId() { return authorId; }
-    boolean isFromStaff() { return fromStaff; }
-    String getBody() { return body; }
-    Instant getCreatedAt() { return createdAt; }
+    Long getId() {
+        return id;
+    }
+
+    long getRequestId() {
+        return requestId;
+    }
+
+    Long getParentId() {
+        return parentId;
+    }
+
+    long getAuthorId() {
+        return authorId;
+    }
+
+    boolean isFromStaff() {
+        return fromStaff;
+    }
+
+    String getBody() {
+        return body;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
 }

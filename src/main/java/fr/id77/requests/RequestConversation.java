@@ -1,7 +1,7 @@
 package fr.id77.requests;
 
-import java.time.Clock;
 import fr.id77.shared.web.FieldRefusal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,8 +26,13 @@ public class RequestConversation {
 
     private final Clock clock;
 
-    RequestConversation(RequestRepository requests, RequestCommentRepository comments, RequestFiles files,
-                        RequestParticipants participants, FormTokens tokens, Clock clock) {
+    RequestConversation(
+            RequestRepository requests,
+            RequestCommentRepository comments,
+            RequestFiles files,
+            RequestParticipants participants,
+            FormTokens tokens,
+            Clock clock) {
         this.clock = clock;
         this.requests = requests;
         this.comments = comments;
@@ -65,13 +70,16 @@ public class RequestConversation {
             throw new FieldRefusal("message", "Écrivez votre message avant de l'envoyer.");
         }
         if (text.length() > RequestWorkflow.MAX_COMMENT) {
-            throw new FieldRefusal("message", "Votre message dépasse " + RequestWorkflow.MAX_COMMENT + " caractères : raccourcissez-le.");
+            throw new FieldRefusal(
+                    "message",
+                    "Votre message dépasse " + RequestWorkflow.MAX_COMMENT + " caractères : raccourcissez-le.");
         }
-        if (parentId != null && comments.findByIdAndRequestId(parentId, request.getId()).isEmpty()) {
+        if (parentId != null
+                && comments.findByIdAndRequestId(parentId, request.getId()).isEmpty()) {
             throw new FieldRefusal("repondA", REPLY_UNKNOWN);
         }
-        RequestComment comment = comments.save(new RequestComment(request.getId(), parentId, actor.userId(), !request.isMember(actor), text,
-                clock.instant()));
+        RequestComment comment = comments.save(new RequestComment(
+                request.getId(), parentId, actor.userId(), !request.isMember(actor), text, clock.instant()));
         tokens.claimComment(comment.getId(), token);
         request.commented(comment.getId(), text, actor);
         addFiles(request, comment.getId(), incoming, actor);

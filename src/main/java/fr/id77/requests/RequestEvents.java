@@ -8,20 +8,24 @@ package fr.id77.requests;
  */
 public final class RequestEvents {
 
-    private RequestEvents() {
-    }
+    private RequestEvents() {}
 
     /**
      * The request an event is about, as it stands after the change: its number, offer, collectivity, and who
      * handles it ({@code chefDeFileId}: the offer's chef de file today; {@code responsableId}: null when nobody).
      */
-    public record RequestRef(long requestId, int numero, long offerId, long collectivityId, Long chefDeFileId,
-                             Long responsableId) {
-    }
+    public record RequestRef(
+            long requestId, int numero, long offerId, long collectivityId, Long chefDeFileId, Long responsableId) {}
 
     /** What every event of a request says: which request, and who acted. */
-    public sealed interface Change permits Filed, StatusChanged, ReferentChanged, ResponsableChanged, Commented, DocumentAdded,
-            ChefDeFileChanged {
+    public sealed interface Change
+            permits Filed,
+                    StatusChanged,
+                    ReferentChanged,
+                    ResponsableChanged,
+                    Commented,
+                    DocumentAdded,
+                    ChefDeFileChanged {
 
         RequestRef request();
 
@@ -33,34 +37,28 @@ public final class RequestEvents {
     }
 
     /** A collectivity filed a request; {@code message} is its first message to the chef de file (may be empty). */
-    public record Filed(RequestRef request, long actorId, String message) implements Change {
-    }
+    public record Filed(RequestRef request, long actorId, String message) implements Change {}
 
     /** A request changed status; {@code reason} is null when none was required. */
     public record StatusChanged(RequestRef request, long actorId, RequestStatus from, RequestStatus to, String reason)
-            implements Change {
-    }
+            implements Change {}
 
     /** The technical referent (contact adhérent) of a request changed to {@code referentId} (null: nobody). */
-    public record ReferentChanged(RequestRef request, long actorId, Long referentId) implements Change {
-    }
+    public record ReferentChanged(RequestRef request, long actorId, Long referentId) implements Change {}
 
     /** The responsable (contact chef de file) of a request changed to {@code request().responsableId()} (null: nobody). */
-    public record ResponsableChanged(RequestRef request, long actorId) implements Change {
-    }
+    public record ResponsableChanged(RequestRef request, long actorId) implements Change {}
 
     /** A comment was written on a request, by its collectivity or by ID77 staff. */
-    public record Commented(RequestRef request, long actorId, long commentId, boolean fromStaff, String body) implements Change {
-    }
+    public record Commented(RequestRef request, long actorId, long commentId, boolean fromStaff, String body)
+            implements Change {}
 
     /** Files were added to a request (with a comment or on their own). */
-    public record DocumentAdded(RequestRef request, long actorId, int count, boolean fromStaff) implements Change {
-    }
+    public record DocumentAdded(RequestRef request, long actorId, int count, boolean fromStaff) implements Change {}
 
     /**
      * The offer changed hands and this open request followed it: {@code request().chefDeFileId()} (null: nobody) leads
      * it now instead of {@code previousChefDeFileId}.
      */
-    public record ChefDeFileChanged(RequestRef request, long actorId, Long previousChefDeFileId) implements Change {
-    }
+    public record ChefDeFileChanged(RequestRef request, long actorId, Long previousChefDeFileId) implements Change {}
 }

@@ -8,7 +8,10 @@ package fr.id77.requests;
  */
 public class RequestException extends RuntimeException {
 
-    public enum Kind { NOT_FOUND, FORBIDDEN }
+    public enum Kind {
+        NOT_FOUND,
+        FORBIDDEN
+    }
 
     private final Kind kind;
 
@@ -26,7 +29,8 @@ public class RequestException extends RuntimeException {
     }
 
     static RequestException forbidden() {
-        return new RequestException(Kind.FORBIDDEN, "Vous n'avez pas le droit de faire cette action sur cette demande.");
+        return new RequestException(
+                Kind.FORBIDDEN, "Vous n'avez pas le droit de faire cette action sur cette demande.");
     }
 
     static RequestException forbidden(String message) {

@@ -1,11 +1,11 @@
 package fr.id77.requests;
 
-import java.time.Clock;
 import fr.id77.shared.files.FileCleanup;
 import fr.id77.shared.web.FieldRefusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +33,13 @@ class RequestFiles {
 
     private final Clock clock;
 
-    RequestFiles(AttachmentPolicy policy, AttachmentStore store, RequestAttachmentRepository attachments, RequestRepository requests,
-                 JdbcClient jdbc, Clock clock) {
+    RequestFiles(
+            AttachmentPolicy policy,
+            AttachmentStore store,
+            RequestAttachmentRepository attachments,
+            RequestRepository requests,
+            JdbcClient jdbc,
+            Clock clock) {
         this.clock = clock;
         this.policy = policy;
         this.store = store;
@@ -44,23 +49,38 @@ class RequestFiles {
     }
 
     /** A file opened for download, after the authorization check. */
-    record OpenedAttachment(String fileName, String contentType, long sizeBytes, InputStream content) {
-    }
+    record OpenedAttachment(String fileName, String contentType, long sizeBytes, InputStream content) {}
 
     /** What an upload form says under its file field: the limits and what remains of the collectivity's quota. */
-    record Rules(String maxSize, String perPost, int maxFiles, String acceptedTypes, String accept, String remaining, String quota) {
-    }
+    record Rules(
+            String maxSize,
+            String perPost,
+            int maxFiles,
+            String acceptedTypes,
+            String accept,
+            String remaining,
+            String quota) {}
 
     Rules rules(long collectivityId) {
         long quota = policy.quota().toBytes();
-        return new Rules(policy.maxSizeLabel(), policy.perPostLabel(), MAX_FILES, AttachmentPolicy.HUMAN_LIST, AttachmentPolicy.ACCEPT,
-                AttachmentPolicy.label(Math.max(0, quota - used(collectivityId))), AttachmentPolicy.label(quota));
+        return new Rules(
+                policy.maxSizeLabel(),
+                policy.perPostLabel(),
+                MAX_FILES,
+                AttachmentPolicy.HUMAN_LIST,
+                AttachmentPolicy.ACCEPT,
+                AttachmentPolicy.label(Math.max(0, quota - used(collectivityId))),
+                AttachmentPolicy.label(quota));
     }
 
     /** Bytes taken by the files of every request of the collectivity. */
     private long used(long collectivityId) {
-        return jdbc.sql("SELECT coalesce(sum(a.size_bytes), 0) FROM request_attachment a JOIN request r ON r.id = a.request_id "
-                + "WHERE r.collectivity_id = :c").param("c", collectivityId).query(Long.class).single();
+        return jdbc.sql(
+                        "SELECT coalesce(sum(a.size_bytes), 0) FROM request_attachment a JOIN request r ON r.id = a.request_id "
+                                + "WHERE r.collectivity_id = :c")
+                .param("c", collectivityId)
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -72,14 +92,22 @@ class RequestFiles {
         if (incoming == 0) {
             return;
         }
-        long collectivityId = jdbc.sql("SELECT collectivity_id FROM request WHERE id = :id").param("id", requestId)
-                .query(Long.class).single();
-        jdbc.sql("SELECT pg_advisory_xact_lock(:k)").param("k", QUOTA_LOCK ^ collectivityId).query().listOfRows();
+        long collectivityId = jdbc.sql("SELECT collectivity_id FROM request WHERE id = :id")
+                .param("id", requestId)
+                .query(Long.class)
+                .single();
+        jdbc.sql("SELECT pg_advisory_xact_lock(:k)")
+                .param("k", QUOTA_LOCK ^ collectivityId)
+                .query()
+                .listOfRows();
         long remaining = policy.quota().toBytes() - used(collectivityId);
         if (incoming > remaining) {
-            throw new FieldRefusal(FIELD, "Ces fichiers (" + AttachmentPolicy.label(incoming) + ") dépassent l'espace de stockage "
-                    + "restant de la collectivité : " + AttachmentPolicy.label(Math.max(0, remaining)) + " sur "
-                    + AttachmentPolicy.label(policy.quota().toBytes()) + ". Rien n'a été enregistré ; contactez ID77 pour libérer de la place.");
+            throw new FieldRefusal(
+                    FIELD,
+                    "Ces fichiers (" + AttachmentPolicy.label(incoming) + ") dépassent l'espace de stockage "
+                            + "restant de la collectivité : " + AttachmentPolicy.label(Math.max(0, remaining)) + " sur "
+                            + AttachmentPolicy.label(policy.quota().toBytes())
+                            + ". Rien n'a été enregistré ; contactez ID77 pour libérer de la place.");
         }
     }
 
@@ -119,14 +147,23 @@ class RequestFiles {
             try (InputStream in = file.content().getInputStream()) {
                 stored = store.store(in, policy.maxSize().toBytes());
             } catch (AttachmentStore.TooLargeException e) {
-                throw new FieldRefusal(FIELD, "« " + AttachmentPolicy.safeName(file.originalName()) + " » dépasse la taille maximale de "
-                        + policy.maxSizeLabel() + ".");
+                throw new FieldRefusal(
+                        FIELD,
+                        "« " + AttachmentPolicy.safeName(file.originalName()) + " » dépasse la taille maximale de "
+                                + policy.maxSizeLabel() + ".");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             FileCleanup.onRollback(() -> store.delete(stored.key()));
-            attachments.save(new RequestAttachment(requestId, commentId, AttachmentPolicy.safeName(file.originalName()), type,
-                    stored.size(), stored.key(), actorId, clock.instant()));
+            attachments.save(new RequestAttachment(
+                    requestId,
+                    commentId,
+                    AttachmentPolicy.safeName(file.originalName()),
+                    type,
+                    stored.size(),
+                    stored.key(),
+                    actorId,
+                    clock.instant()));
             count++;
         }
         return count;
@@ -136,10 +173,14 @@ class RequestFiles {
     @Transactional(readOnly = true)
     OpenedAttachment open(int numero, long attachmentId, Actor actor) throws IOException {
         Request request = requests.visibleTo(numero, actor);
-        RequestAttachment attachment = attachments.findById(attachmentId)
+        RequestAttachment attachment = attachments
+                .findById(attachmentId)
                 .filter(a -> a.getRequestId() == request.getId())
                 .orElseThrow(RequestException::notFound);
-        return new OpenedAttachment(attachment.getFileName(), attachment.getContentType(), attachment.getSizeBytes(),
+        return new OpenedAttachment(
+                attachment.getFileName(),
+                attachment.getContentType(),
+                attachment.getSizeBytes(),
                 store.open(attachment.getStorageKey()));
     }
 
@@ -152,7 +193,13 @@ class RequestFiles {
     }
 
     private static List<IncomingFile> nonEmpty(List<IncomingFile> files) {
-        return files == null ? List.of() : files.stream()
-                .filter(f -> f != null && f.size() > 0 && f.originalName() != null && !f.originalName().isBlank()).toList();
+        return files == null
+                ? List.of()
+                : files.stream()
+                        .filter(f -> f != null
+                                && f.size() > 0
+                                && f.originalName() != null
+                                && !f.originalName().isBlank())
+                        .toList();
     }
 }

@@ -26,14 +26,16 @@ class RequestHistory {
         long requestId = change.request().requestId();
         long actorId = change.actorId();
         RequestHistoryEntry entry = switch (change) {
-            case RequestEvents.Filed e -> new RequestHistoryEntry(requestId, Kind.CREATED, actorId, null, RequestStatus.EN_ATTENTE, null,
-                    clock.instant());
-            case RequestEvents.StatusChanged e -> new RequestHistoryEntry(requestId, Kind.STATUS, actorId, e.from(), e.to(), e.reason(),
-                    clock.instant());
+            case RequestEvents.Filed e ->
+                new RequestHistoryEntry(
+                        requestId, Kind.CREATED, actorId, null, RequestStatus.EN_ATTENTE, null, clock.instant());
+            case RequestEvents.StatusChanged e ->
+                new RequestHistoryEntry(requestId, Kind.STATUS, actorId, e.from(), e.to(), e.reason(), clock.instant());
             case RequestEvents.ReferentChanged e -> line(requestId, Kind.REFERENT, actorId, null);
             case RequestEvents.ResponsableChanged e -> line(requestId, Kind.RESPONSABLE, actorId, null);
             case RequestEvents.Commented e -> line(requestId, Kind.COMMENT, actorId, null);
-            case RequestEvents.DocumentAdded e -> line(requestId, Kind.ATTACHMENT, actorId, e.count() == 1 ? "1 fichier" : e.count() + " fichiers");
+            case RequestEvents.DocumentAdded e ->
+                line(requestId, Kind.ATTACHMENT, actorId, e.count() == 1 ? "1 fichier" : e.count() + " fichiers");
             case RequestEvents.ChefDeFileChanged e -> line(requestId, Kind.CHEF_DE_FILE, actorId, null);
         };
         history.save(entry);

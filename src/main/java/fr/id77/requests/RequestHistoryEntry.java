@@ -18,32 +18,52 @@ import java.time.Instant;
 @Table(name = "request_event")
 class RequestHistoryEntry {
 
-    enum Kind { CREATED, STATUS, COMMENT, ATTACHMENT, REFERENT, RESPONSABLE, CHEF_DE_FILE }
+    enum Kind {
+        CREATED,
+        STATUS,
+        COMMENT,
+        ATTACHMENT,
+        REFERENT,
+        RESPONSABLE,
+        CHEF_DE_FILE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "request_id")
     private long requestId;
+
     @Enumerated(EnumType.STRING)
     private Kind kind;
+
     @Column(name = "actor_id")
     private long actorId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "from_status")
     private RequestStatus fromStatus;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "to_status")
     private RequestStatus toStatus;
+
     private String reason;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
-    protected RequestHistoryEntry() {
-    }
+    protected RequestHistoryEntry() {}
 
-    RequestHistoryEntry(long requestId, Kind kind, long actorId, RequestStatus fromStatus, RequestStatus toStatus, String reason,
-                        Instant at) {
+    RequestHistoryEntry(
+            long requestId,
+            Kind kind,
+            long actorId,
+            RequestStatus fromStatus,
+            RequestStatus toStatus,
+            String reason,
+            Instant at) {
         this.requestId = requestId;
         this.kind = kind;
         this.actorId = actorId;
@@ -53,12 +73,35 @@ class RequestHistoryEntry {
         this.createdAt = at;
     }
 
-    Long getId() { return id; }
-    long getRequestId() { return requestId; }
-    Kind getKind() { return kind; }
-    long getActorId() { return actorId; }
-    RequestStatus getFromStatus() { return fromStatus; }
-    RequestStatus getToStatus() { return toStatus; }
-    String getReason() { return reason; }
-    Instant getCreatedAt() { return createdAt; }
+    Long getId() {
+        return id;
+    }
+
+    long getRequestId() {
+        return requestId;
+    }
+
+    Kind getKind() {
+        return kind;
+    }
+
+    long getActorId() {
+        return actorId;
+    }
+
+    RequestStatus getFromStatus() {
+        return fromStatus;
+    }
+
+    RequestStatus getToStatus() {
+        return toStatus;
+    }
+
+    String getReason() {
+        return reason;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
 }

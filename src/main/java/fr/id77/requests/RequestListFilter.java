@@ -7,14 +7,28 @@ import org.springframework.validation.Errors;
  * page that does not bind, or a canton that is not one of the list ({@link RequestListFilterValidator}), is
  * refused next to its field and left out of the search; the other filters are kept.
  */
-record RequestListFilter(String numero, String prestation, String groupe, String thematique, RequestStatus statut,
-                         String collectivite, String canton, String tri, Integer page) {
+record RequestListFilter(
+        String numero,
+        String prestation,
+        String groupe,
+        String thematique,
+        RequestStatus statut,
+        String collectivite,
+        String canton,
+        String tri,
+        Integer page) {
 
     /** The cleaned query for the filters that bound and passed validation. */
     RequestListQuery query(Errors errors) {
-        return RequestListQuery.of(numero, prestation, groupe, thematique,
-                statut == null || errors.hasFieldErrors("statut") ? null : statut.name(), collectivite,
-                errors.hasFieldErrors("canton") ? null : canton, tri,
+        return RequestListQuery.of(
+                numero,
+                prestation,
+                groupe,
+                thematique,
+                statut == null || errors.hasFieldErrors("statut") ? null : statut.name(),
+                collectivite,
+                errors.hasFieldErrors("canton") ? null : canton,
+                tri,
                 page == null || errors.hasFieldErrors("page") ? null : page.toString());
     }
 }

@@ -23,7 +23,9 @@ class RequestListFilterValidator implements Validator {
     @Override
     public void validate(Object target, Errors errors) {
         RequestListFilter filter = (RequestListFilter) target;
-        if (filter.canton() != null && !filter.canton().isBlank() && !errors.hasFieldErrors("canton")
+        if (filter.canton() != null
+                && !filter.canton().isBlank()
+                && !errors.hasFieldErrors("canton")
                 && !collectivities.cantons().containsKey(filter.canton())) {
             errors.rejectValue("canton", "canton.inconnu", "Choisissez un canton de la liste.");
         }

@@ -5,13 +5,29 @@ import java.util.Locale;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** Filters of the « Demandes » page, cleaned: unknown values are dropped, the page is clamped. */
-public record RequestListQuery(Integer numero, String prestation, String groupe, String thematique, RequestStatus statut,
-                               String collectivite, String canton, String tri, int page) {
+public record RequestListQuery(
+        Integer numero,
+        String prestation,
+        String groupe,
+        String thematique,
+        RequestStatus statut,
+        String collectivite,
+        String canton,
+        String tri,
+        int page) {
 
     public static final int PAGE_SIZE = 20;
 
-    public static RequestListQuery of(String numero, String prestation, String groupe, String thematique, String statut,
-                                      String collectivite, String canton, String tri, String page) {
+    public static RequestListQuery of(
+            String numero,
+            String prestation,
+            String groupe,
+            String thematique,
+            String statut,
+            String collectivite,
+            String canton,
+            String tri,
+            String page) {
         Integer n = null;
         String digits = numero == null ? "" : numero.replaceAll("\\D", "");
         if (!digits.isEmpty() && digits.length() <= 9) {
@@ -35,8 +51,16 @@ public record RequestListQuery(Integer numero, String prestation, String groupe,
             case "anciennes", "numero", "statut" -> tri;
             default -> "recentes";
         };
-        return new RequestListQuery(n, clean(prestation, 10).toUpperCase(Locale.ROOT), clean(groupe, 60), clean(thematique, 60), s,
-                clean(collectivite, 100), clean(canton, 60), sort, p);
+        return new RequestListQuery(
+                n,
+                clean(prestation, 10).toUpperCase(Locale.ROOT),
+                clean(groupe, 60),
+                clean(thematique, 60),
+                s,
+                clean(collectivite, 100),
+                clean(canton, 60),
+                sort,
+                p);
     }
 
     private static String clean(String value, int max) {
@@ -52,8 +76,13 @@ public record RequestListQuery(Integer numero, String prestation, String groupe,
     }
 
     public boolean hasFilters() {
-        return numero != null || !prestation.isEmpty() || !groupe.isEmpty() || !thematique.isEmpty() || statut != null
-                || !collectivite.isEmpty() || !canton.isEmpty();
+        return numero != null
+                || !prestation.isEmpty()
+                || !groupe.isEmpty()
+                || !thematique.isEmpty()
+                || statut != null
+                || !collectivite.isEmpty()
+                || !canton.isEmpty();
     }
 
     /** The list address for this query, on another status tab and/or page. */

@@ -18,20 +18,31 @@ import org.springframework.transaction.annotation.Transactional;
 class RequestPages {
 
     /** A comment with its author resolved, and the comment it answers. */
-    record Comment(RequestViews.CommentLine line, RequestReadModel.Person author, RequestViews.CommentLine answers,
-                   RequestReadModel.Person answersAuthor, List<RequestViews.AttachmentLine> files) {
-    }
+    record Comment(
+            RequestViews.CommentLine line,
+            RequestReadModel.Person author,
+            RequestViews.CommentLine answers,
+            RequestReadModel.Person answersAuthor,
+            List<RequestViews.AttachmentLine> files) {}
 
-    record TimelineLine(RequestViews.HistoryLine line, RequestReadModel.Person actor) {
-    }
+    record TimelineLine(RequestViews.HistoryLine line, RequestReadModel.Person actor) {}
 
-    record Page(RequestViews.RequestState state, OfferSummary offer, List<String> thematics,
-                RequestReadModel.Collectivity collectivity, RequestReadModel.Referent referent,
-                RequestReadModel.Person demandeur, RequestReadModel.Person chefDeFile, RequestReadModel.Person responsable,
-                List<Comment> comments, List<RequestViews.AttachmentLine> attachments,
-                Map<Long, RequestReadModel.Person> people, List<TimelineLine> timeline,
-                List<RequestReadModel.Person> staff, List<RequestReadModel.Referent> referents, boolean newestFirst) {
-    }
+    record Page(
+            RequestViews.RequestState state,
+            OfferSummary offer,
+            List<String> thematics,
+            RequestReadModel.Collectivity collectivity,
+            RequestReadModel.Referent referent,
+            RequestReadModel.Person demandeur,
+            RequestReadModel.Person chefDeFile,
+            RequestReadModel.Person responsable,
+            List<Comment> comments,
+            List<RequestViews.AttachmentLine> attachments,
+            Map<Long, RequestReadModel.Person> people,
+            List<TimelineLine> timeline,
+            List<RequestReadModel.Person> staff,
+            List<RequestReadModel.Referent> referents,
+            boolean newestFirst) {}
 
     private final RequestViews views;
     private final RequestReadModel read;
@@ -69,24 +80,48 @@ class RequestPages {
         files.forEach(f -> ids.add(f.uploadedBy()));
         Map<Long, RequestReadModel.Person> people = read.people(ids);
 
-        Map<Long, RequestViews.CommentLine> byId = lines.stream()
-                .collect(Collectors.toMap(RequestViews.CommentLine::id, Function.identity()));
-        Map<Long, List<RequestViews.AttachmentLine>> filesByComment = files.stream().filter(f -> f.commentId() != null)
+        Map<Long, RequestViews.CommentLine> byId =
+                lines.stream().collect(Collectors.toMap(RequestViews.CommentLine::id, Function.identity()));
+        Map<Long, List<RequestViews.AttachmentLine>> filesByComment = files.stream()
+                .filter(f -> f.commentId() != null)
                 .collect(Collectors.groupingBy(RequestViews.AttachmentLine::commentId));
-        List<Comment> comments = lines.stream().map(c -> {
-            RequestViews.CommentLine parent = c.parentId() == null ? null : byId.get(c.parentId());
-            return new Comment(c, people.get(c.authorId()), parent, parent == null ? null : people.get(parent.authorId()),
-                    filesByComment.getOrDefault(c.id(), List.of()));
-        }).toList();
-        List<TimelineLine> timeline = state.history().stream().map(h -> new TimelineLine(h, people.get(h.actorId()))).toList();
+        List<Comment> comments = lines.stream()
+                .map(c -> {
+                    RequestViews.CommentLine parent = c.parentId() == null ? null : byId.get(c.parentId());
+                    return new Comment(
+                            c,
+                            people.get(c.authorId()),
+                            parent,
+                            parent == null ? null : people.get(parent.authorId()),
+                            filesByComment.getOrDefault(c.id(), List.of()));
+                })
+                .toList();
+        List<TimelineLine> timeline = state.history().stream()
+                .map(h -> new TimelineLine(h, people.get(h.actorId())))
+                .toList();
 
         List<RequestReadModel.Referent> referents = read.referents(state.collectivityId(), state.referentId());
         RequestReadModel.Referent referent = referents.stream()
-                .filter(r -> state.referentId() != null && r.id() == state.referentId()).findFirst().orElse(null);
-        return new Page(state, offer, offers.thematics(state.offerId()), read.collectivity(state.collectivityId()).orElse(null),
-                referent, people.get(state.createdBy()), state.chefDeFileId() == null ? null : people.get(state.chefDeFileId()),
-                state.responsableId() == null ? null : people.get(state.responsableId()), comments, files, people, timeline,
+                .filter(r -> state.referentId() != null && r.id() == state.referentId())
+                .findFirst()
+                .orElse(null);
+        return new Page(
+                state,
+                offer,
+                offers.thematics(state.offerId()),
+                read.collectivity(state.collectivityId()).orElse(null),
+                referent,
+                people.get(state.createdBy()),
+                state.chefDeFileId() == null ? null : people.get(state.chefDeFileId()),
+                state.responsableId() == null ? null : people.get(state.responsableId()),
+                comments,
+                files,
+                people,
+                timeline,
                 state.canProcess() ? read.staff() : List.of(),
-                state.canChangeReferent() ? referents.stream().filter(r -> !r.removed()).toList() : List.of(), newestFirst);
+                state.canChangeReferent()
+                        ? referents.stream().filter(r -> !r.removed()).toList()
+                        : List.of(),
+                newestFirst);
     }
 }

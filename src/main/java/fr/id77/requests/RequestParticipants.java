@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 class RequestParticipants {
 
     static final String REFERENT_REFUSED = "Choisissez le référent technique parmi les référents de la collectivité.";
-    static final String COLLECTIVITY_INACTIVE = "L'adhésion de votre collectivité n'est pas active : vous ne pouvez ni déposer "
-            + "de demande, ni écrire de message, ni joindre de fichier. Contactez ID77.";
+    static final String COLLECTIVITY_INACTIVE =
+            "L'adhésion de votre collectivité n'est pas active : vous ne pouvez ni déposer "
+                    + "de demande, ni écrire de message, ni joindre de fichier. Contactez ID77.";
 
     private final Collectivities collectivities;
 

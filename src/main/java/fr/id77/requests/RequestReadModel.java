@@ -34,27 +34,47 @@ import org.springframework.transaction.annotation.Transactional;
 class RequestReadModel {
 
     /** One row of the « Demandes » list. */
-    record ListedRequest(int numero, RequestStatus status, Instant createdAt, String offerCode, String offerTitle, String demandeur,
-               String contact, String chefDeFile) {
-    }
+    record ListedRequest(
+            int numero,
+            RequestStatus status,
+            Instant createdAt,
+            String offerCode,
+            String offerTitle,
+            String demandeur,
+            String contact,
+            String chefDeFile) {}
 
     /** A page of the list, its counts per status tab, and the offers of its « Prestation » filter as (code, label). */
-    record ListPage(List<ListedRequest> rows, long total, int page, int totalPages, Map<RequestStatus, Long> counts, long allCount,
-                    List<Map.Entry<String, String>> offerChoices) {
-        public boolean hasPrevious() { return page > 1; }
-        public boolean hasNext() { return page < totalPages; }
-        public long count(RequestStatus status) { return counts.getOrDefault(status, 0L); }
+    record ListPage(
+            List<ListedRequest> rows,
+            long total,
+            int page,
+            int totalPages,
+            Map<RequestStatus, Long> counts,
+            long allCount,
+            List<Map.Entry<String, String>> offerChoices) {
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < totalPages;
+        }
+
+        public long count(RequestStatus status) {
+            return counts.getOrDefault(status, 0L);
+        }
     }
 
-    record Person(long id, String name, String email, String phone, String collectivity) {
-    }
+    record Person(long id, String name, String email, String phone, String collectivity) {}
 
-    record Collectivity(long id, String name, boolean hasLogo) {
-    }
+    record Collectivity(long id, String name, boolean hasLogo) {}
 
-    record Referent(long id, String title, String fullName, String service, String email, String phone, boolean removed) {
+    record Referent(
+            long id, String title, String fullName, String service, String email, String phone, boolean removed) {
         public String label() {
-            return fullName + " (" + title + (service.isBlank() ? "" : ", " + service) + ")" + (removed ? " – retiré" : "");
+            return fullName + " (" + title + (service.isBlank() ? "" : ", " + service) + ")"
+                    + (removed ? " – retiré" : "");
         }
     }
 
@@ -64,7 +84,12 @@ class RequestReadModel {
     private final Collectivities collectivities;
     private final Accounts accounts;
 
-    RequestReadModel(JdbcClient jdbc, CatalogueReference catalogue, Offers offers, Collectivities collectivities, Accounts accounts) {
+    RequestReadModel(
+            JdbcClient jdbc,
+            CatalogueReference catalogue,
+            Offers offers,
+            Collectivities collectivities,
+            Accounts accounts) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.offers = offers;
@@ -80,7 +105,9 @@ class RequestReadModel {
     @Transactional(readOnly = true)
     ListPage list(RequestListQuery q, Actor actor) {
         List<OfferRef> offerRefs = offers.references();
-        List<Map.Entry<String, String>> offerChoices = offerRefs.stream().map(o -> Map.entry(o.code(), o.choiceLabel())).toList();
+        List<Map.Entry<String, String>> offerChoices = offerRefs.stream()
+                .map(o -> Map.entry(o.code(), o.choiceLabel()))
+                .toList();
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE ");
         if (actor.admin()) {
@@ -117,7 +144,8 @@ class RequestReadModel {
         String from = " FROM request r";
 
         Map<RequestStatus, Long> counts = new EnumMap<>(RequestStatus.class);
-        jdbc.sql("SELECT r.status, count(*)" + from + where + " GROUP BY r.status").params(params)
+        jdbc.sql("SELECT r.status, count(*)" + from + where + " GROUP BY r.status")
+                .params(params)
                 .query(rs -> {
                     counts.put(RequestStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 });
@@ -135,33 +163,58 @@ class RequestReadModel {
         String order = switch (q.tri()) {
             case "anciennes" -> "r.created_at ASC, r.numero ASC";
             case "numero" -> "r.numero DESC";
-            case "statut" -> "CASE r.status WHEN 'EN_ATTENTE' THEN 0 WHEN 'EN_COURS' THEN 1 WHEN 'TERMINEE' THEN 2 "
-                    + "WHEN 'REJETEE' THEN 3 WHEN 'ANNULEE' THEN 4 ELSE 5 END, r.created_at DESC";
+            case "statut" ->
+                "CASE r.status WHEN 'EN_ATTENTE' THEN 0 WHEN 'EN_COURS' THEN 1 WHEN 'TERMINEE' THEN 2 "
+                        + "WHEN 'REJETEE' THEN 3 WHEN 'ANNULEE' THEN 4 ELSE 5 END, r.created_at DESC";
             default -> "r.created_at DESC, r.numero DESC";
         };
         params.put("limit", RequestListQuery.PAGE_SIZE);
         params.put("offset", (page - 1) * RequestListQuery.PAGE_SIZE);
-        record Listed(int numero, RequestStatus status, Instant createdAt, long offerId, long collectivityId, Long referentId,
-                      Long chefDeFileId) {
-        }
-        List<Listed> listed = jdbc.sql("SELECT r.numero, r.status, r.created_at, r.offer_id, r.collectivity_id, r.referent_id, "
-                        + "r.chef_de_file_id" + from + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+        record Listed(
+                int numero,
+                RequestStatus status,
+                Instant createdAt,
+                long offerId,
+                long collectivityId,
+                Long referentId,
+                Long chefDeFileId) {}
+        List<Listed> listed = jdbc.sql(
+                        "SELECT r.numero, r.status, r.created_at, r.offer_id, r.collectivity_id, r.referent_id, "
+                                + "r.chef_de_file_id" + from + where + " ORDER BY " + order
+                                + " LIMIT :limit OFFSET :offset")
                 .params(params)
-                .query((rs, n) -> new Listed(rs.getInt(1), RequestStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
-                        rs.getLong(4), rs.getLong(5), rs.getObject(6, Long.class), rs.getObject(7, Long.class)))
+                .query((rs, n) -> new Listed(
+                        rs.getInt(1),
+                        RequestStatus.valueOf(rs.getString(2)),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getObject(6, Long.class),
+                        rs.getObject(7, Long.class)))
                 .list();
         Map<Long, OfferRef> offerById = offerRefs.stream().collect(Collectors.toMap(OfferRef::id, Function.identity()));
-        Collectivities.Names names = collectivities.names(listed.stream().map(Listed::collectivityId).collect(Collectors.toSet()),
+        Collectivities.Names names = collectivities.names(
+                listed.stream().map(Listed::collectivityId).collect(Collectors.toSet()),
                 listed.stream().map(Listed::referentId).filter(Objects::nonNull).collect(Collectors.toSet()));
-        Map<Long, AccountSummary> chefs = accounts.summaries(listed.stream().map(Listed::chefDeFileId).filter(Objects::nonNull)
+        Map<Long, AccountSummary> chefs = accounts.summaries(listed.stream()
+                .map(Listed::chefDeFileId)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
-        List<ListedRequest> rows = listed.stream().map(l -> {
-            OfferRef offer = offerById.get(l.offerId());
-            AccountSummary chef = l.chefDeFileId() == null ? null : chefs.get(l.chefDeFileId());
-            return new ListedRequest(l.numero(), l.status(), l.createdAt(), offer.code(), offer.title(),
-                    names.collectivities().get(l.collectivityId()),
-                    l.referentId() == null ? null : names.referents().get(l.referentId()), chef == null ? null : chef.displayName());
-        }).toList();
+        List<ListedRequest> rows = listed.stream()
+                .map(l -> {
+                    OfferRef offer = offerById.get(l.offerId());
+                    AccountSummary chef = l.chefDeFileId() == null ? null : chefs.get(l.chefDeFileId());
+                    return new ListedRequest(
+                            l.numero(),
+                            l.status(),
+                            l.createdAt(),
+                            offer.code(),
+                            offer.title(),
+                            names.collectivities().get(l.collectivityId()),
+                            l.referentId() == null ? null : names.referents().get(l.referentId()),
+                            chef == null ? null : chef.displayName());
+                })
+                .toList();
         return new ListPage(rows, total, page, totalPages, counts, all, offerChoices);
     }
 
@@ -178,11 +231,25 @@ class RequestReadModel {
     @Transactional(readOnly = true)
     Map<Long, Person> people(Collection<Long> ids) {
         Map<Long, AccountSummary> accountsById = accounts.summaries(ids);
-        Map<Long, String> collectivityNames = collectivities.names(accountsById.values().stream().map(AccountSummary::collectivityId)
-                .filter(Objects::nonNull).collect(Collectors.toSet()), Set.of()).collectivities();
+        Map<Long, String> collectivityNames = collectivities
+                .names(
+                        accountsById.values().stream()
+                                .map(AccountSummary::collectivityId)
+                                .filter(Objects::nonNull)
+                                .collect(Collectors.toSet()),
+                        Set.of())
+                .collectivities();
         Map<Long, Person> result = new LinkedHashMap<>();
-        accountsById.values().forEach(a -> result.put(a.id(), new Person(a.id(), a.displayName(), a.email(), a.phone(),
-                a.collectivityId() == null ? null : collectivityNames.get(a.collectivityId()))));
+        accountsById
+                .values()
+                .forEach(a -> result.put(
+                        a.id(),
+                        new Person(
+                                a.id(),
+                                a.displayName(),
+                                a.email(),
+                                a.phone(),
+                                a.collectivityId() == null ? null : collectivityNames.get(a.collectivityId()))));
         return result;
     }
 
@@ -202,7 +269,8 @@ class RequestReadModel {
     /** Active ID77 staff (chefs de file and admins) who can be made « responsable de la demande ». */
     @Transactional(readOnly = true)
     List<Person> staff() {
-        return accounts.staff().stream().filter(a -> a.status() == AccountStatus.ACTIVE)
+        return accounts.staff().stream()
+                .filter(a -> a.status() == AccountStatus.ACTIVE)
                 .map(a -> new Person(a.id(), a.displayName(), a.email(), a.phone(), "ID77"))
                 .toList();
     }

@@ -16,10 +16,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class RequestViews {
 
     /** A request as its page shows it. */
-    public record RequestState(long id, int numero, long offerId, long collectivityId, Long referentId, long createdBy,
-                               Long chefDeFileId, Long responsableId, RequestStatus status, Instant createdAt,
-                               long version, Set<RequestStatus> nextStatuses, boolean canProcess,
-                               boolean canChangeReferent, boolean canComment, List<HistoryLine> history) {
+    public record RequestState(
+            long id,
+            int numero,
+            long offerId,
+            long collectivityId,
+            Long referentId,
+            long createdBy,
+            Long chefDeFileId,
+            Long responsableId,
+            RequestStatus status,
+            Instant createdAt,
+            long version,
+            Set<RequestStatus> nextStatuses,
+            boolean canProcess,
+            boolean canChangeReferent,
+            boolean canComment,
+            List<HistoryLine> history) {
 
         /** Whether the viewer may move the request to the status named {@code status} (for templates). */
         public boolean allows(String status) {
@@ -28,25 +41,32 @@ public class RequestViews {
     }
 
     /** One comment of the thread. */
-    public record CommentLine(long id, Long parentId, long authorId, boolean fromStaff, String body, Instant at) {
-    }
+    public record CommentLine(long id, Long parentId, long authorId, boolean fromStaff, String body, Instant at) {}
 
     /** One line of the timeline. */
-    public record HistoryLine(String kind, long actorId, RequestStatus from, RequestStatus to, String reason, Instant at) {
-    }
+    public record HistoryLine(
+            String kind, long actorId, RequestStatus from, RequestStatus to, String reason, Instant at) {}
 
     /** A file of a request as its page lists it. */
-    public record AttachmentLine(long id, Long commentId, String fileName, String contentType, long sizeBytes, long uploadedBy,
-                                 Instant at) {
-    }
+    public record AttachmentLine(
+            long id,
+            Long commentId,
+            String fileName,
+            String contentType,
+            long sizeBytes,
+            long uploadedBy,
+            Instant at) {}
 
     private final RequestRepository requests;
     private final RequestHistoryRepository history;
     private final RequestCommentRepository comments;
     private final RequestAttachmentRepository attachments;
 
-    RequestViews(RequestRepository requests, RequestHistoryRepository history, RequestCommentRepository comments,
-                 RequestAttachmentRepository attachments) {
+    RequestViews(
+            RequestRepository requests,
+            RequestHistoryRepository history,
+            RequestCommentRepository comments,
+            RequestAttachmentRepository attachments) {
         this.requests = requests;
         this.history = history;
         this.comments = comments;
@@ -57,22 +77,47 @@ public class RequestViews {
     public RequestState view(int numero, Actor actor) {
         Request request = requests.visibleTo(numero, actor);
         List<HistoryLine> lines = history.findByRequestIdOrderByCreatedAtAscIdAsc(request.getId()).stream()
-                .map(e -> new HistoryLine(e.getKind().name(), e.getActorId(), e.getFromStatus(), e.getToStatus(), e.getReason(),
+                .map(e -> new HistoryLine(
+                        e.getKind().name(),
+                        e.getActorId(),
+                        e.getFromStatus(),
+                        e.getToStatus(),
+                        e.getReason(),
                         e.getCreatedAt()))
                 .toList();
-        return new RequestState(request.getId(), request.getNumero(), request.getOfferId(), request.getCollectivityId(),
-                request.getReferentId(), request.getCreatedBy(), request.getChefDeFileId(), request.getResponsableId(),
-                request.getStatus(), request.getCreatedAt(), request.getVersion(), request.nextStatuses(actor),
-                request.canProcess(actor), request.canChangeReferent(actor), request.canComment(actor), lines);
+        return new RequestState(
+                request.getId(),
+                request.getNumero(),
+                request.getOfferId(),
+                request.getCollectivityId(),
+                request.getReferentId(),
+                request.getCreatedBy(),
+                request.getChefDeFileId(),
+                request.getResponsableId(),
+                request.getStatus(),
+                request.getCreatedAt(),
+                request.getVersion(),
+                request.nextStatuses(actor),
+                request.canProcess(actor),
+                request.canChangeReferent(actor),
+                request.canComment(actor),
+                lines);
     }
 
     /** The thread of a request, oldest first or newest first. */
     @Transactional(readOnly = true)
     public List<CommentLine> comments(int numero, boolean newestFirst, Actor actor) {
         Request request = requests.visibleTo(numero, actor);
-        List<CommentLine> lines = new ArrayList<>(comments.findByRequestIdOrderByCreatedAtAscIdAsc(request.getId()).stream()
-                .map(c -> new CommentLine(c.getId(), c.getParentId(), c.getAuthorId(), c.isFromStaff(), c.getBody(), c.getCreatedAt()))
-                .toList());
+        List<CommentLine> lines =
+                new ArrayList<>(comments.findByRequestIdOrderByCreatedAtAscIdAsc(request.getId()).stream()
+                        .map(c -> new CommentLine(
+                                c.getId(),
+                                c.getParentId(),
+                                c.getAuthorId(),
+                                c.isFromStaff(),
+                                c.getBody(),
+                                c.getCreatedAt()))
+                        .toList());
         if (newestFirst) {
             Collections.reverse(lines);
         }
@@ -83,8 +128,14 @@ public class RequestViews {
     public List<AttachmentLine> attachments(int numero, Actor actor) {
         Request request = requests.visibleTo(numero, actor);
         return attachments.findByRequestIdOrderByCreatedAtAscIdAsc(request.getId()).stream()
-                .map(a -> new AttachmentLine(a.getId(), a.getCommentId(), a.getFileName(), a.getContentType(), a.getSizeBytes(),
-                        a.getUploadedBy(), a.getCreatedAt()))
+                .map(a -> new AttachmentLine(
+                        a.getId(),
+                        a.getCommentId(),
+                        a.getFileName(),
+                        a.getContentType(),
+                        a.getSizeBytes(),
+                        a.getUploadedBy(),
+                        a.getCreatedAt()))
                 .toList();
     }
 }

@@ -33,8 +33,14 @@ public class RequestWorkflow {
     private final FormTokens tokens;
     private final Clock clock;
 
-    RequestWorkflow(RequestRepository requests, RequestCommentRepository comments, RequestFiles files,
-                    RequestParticipants participants, Accounts accounts, FormTokens tokens, Clock clock) {
+    RequestWorkflow(
+            RequestRepository requests,
+            RequestCommentRepository comments,
+            RequestFiles files,
+            RequestParticipants participants,
+            Accounts accounts,
+            FormTokens tokens,
+            Clock clock) {
         this.requests = requests;
         this.comments = comments;
         this.files = files;
@@ -60,14 +66,26 @@ public class RequestWorkflow {
      * and its files; all or nothing. Returns its number.
      */
     @Transactional
-    public int file(Actor actor, long offerId, Long chefDeFileId, Long referentId, String message, List<IncomingFile> incoming) {
+    public int file(
+            Actor actor,
+            long offerId,
+            Long chefDeFileId,
+            Long referentId,
+            String message,
+            List<IncomingFile> incoming) {
         return file(actor, offerId, chefDeFileId, referentId, message, incoming, null);
     }
 
     /** Like {@link #file(Actor, long, Long, Long, String, List)}; the same form {@code token} filed again returns the first request. */
     @Transactional
-    public int file(Actor actor, long offerId, Long chefDeFileId, Long referentId, String message, List<IncomingFile> incoming,
-                    UUID token) {
+    public int file(
+            Actor actor,
+            long offerId,
+            Long chefDeFileId,
+            Long referentId,
+            String message,
+            List<IncomingFile> incoming,
+            UUID token) {
         if (actor.collectivityId() == null) {
             throw RequestException.forbidden();
         }
@@ -81,13 +99,17 @@ public class RequestWorkflow {
         }
         String text = message == null ? "" : message;
         if (text.length() > MAX_COMMENT) {
-            throw new FieldRefusal("message", "Votre message dépasse " + MAX_COMMENT + " caractères : raccourcissez-le.");
+            throw new FieldRefusal(
+                    "message", "Votre message dépasse " + MAX_COMMENT + " caractères : raccourcissez-le.");
         }
-        Request request = requests.saveAndFlush(new Request(offerId, actor.collectivityId(), referentId, actor.userId(), chefDeFileId,
-                clock.instant()));
+        Request request = requests.saveAndFlush(new Request(
+                offerId, actor.collectivityId(), referentId, actor.userId(), chefDeFileId, clock.instant()));
         tokens.claimRequest(request.getId(), token);
-        Long commentId = text.isEmpty() ? null
-                : comments.save(new RequestComment(request.getId(), null, actor.userId(), false, text, request.getCreatedAt())).getId();
+        Long commentId = text.isEmpty()
+                ? null
+                : comments.save(new RequestComment(
+                                request.getId(), null, actor.userId(), false, text, request.getCreatedAt()))
+                        .getId();
         files.attach(request.getId(), commentId, incoming, actor.userId());
         request.filed(text);
         requests.save(request);
@@ -112,7 +134,11 @@ public class RequestWorkflow {
     @Transactional
     public void changeReferent(int numero, Long referentId, long expectedVersion, Actor actor) {
         Request request = current(numero, expectedVersion, actor);
-        request.changeReferent(referentId, actor, id -> participants.acceptsReferent(request.getCollectivityId(), id), clock.instant());
+        request.changeReferent(
+                referentId,
+                actor,
+                id -> participants.acceptsReferent(request.getCollectivityId(), id),
+                clock.instant());
         requests.saveAndFlush(request);
     }
 
@@ -124,7 +150,8 @@ public class RequestWorkflow {
     @Transactional
     void offerChangedHands(OfferLeadChanged change) {
         Instant now = clock.instant();
-        for (Request request : requests.findByOfferIdAndStatusIn(change.offerId(), EnumSet.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS))) {
+        for (Request request : requests.findByOfferIdAndStatusIn(
+                change.offerId(), EnumSet.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS))) {
             if (!Objects.equals(request.getChefDeFileId(), change.previousChefDeFileId())) {
                 continue; // already given to someone else by hand
             }

@@ -1,9 +1,9 @@
 package fr.id77.requests;
 
-import fr.id77.shared.web.FormBinding;
 import fr.id77.account.CurrentUser;
 import fr.id77.catalogue.CatalogueReference;
 import fr.id77.membership.Collectivities;
+import fr.id77.shared.web.FormBinding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +34,14 @@ class RequestsController {
     private final RequestListFilterValidator filterValidator;
     private final FormBinding forms;
 
-    RequestsController(RequestReadModel read, RequestPages pages, CatalogueReference catalogue,
-                       Collectivities collectivities, RequestFiles files, RequestListFilterValidator filterValidator,
-                       FormBinding forms) {
+    RequestsController(
+            RequestReadModel read,
+            RequestPages pages,
+            CatalogueReference catalogue,
+            Collectivities collectivities,
+            RequestFiles files,
+            RequestListFilterValidator filterValidator,
+            FormBinding forms) {
         this.forms = forms;
         this.files = files;
         this.filterValidator = filterValidator;
@@ -51,7 +56,8 @@ class RequestsController {
      * ({@link FormBinding} keeps the filter whole when a value did not bind).
      */
     @GetMapping("/demandes")
-    String list(@ModelAttribute("filtre") RequestListFilter filter, BindingResult binding, CurrentUser user, Model model) {
+    String list(
+            @ModelAttribute("filtre") RequestListFilter filter, BindingResult binding, CurrentUser user, Model model) {
         BindingResult errors = forms.whole(filter, "filtre", binding, model);
         filterValidator.validate(filter, errors);
         Actor actor = RequestPages.actor(user);
@@ -71,12 +77,22 @@ class RequestsController {
     }
 
     @GetMapping("/demandes/{numero}")
-    String show(@PathVariable int numero, @RequestParam(required = false) String ordre,
-                @RequestParam(required = false) Long repondre, CurrentUser user, Model model) {
+    String show(
+            @PathVariable int numero,
+            @RequestParam(required = false) String ordre,
+            @RequestParam(required = false) Long repondre,
+            CurrentUser user,
+            Model model) {
         RequestPages.Page page = pages.page(numero, RequestPages.actor(user), "recents".equals(ordre));
         model.addAttribute("p", page);
-        model.addAttribute("replyTo", repondre == null ? null
-                : page.comments().stream().filter(c -> c.line().id() == repondre).findFirst().orElse(null));
+        model.addAttribute(
+                "replyTo",
+                repondre == null
+                        ? null
+                        : page.comments().stream()
+                                .filter(c -> c.line().id() == repondre)
+                                .findFirst()
+                                .orElse(null));
         model.addAttribute("printView", false);
         model.addAttribute(FormTokens.FIELD, FormTokens.fresh());
         model.addAttribute("upload", files.rules(page.state().collectivityId()));
@@ -104,8 +120,12 @@ class RequestsController {
         RequestFiles.OpenedAttachment file = files.open(numero, id, RequestPages.actor(user));
         InputStream content = file.content();
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.fileName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(file.sizeBytes())

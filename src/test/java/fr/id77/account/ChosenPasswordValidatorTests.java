@@ -21,28 +21,44 @@ class ChosenPasswordValidatorTests {
 
     @Test
     void aGoodPasswordTypedTwiceIsAccepted() {
-        assertThat(validate(new NewPasswordForm("jeton", "cheval agrafe pile", "cheval agrafe pile")).hasErrors()).isFalse();
-        assertThat(validate(new ChangePasswordForm("actuel", "cheval agrafe pile", "cheval agrafe pile")).hasErrors()).isFalse();
+        assertThat(validate(new NewPasswordForm("jeton", "cheval agrafe pile", "cheval agrafe pile"))
+                        .hasErrors())
+                .isFalse();
+        assertThat(validate(new ChangePasswordForm("actuel", "cheval agrafe pile", "cheval agrafe pile"))
+                        .hasErrors())
+                .isFalse();
     }
 
     @Test
     void thePolicyIsAppliedWithTheHoldersIdentifiant() {
-        assertThat(validate(new NewPasswordForm("jeton", "onze-carac!", "onze-carac!")).getFieldError("password").getDefaultMessage())
+        assertThat(validate(new NewPasswordForm("jeton", "onze-carac!", "onze-carac!"))
+                        .getFieldError("password")
+                        .getDefaultMessage())
                 .contains("12 caractères");
-        assertThat(validate(new NewPasswordForm("jeton", "douze-carac!", "douze-carac!")).hasErrors()).as("12 suffisent").isFalse();
-        assertThat(validate(new ChangePasswordForm("x", "MaCommune-2026!", "MaCommune-2026!")).getFieldError("password")
-                .getDefaultMessage()).contains("identifiant");
-        assertThat(validate(new ChangePasswordForm("x", "azertyuiop123", "azertyuiop123")).getFieldError("password")
-                .getDefaultMessage()).contains("courant");
+        assertThat(validate(new NewPasswordForm("jeton", "douze-carac!", "douze-carac!"))
+                        .hasErrors())
+                .as("12 suffisent")
+                .isFalse();
+        assertThat(validate(new ChangePasswordForm("x", "MaCommune-2026!", "MaCommune-2026!"))
+                        .getFieldError("password")
+                        .getDefaultMessage())
+                .contains("identifiant");
+        assertThat(validate(new ChangePasswordForm("x", "azertyuiop123", "azertyuiop123"))
+                        .getFieldError("password")
+                        .getDefaultMessage())
+                .contains("courant");
     }
 
     @Test
     void theSecondTypingMustBeTheSame() {
         Errors errors = validate(new NewPasswordForm("jeton", "cheval agrafe pile", "cheval agrafe pilE"));
-        assertThat(errors.getFieldError("confirmation").getDefaultMessage()).isEqualTo("Les deux saisies ne sont pas identiques.");
+        assertThat(errors.getFieldError("confirmation").getDefaultMessage())
+                .isEqualTo("Les deux saisies ne sont pas identiques.");
         assertThat(errors.hasFieldErrors("password")).isFalse();
-        assertThat(validate(new NewPasswordForm("jeton", " cheval agrafe pile", "cheval agrafe pile")).hasFieldErrors("confirmation"))
-                .as("a space counts: passwords are never trimmed").isTrue();
+        assertThat(validate(new NewPasswordForm("jeton", " cheval agrafe pile", "cheval agrafe pile"))
+                        .hasFieldErrors("confirmation"))
+                .as("a space counts: passwords are never trimmed")
+                .isTrue();
     }
 
     @Test

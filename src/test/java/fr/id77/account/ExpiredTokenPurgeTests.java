@@ -13,16 +13,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest
 class ExpiredTokenPurgeTests {
 
-    @Autowired JdbcClient jdbc;
-    @Autowired ExpiredTokenPurge purge;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ExpiredTokenPurge purge;
+
     long user;
 
     @BeforeEach
     void aDisabledAccountNobodySees() {
         user = jdbc.sql("""
                         INSERT INTO app_user (identifiant, email, first_name, last_name, role, status)
-                        VALUES ('purge-liens', 'purge-liens@example.org', 'Purge', 'Liens', 'ADHERENT', 'DISABLED') RETURNING id""")
-                .query(Long.class).single();
+                        VALUES ('purge-liens', 'purge-liens@example.org', 'Purge', 'Liens', 'ADHERENT', 'DISABLED') RETURNING id""").query(Long.class).single();
     }
 
     @AfterEach
@@ -37,13 +40,20 @@ class ExpiredTokenPurgeTests {
                         VALUES (:user, 'RESET_PASSWORD', :hash, now() - interval '100 days', now() + make_interval(days => :expires),
                                 CASE WHEN :used < 0 THEN NULL ELSE now() - make_interval(days => :used) END)
                         RETURNING id""")
-                .param("user", user).param("hash", Tokens.hash(name + user)).param("expires", expiresInDays)
+                .param("user", user)
+                .param("hash", Tokens.hash(name + user))
+                .param("expires", expiresInDays)
                 .param("used", usedDaysAgo == null ? -1 : usedDaysAgo)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     private boolean exists(long id) {
-        return jdbc.sql("SELECT count(*) FROM account_token WHERE id = ?").param(id).query(Long.class).single() == 1;
+        return jdbc.sql("SELECT count(*) FROM account_token WHERE id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                == 1;
     }
 
     @Test
@@ -58,8 +68,12 @@ class ExpiredTokenPurgeTests {
 
         assertThat(exists(expiredLongAgo)).as("expiré il y a 31 jours").isFalse();
         assertThat(exists(usedLongAgo)).as("utilisé il y a 40 jours").isFalse();
-        assertThat(exists(expiredRecently)).as("expiré il y a 29 jours : « lien expiré » encore").isTrue();
-        assertThat(exists(usedRecently)).as("utilisé il y a 10 jours : « lien déjà utilisé » encore").isTrue();
+        assertThat(exists(expiredRecently))
+                .as("expiré il y a 29 jours : « lien expiré » encore")
+                .isTrue();
+        assertThat(exists(usedRecently))
+                .as("utilisé il y a 10 jours : « lien déjà utilisé » encore")
+                .isTrue();
         assertThat(exists(valid)).as("encore valable").isTrue();
     }
 }

@@ -27,7 +27,8 @@ class LoginInfoValidatorTests {
         LoginInfoForm form = form("prise@example.fr");
         Errors errors = new DirectFieldBindingResult(form, "form");
         validator.validate(form, errors);
-        assertThat(errors.getFieldError("email").getDefaultMessage()).isEqualTo("Un compte utilise déjà cette adresse e-mail.");
+        assertThat(errors.getFieldError("email").getDefaultMessage())
+                .isEqualTo("Un compte utilise déjà cette adresse e-mail.");
         assertThat(errors.getErrorCount()).isEqualTo(1);
     }
 

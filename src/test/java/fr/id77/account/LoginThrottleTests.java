@@ -31,14 +31,24 @@ class LoginThrottleTests extends MailServerTest {
     static final String GOOD = "la bonne phrase de passe";
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    @Autowired LoginThrottle throttle;
-    @Autowired UserAccountRepository users;
-    @Autowired JdbcClient jdbc;
-    @Autowired Tokens tokens;
-    @Autowired Passwords passwordSettings;
+    @Autowired
+    LoginThrottle throttle;
+
+    @Autowired
+    UserAccountRepository users;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Tokens tokens;
+
+    @Autowired
+    Passwords passwordSettings;
 
     /** Stands for the password check: counts the passwords it is asked to verify. */
     final AtomicInteger checked = new AtomicInteger();
+
     final AuthenticationProvider passwords = new AuthenticationProvider() {
         @Override
         public Authentication authenticate(Authentication authentication) {
@@ -70,7 +80,8 @@ class LoginThrottleTests extends MailServerTest {
 
     /** Tries to sign in; true if signed in, false if the password was wrong, null if refused unchecked (locked). */
     Boolean attempt(String login, String password, String client) {
-        UsernamePasswordAuthenticationToken request = UsernamePasswordAuthenticationToken.unauthenticated(login, password);
+        UsernamePasswordAuthenticationToken request =
+                UsernamePasswordAuthenticationToken.unauthenticated(login, password);
         request.setDetails(new WebAuthenticationDetails(client, null));
         try {
             provider().authenticate(request);
@@ -86,7 +97,8 @@ class LoginThrottleTests extends MailServerTest {
     void minutesGoBy(String key, int minutes) {
         jdbc.sql("UPDATE login_throttle SET window_start = window_start - ? * interval '1 minute', "
                         + "locked_until = locked_until - ? * interval '1 minute' WHERE throttle_key = ?")
-                .params(minutes, minutes, key).update();
+                .params(minutes, minutes, key)
+                .update();
     }
 
     @Test
@@ -97,15 +109,21 @@ class LoginThrottleTests extends MailServerTest {
             clients.add(newClient());
         }
         parallel(50, i -> attempt(login, "essai " + i, clients.get(i)));
-        assertThat(checked.get()).as("mots de passe vérifiés sur 50 essais simultanés").isBetween(1, 5);
-        assertThat(attempt(login, GOOD, newClient())).as("verrouillé, même avec le bon mot de passe").isNull();
+        assertThat(checked.get())
+                .as("mots de passe vérifiés sur 50 essais simultanés")
+                .isBetween(1, 5);
+        assertThat(attempt(login, GOOD, newClient()))
+                .as("verrouillé, même avec le bon mot de passe")
+                .isNull();
     }
 
     @Test
     void fiftyParallelGuessesFromOneAddressCheckAtMostItsLimit() throws Exception {
         String client = newClient();
         parallel(50, i -> attempt(unique("compte"), "essai " + i, client));
-        assertThat(checked.get()).as("mots de passe vérifiés depuis une même adresse").isBetween(1, 20);
+        assertThat(checked.get())
+                .as("mots de passe vérifiés depuis une même adresse")
+                .isBetween(1, 20);
     }
 
     @Test
@@ -117,11 +135,17 @@ class LoginThrottleTests extends MailServerTest {
         assertThat(attempt(login, GOOD, newClient())).as("verrouillé").isNull();
         minutesGoBy("account:" + login, 10);
         for (int i = 0; i < 10; i++) {
-            assertThat(attempt(login, "pendant le verrou " + i, newClient())).as("toujours verrouillé").isNull();
+            assertThat(attempt(login, "pendant le verrou " + i, newClient()))
+                    .as("toujours verrouillé")
+                    .isNull();
         }
-        assertThat(checked.get()).as("aucun mot de passe vérifié pendant le verrou").isEqualTo(5);
+        assertThat(checked.get())
+                .as("aucun mot de passe vérifié pendant le verrou")
+                .isEqualTo(5);
         minutesGoBy("account:" + login, 6);
-        assertThat(attempt(login, GOOD, newClient())).as("le verrou a pris fin après 15 min, malgré les essais").isTrue();
+        assertThat(attempt(login, GOOD, newClient()))
+                .as("le verrou a pris fin après 15 min, malgré les essais")
+                .isTrue();
     }
 
     @Test
@@ -144,7 +168,9 @@ class LoginThrottleTests extends MailServerTest {
         assertThat(attempt(user.identifiant(), GOOD, newClient())).isNull();
         String token = tokens.issue(user.id(), TokenPurpose.RESET_PASSWORD, null);
         passwordSettings.choose(token, "une phrase neuve et longue");
-        assertThat(attempt(user.identifiant(), GOOD, newClient())).as("déverrouillé par le lien").isTrue();
+        assertThat(attempt(user.identifiant(), GOOD, newClient()))
+                .as("déverrouillé par le lien")
+                .isTrue();
     }
 
     @Test
@@ -156,12 +182,20 @@ class LoginThrottleTests extends MailServerTest {
             attempt(unique("inconnu"), "au hasard " + i, townHall);
         }
         int checkedBefore = checked.get();
-        assertThat(attempt(colleague, GOOD, townHall)).as("collègue habituel de cette adresse").isTrue();
+        assertThat(attempt(colleague, GOOD, townHall))
+                .as("collègue habituel de cette adresse")
+                .isTrue();
         String stranger = unique("nouveau");
-        assertThat(attempt(stranger, GOOD, townHall)).as("compte jamais connecté depuis cette adresse").isNull();
-        assertThat(attempt(stranger, GOOD, newClient())).as("le même depuis une autre adresse").isTrue();
+        assertThat(attempt(stranger, GOOD, townHall))
+                .as("compte jamais connecté depuis cette adresse")
+                .isNull();
+        assertThat(attempt(stranger, GOOD, newClient()))
+                .as("le même depuis une autre adresse")
+                .isTrue();
         assertThat(checked.get() - checkedBefore).isEqualTo(2);
-        assertThat(checkedBefore).as("l'adresse n'a fait vérifier que sa limite").isEqualTo(1 + 20);
+        assertThat(checkedBefore)
+                .as("l'adresse n'a fait vérifier que sa limite")
+                .isEqualTo(1 + 20);
     }
 
     interface Attempt {

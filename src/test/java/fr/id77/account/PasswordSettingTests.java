@@ -17,12 +17,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest
 class PasswordSettingTests {
 
-    @Autowired JdbcClient jdbc;
-    @Autowired Tokens tokens;
-    @Autowired Passwords passwords;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Tokens tokens;
+
+    @Autowired
+    Passwords passwords;
 
     private String hash(long userId) {
-        return jdbc.sql("SELECT coalesce(password_hash, '') FROM app_user WHERE id = ?").param(userId).query(String.class).single();
+        return jdbc.sql("SELECT coalesce(password_hash, '') FROM app_user WHERE id = ?")
+                .param(userId)
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -32,11 +40,14 @@ class PasswordSettingTests {
         String token = tokens.issue(user.id(), TokenPurpose.RESET_PASSWORD, null);
 
         assertThatThrownBy(() -> passwords.choose(token, "onze-carac!"))
-                .isInstanceOf(FieldRefusal.class).hasMessageContaining("12 caractères");
+                .isInstanceOf(FieldRefusal.class)
+                .hasMessageContaining("12 caractères");
         assertThatThrownBy(() -> passwords.choose(token, "azertyuiop123"))
-                .isInstanceOf(FieldRefusal.class).hasMessageContaining("courant");
+                .isInstanceOf(FieldRefusal.class)
+                .hasMessageContaining("courant");
         assertThatThrownBy(() -> passwords.choose(token, "x-" + user.identifiant() + "-2026"))
-                .isInstanceOf(FieldRefusal.class).hasMessageContaining("identifiant");
+                .isInstanceOf(FieldRefusal.class)
+                .hasMessageContaining("identifiant");
         assertThat(hash(user.id())).as("nothing written").isEqualTo(before);
 
         passwords.choose(token, "douze-carac!");
@@ -50,9 +61,11 @@ class PasswordSettingTests {
         String before = hash(user.id());
 
         assertThatThrownBy(() -> passwords.change(user.id(), "la phrase de départ", "onze-carac!", null))
-                .isInstanceOf(FieldRefusal.class).hasMessageContaining("12 caractères");
+                .isInstanceOf(FieldRefusal.class)
+                .hasMessageContaining("12 caractères");
         assertThatThrownBy(() -> passwords.change(user.id(), "la phrase de départ", "azertyuiop123", null))
-                .isInstanceOf(FieldRefusal.class).hasMessageContaining("courant");
+                .isInstanceOf(FieldRefusal.class)
+                .hasMessageContaining("courant");
         assertThat(hash(user.id())).as("nothing written").isEqualTo(before);
     }
 }

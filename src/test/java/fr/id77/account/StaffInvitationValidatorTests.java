@@ -25,8 +25,10 @@ class StaffInvitationValidatorTests {
 
     @Test
     void aMemberRoleIsRefusedNextToTheRole() {
-        assertThat(validate(Role.ADHERENT).getFieldError("role").getDefaultMessage()).isEqualTo("Choisissez chef de file ou administrateur.");
-        assertThat(new StaffInvitationValidator().supports(StaffInvitationForm.class)).isTrue();
+        assertThat(validate(Role.ADHERENT).getFieldError("role").getDefaultMessage())
+                .isEqualTo("Choisissez chef de file ou administrateur.");
+        assertThat(new StaffInvitationValidator().supports(StaffInvitationForm.class))
+                .isTrue();
     }
 
     @Test

@@ -3,14 +3,13 @@ package fr.id77.account;
 import java.util.Set;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Signed-in people for MockMvc tests, with the same principal the real sign-in produces. */
 public final class TestUsers {
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     public static Authentication authentication(CurrentUser user) {
         SignedInUser principal = new SignedInUser(user, null, true);

@@ -36,8 +36,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @AutoConfigureMockMvc
 class AuditJournalTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Fixtures fixtures;
     CurrentUser admin;
@@ -49,20 +52,33 @@ class AuditJournalTests {
     }
 
     private long lastId() {
-        return jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_entry").query(Long.class).single();
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM audit_entry")
+                .query(Long.class)
+                .single();
     }
 
     /** Performs the admin's (or member's) action and returns the journal entries it wrote. */
-    private List<Map<String, Object>> entriesOf(MockHttpServletRequestBuilder action, CurrentUser who) throws Exception {
+    private List<Map<String, Object>> entriesOf(MockHttpServletRequestBuilder action, CurrentUser who)
+            throws Exception {
         long before = lastId();
         // « confirme=oui » as the confirmation page (or its JavaScript confirm) posts it for the destructive actions
         mvc.perform(action.param("confirme", "oui").with(csrf()).with(as(who))).andExpect(status().is3xxRedirection());
-        return jdbc.sql("SELECT actor_id, actor_name, action, subject_type, subject_id, subject_label, detail FROM audit_entry "
-                + "WHERE id > ? ORDER BY id").param(before).query().listOfRows();
+        return jdbc.sql(
+                        "SELECT actor_id, actor_name, action, subject_type, subject_id, subject_label, detail FROM audit_entry "
+                                + "WHERE id > ? ORDER BY id")
+                .param(before)
+                .query()
+                .listOfRows();
     }
 
-    private static void assertOne(List<Map<String, Object>> entries, CurrentUser actor, String action, String subjectType,
-                                  long subjectId, String label, String detail) {
+    private static void assertOne(
+            List<Map<String, Object>> entries,
+            CurrentUser actor,
+            String action,
+            String subjectType,
+            long subjectId,
+            String label,
+            String detail) {
         assertThat(entries).as(action).hasSize(1);
         Map<String, Object> e = entries.getFirst();
         assertThat(e.get("actor_id")).isEqualTo(actor.id());
@@ -76,7 +92,9 @@ class AuditJournalTests {
 
     private long collectivity(String name, String status) {
         long id = fixtures.collectivity(name, "Melun").id();
-        jdbc.sql("UPDATE collectivity SET status = ? WHERE id = ?").params(status, id).update();
+        jdbc.sql("UPDATE collectivity SET status = ? WHERE id = ?")
+                .params(status, id)
+                .update();
         return id;
     }
 
@@ -84,72 +102,178 @@ class AuditJournalTests {
     void everyAdhesionDecisionWritesOneEntryWithItsAuthorAndReason() throws Exception {
         String name = "Commune de Journalville " + System.nanoTime();
         long c = collectivity(name, "ACTIVE");
-        assertOne(entriesOf(post("/admin/collectivites/" + c + "/suspendre").param("motif", "  Cotisation impayée "), admin),
-                admin, "COLLECTIVITY_SUSPENDED", "COLLECTIVITY", c, name, "Cotisation impayée");
-        assertOne(entriesOf(post("/admin/collectivites/" + c + "/reactiver"), admin),
-                admin, "COLLECTIVITY_REACTIVATED", "COLLECTIVITY", c, name, "Suspendue → Adhérente");
-        assertOne(entriesOf(post("/admin/collectivites/" + c + "/suspendre"), admin),
-                admin, "COLLECTIVITY_SUSPENDED", "COLLECTIVITY", c, name, "Adhérente → Suspendue");
+        assertOne(
+                entriesOf(
+                        post("/admin/collectivites/" + c + "/suspendre").param("motif", "  Cotisation impayée "),
+                        admin),
+                admin,
+                "COLLECTIVITY_SUSPENDED",
+                "COLLECTIVITY",
+                c,
+                name,
+                "Cotisation impayée");
+        assertOne(
+                entriesOf(post("/admin/collectivites/" + c + "/reactiver"), admin),
+                admin,
+                "COLLECTIVITY_REACTIVATED",
+                "COLLECTIVITY",
+                c,
+                name,
+                "Suspendue → Adhérente");
+        assertOne(
+                entriesOf(post("/admin/collectivites/" + c + "/suspendre"), admin),
+                admin,
+                "COLLECTIVITY_SUSPENDED",
+                "COLLECTIVITY",
+                c,
+                name,
+                "Adhérente → Suspendue");
 
         long pending = collectivity(name + " bis", "PENDING_VALIDATION");
-        assertOne(entriesOf(post("/admin/adhesions/" + pending + "/valider"), admin),
-                admin, "ADHESION_VALIDATED", "COLLECTIVITY", pending, name + " bis", "À valider par ID77 → Adhérente");
+        assertOne(
+                entriesOf(post("/admin/adhesions/" + pending + "/valider"), admin),
+                admin,
+                "ADHESION_VALIDATED",
+                "COLLECTIVITY",
+                pending,
+                name + " bis",
+                "À valider par ID77 → Adhérente");
         long refused = collectivity(name + " ter", "PENDING_VALIDATION");
-        assertOne(entriesOf(post("/admin/adhesions/" + refused + "/refuser").param("reason", "Délibération non reçue"), admin),
-                admin, "ADHESION_REFUSED", "COLLECTIVITY", refused, name + " ter", "Délibération non reçue");
+        assertOne(
+                entriesOf(
+                        post("/admin/adhesions/" + refused + "/refuser").param("reason", "Délibération non reçue"),
+                        admin),
+                admin,
+                "ADHESION_REFUSED",
+                "COLLECTIVITY",
+                refused,
+                name + " ter",
+                "Délibération non reçue");
 
         assertThat(entriesOf(post("/admin/adhesions/" + refused + "/refuser").param("reason", "Encore"), admin))
-                .as("une décision refusée (plus à valider) n'écrit rien").isEmpty();
+                .as("une décision refusée (plus à valider) n'écrit rien")
+                .isEmpty();
     }
 
     @Test
     void everyAccountDecisionWritesOneEntry() throws Exception {
         CurrentUser chef = fixtures.chefDeFile("Bastien");
         String label = chef.displayName() + " (" + chef.identifiant() + ")";
-        assertOne(entriesOf(post("/admin/comptes/" + chef.id() + "/desactiver"), admin),
-                admin, "ACCOUNT_DISABLED", "ACCOUNT", chef.id(), label, "Actif → Désactivé");
-        assertOne(entriesOf(post("/admin/comptes/" + chef.id() + "/reactiver"), admin),
-                admin, "ACCOUNT_ENABLED", "ACCOUNT", chef.id(), label, "Désactivé → Actif");
-        assertThat(entriesOf(post("/admin/comptes/" + chef.id() + "/reactiver"), admin)).as("déjà actif : rien ne change").isEmpty();
+        assertOne(
+                entriesOf(post("/admin/comptes/" + chef.id() + "/desactiver"), admin),
+                admin,
+                "ACCOUNT_DISABLED",
+                "ACCOUNT",
+                chef.id(),
+                label,
+                "Actif → Désactivé");
+        assertOne(
+                entriesOf(post("/admin/comptes/" + chef.id() + "/reactiver"), admin),
+                admin,
+                "ACCOUNT_ENABLED",
+                "ACCOUNT",
+                chef.id(),
+                label,
+                "Désactivé → Actif");
+        assertThat(entriesOf(post("/admin/comptes/" + chef.id() + "/reactiver"), admin))
+                .as("déjà actif : rien ne change")
+                .isEmpty();
 
         String identifiant = "inv" + Long.toString(System.nanoTime(), 36);
-        var invited = entriesOf(post("/admin/comptes/invitation").param("identifiant", identifiant)
-                .param("email", identifiant + "@test.example").param("firstName", "Inès").param("lastName", "Invitée")
-                .param("role", "ADMIN"), admin);
-        long invitedId = jdbc.sql("SELECT id FROM app_user WHERE identifiant = ?").param(identifiant).query(Long.class).single();
-        assertOne(invited, admin, "ACCOUNT_INVITED", "ACCOUNT", invitedId, "Inès Invitée (" + identifiant + ")",
+        var invited = entriesOf(
+                post("/admin/comptes/invitation")
+                        .param("identifiant", identifiant)
+                        .param("email", identifiant + "@test.example")
+                        .param("firstName", "Inès")
+                        .param("lastName", "Invitée")
+                        .param("role", "ADMIN"),
+                admin);
+        long invitedId = jdbc.sql("SELECT id FROM app_user WHERE identifiant = ?")
+                .param(identifiant)
+                .query(Long.class)
+                .single();
+        assertOne(
+                invited,
+                admin,
+                "ACCOUNT_INVITED",
+                "ACCOUNT",
+                invitedId,
+                "Inès Invitée (" + identifiant + ")",
                 "Rôle : Administrateur · ID77");
 
         Fixtures.Collectivity commune = fixtures.collectivity("Commune de Collègueville", "Melun");
         CurrentUser member = fixtures.adherent(commune, "Maëlle");
         String colleague = "col" + Long.toString(System.nanoTime(), 36);
-        var colleagueEntries = entriesOf(post("/compte/collegues").param("identifiant", colleague)
-                .param("email", colleague + "@test.example").param("firstName", "Côme").param("lastName", "Collègue"), member);
-        long colleagueId = jdbc.sql("SELECT id FROM app_user WHERE identifiant = ?").param(colleague).query(Long.class).single();
-        assertOne(colleagueEntries, member, "ACCOUNT_INVITED", "ACCOUNT", colleagueId, "Côme Collègue",
+        var colleagueEntries = entriesOf(
+                post("/compte/collegues")
+                        .param("identifiant", colleague)
+                        .param("email", colleague + "@test.example")
+                        .param("firstName", "Côme")
+                        .param("lastName", "Collègue"),
+                member);
+        long colleagueId = jdbc.sql("SELECT id FROM app_user WHERE identifiant = ?")
+                .param(colleague)
+                .query(Long.class)
+                .single();
+        assertOne(
+                colleagueEntries,
+                member,
+                "ACCOUNT_INVITED",
+                "ACCOUNT",
+                colleagueId,
+                "Côme Collègue",
                 "Rôle : Adhérent · Commune de Collègueville");
     }
 
     @Test
     void everyOfferDecisionWritesOneEntry() throws Exception {
-        long o02 = jdbc.sql("SELECT id FROM offer WHERE code = 'O02'").query(Long.class).single();
-        String title = jdbc.sql("SELECT title FROM offer WHERE id = ?").param(o02).query(String.class).single();
+        long o02 = jdbc.sql("SELECT id FROM offer WHERE code = 'O02'")
+                .query(Long.class)
+                .single();
+        String title = jdbc.sql("SELECT title FROM offer WHERE id = ?")
+                .param(o02)
+                .query(String.class)
+                .single();
         try {
-            assertOne(entriesOf(post("/admin/offres/" + o02 + "/publication").param("publiee", "false"), admin),
-                    admin, "OFFER_WITHDRAWN", "OFFER", o02, "O02 – " + title, "Retirée du catalogue et de la recherche");
+            assertOne(
+                    entriesOf(post("/admin/offres/" + o02 + "/publication").param("publiee", "false"), admin),
+                    admin,
+                    "OFFER_WITHDRAWN",
+                    "OFFER",
+                    o02,
+                    "O02 – " + title,
+                    "Retirée du catalogue et de la recherche");
             assertThat(entriesOf(post("/admin/offres/" + o02 + "/publication").param("publiee", "false"), admin))
-                    .as("déjà retirée").isEmpty();
-            assertOne(entriesOf(post("/admin/offres/" + o02 + "/publication").param("publiee", "true"), admin),
-                    admin, "OFFER_PUBLISHED", "OFFER", o02, "O02 – " + title, "Visible dans le catalogue");
+                    .as("déjà retirée")
+                    .isEmpty();
+            assertOne(
+                    entriesOf(post("/admin/offres/" + o02 + "/publication").param("publiee", "true"), admin),
+                    admin,
+                    "OFFER_PUBLISHED",
+                    "OFFER",
+                    o02,
+                    "O02 – " + title,
+                    "Visible dans le catalogue");
         } finally {
-            jdbc.sql("UPDATE offer SET published = true WHERE id = ?").param(o02).update();
+            jdbc.sql("UPDATE offer SET published = true WHERE id = ?")
+                    .param(o02)
+                    .update();
         }
 
         CurrentUser before = fixtures.chefDeFile("Prune");
         CurrentUser after = fixtures.chefDeFile("Noé");
         fixtures.lead("O02", before);
-        assertOne(entriesOf(post("/admin/offres/chef-de-file").param("offres", "" + o02).param("chefDeFile", "" + after.id()), admin),
-                admin, "OFFER_LEAD_CHANGED", "OFFER", o02, "O02 – " + title,
+        assertOne(
+                entriesOf(
+                        post("/admin/offres/chef-de-file")
+                                .param("offres", "" + o02)
+                                .param("chefDeFile", "" + after.id()),
+                        admin),
+                admin,
+                "OFFER_LEAD_CHANGED",
+                "OFFER",
+                o02,
+                "O02 – " + title,
                 "Chef de file : " + before.displayName() + " → " + after.displayName());
     }
 
@@ -158,13 +282,27 @@ class AuditJournalTests {
         long c = collectivity("Commune de Gravéville " + System.nanoTime(), "ACTIVE");
         entriesOf(post("/admin/collectivites/" + c + "/suspendre").param("motif", "Vrai motif"), admin);
         long id = lastId();
-        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_entry SET detail = 'Faux motif' WHERE id = ?").param(id).update())
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("ne se modifie pas");
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_entry WHERE id = ?").param(id).update())
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("ne se modifie pas");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_entry SET detail = 'Faux motif' WHERE id = ?")
+                        .param(id)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("ne se modifie pas");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_entry WHERE id = ?")
+                        .param(id)
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("ne se modifie pas");
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_entry").update())
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("ne se modifie pas");
-        assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE id = ?").param(id).query(String.class).single()).isEqualTo("Vrai motif");
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("ne se modifie pas");
+        assertThat(jdbc.sql("SELECT detail FROM audit_entry WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Vrai motif");
     }
 
     @Test
@@ -174,10 +312,14 @@ class AuditJournalTests {
             mvc.perform(get("/admin/journal").with(as(someone))).andExpect(status().isForbidden());
         }
         mvc.perform(get("/admin/journal")).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/admin/journal").with(as(admin))).andExpect(status().isOk())
+        mvc.perform(get("/admin/journal").with(as(admin)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Journal des décisions")));
         for (String path : List.of("/admin/journal", "/admin/journal/1", "/admin/journal/1/suppression")) {
-            int code = mvc.perform(post(path).with(csrf()).with(as(admin))).andReturn().getResponse().getStatus();
+            int code = mvc.perform(post(path).with(csrf()).with(as(admin)))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
             assertThat(code).as(path).isIn(404, 405);
         }
     }
@@ -192,25 +334,46 @@ class AuditJournalTests {
         entriesOf(post("/admin/collectivites/" + second + "/reactiver"), admin);
 
         String all = mvc.perform(get("/admin/journal").param("objet", stamp).with(as(admin)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(all).contains("3 décisions");
-        assertThat(all.indexOf("Suspendue → Adhérente")).as("la plus récente d'abord").isLessThan(all.indexOf("Second motif"));
+        assertThat(all.indexOf("Suspendue → Adhérente"))
+                .as("la plus récente d'abord")
+                .isLessThan(all.indexOf("Second motif"));
         assertThat(all.indexOf("Second motif")).isLessThan(all.indexOf("Premier motif"));
-        assertThat(all).contains(admin.displayName() + " (" + admin.identifiant() + ")").contains("Collectivité suspendue");
+        assertThat(all)
+                .contains(admin.displayName() + " (" + admin.identifiant() + ")")
+                .contains("Collectivité suspendue");
 
-        mvc.perform(get("/admin/journal").param("objet", "triville " + stamp).param("action", "COLLECTIVITY_SUSPENDED").with(as(admin)))
+        mvc.perform(get("/admin/journal")
+                        .param("objet", "triville " + stamp)
+                        .param("action", "COLLECTIVITY_SUSPENDED")
+                        .with(as(admin)))
                 .andExpect(content().string(containsString("1 décision.")))
                 .andExpect(content().string(containsString("Second motif")))
                 .andExpect(content().string(not(containsString("Premier motif"))));
 
         String today = LocalDate.now(DateFormats.PARIS).toString();
         String tomorrow = LocalDate.now(DateFormats.PARIS).plusDays(1).toString();
-        mvc.perform(get("/admin/journal").param("objet", stamp).param("du", today).param("au", today).with(as(admin)))
+        mvc.perform(get("/admin/journal")
+                        .param("objet", stamp)
+                        .param("du", today)
+                        .param("au", today)
+                        .with(as(admin)))
                 .andExpect(content().string(containsString("3 décisions")));
-        mvc.perform(get("/admin/journal").param("objet", stamp).param("du", tomorrow).with(as(admin)))
+        mvc.perform(get("/admin/journal")
+                        .param("objet", stamp)
+                        .param("du", tomorrow)
+                        .with(as(admin)))
                 .andExpect(content().string(containsString("Aucune décision ne correspond.")));
-        mvc.perform(get("/admin/journal").param("objet", stamp).param("du", "31/02/2026").param("action", "n'importe quoi")
-                        .param("page", "99999999999").with(as(admin)))
+        mvc.perform(get("/admin/journal")
+                        .param("objet", stamp)
+                        .param("du", "31/02/2026")
+                        .param("action", "n'importe quoi")
+                        .param("page", "99999999999")
+                        .with(as(admin)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Saisissez une date au format jj/mm/aaaa")))
                 .andExpect(content().string(containsString("3 décisions")));

@@ -26,6 +26,7 @@ class CatalogueAdminJourneyIT extends BrowserTest {
 
     @Autowired
     Accounts accounts;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -36,10 +37,28 @@ class CatalogueAdminJourneyIT extends BrowserTest {
     void people() {
         long suffix = System.nanoTime() % 1_000_000;
         admin = "admincat" + suffix;
-        accounts.createDemoAccount(new NewAccount(admin, admin + "@id77.example", "MME", "Claire", "Catalogue", "01 64 00 00 01",
-                Role.ADMIN, null), PASSWORD);
-        accounts.createDemoAccount(new NewAccount("chefcat" + suffix, "chefcat" + suffix + "@id77.example", "M", "Bruno",
-                "Voirie", "01 64 00 00 02", Role.CHEF_DE_FILE, null), PASSWORD);
+        accounts.createDemoAccount(
+                new NewAccount(
+                        admin,
+                        admin + "@id77.example",
+                        "MME",
+                        "Claire",
+                        "Catalogue",
+                        "01 64 00 00 01",
+                        Role.ADMIN,
+                        null),
+                PASSWORD);
+        accounts.createDemoAccount(
+                new NewAccount(
+                        "chefcat" + suffix,
+                        "chefcat" + suffix + "@id77.example",
+                        "M",
+                        "Bruno",
+                        "Voirie",
+                        "01 64 00 00 02",
+                        Role.CHEF_DE_FILE,
+                        null),
+                PASSWORD);
         code = "Z" + (1000 + suffix % 9000);
         jdbc.sql("UPDATE offer SET chef_de_file_id = NULL WHERE code = 'O12'").update();
     }
@@ -89,19 +108,24 @@ class CatalogueAdminJourneyIT extends BrowserTest {
         clickOn(By.partialLinkText("Modifier"));
         checkAccessibility();
         assertThat(find(By.tagName("h1")).getText()).isEqualTo("Modifier l'offre O12");
-        assertThat(new Select(find(By.id("chefDeFile"))).getFirstSelectedOption().getText()).startsWith("Bruno Voirie");
+        assertThat(new Select(find(By.id("chefDeFile")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .startsWith("Bruno Voirie");
         WebElement title = find(By.id("title"));
         String before = title.getAttribute("value");
         title.clear();
         find(By.id("keywords")).sendKeys(", programmation");
         submit(".offer-admin-form button[type=submit]");
-        assertThat(find(By.id("erreurs")).getText()).contains("Le formulaire contient une erreur", "Saisissez le titre de l'offre.");
+        assertThat(find(By.id("erreurs")).getText())
+                .contains("Le formulaire contient une erreur", "Saisissez le titre de l'offre.");
         assertThat(find(By.id("title-erreur")).getText()).isEqualTo("Saisissez le titre de l'offre.");
         assertThat(find(By.id("keywords")).getAttribute("value")).endsWith(", programmation");
         find(By.id("title")).sendKeys(before + " (mise à jour)");
         submit(".offer-admin-form button[type=submit]");
         assertThat(flash()).isEqualTo("L'offre O12 est enregistrée.");
-        assertThat(find(By.cssSelector(".offers-table tbody tr")).getText()).contains("O12", "(mise à jour)", "Bruno Voirie");
+        assertThat(find(By.cssSelector(".offers-table tbody tr")).getText())
+                .contains("O12", "(mise à jour)", "Bruno Voirie");
 
         // creates a new offer; the thematics of a domain appear once it is ticked
         clickOn(By.linkText("Nouvelle offre"));
@@ -109,7 +133,8 @@ class CatalogueAdminJourneyIT extends BrowserTest {
         find(By.id("code")).sendKeys(code.toLowerCase());
         new Select(find(By.id("typology"))).selectByVisibleText("Action de sensibilisation / formation");
         find(By.id("title")).sendKeys("Atelier sur les haies champêtres et les mares");
-        find(By.id("summary")).sendKeys("Une matinée pour reconnaître et entretenir les haies et les mares communales.");
+        find(By.id("summary"))
+                .sendKeys("Une matinée pour reconnaître et entretenir les haies et les mares communales.");
         find(By.id("description")).sendKeys("Visite de terrain.\n\nÉchanges avec les agents techniques.");
         find(By.id("keywords")).sendKeys("bocage, zones humides");
         assertThat(find(By.id("thematique-15")).isDisplayed()).isFalse();
@@ -121,8 +146,13 @@ class CatalogueAdminJourneyIT extends BrowserTest {
         clickOn(By.cssSelector("label[for=published1]"));
         submit(".offer-admin-form button[type=submit]");
         assertThat(flash()).isEqualTo("L'offre " + code + " est créée et publiée.");
-        assertThat(find(By.cssSelector(".offers-table tbody tr")).getText()).contains(code, "Atelier sur les haies champêtres",
-                "Seine-et-Marne Environnement", "Bruno Voirie", "Publiée");
+        assertThat(find(By.cssSelector(".offers-table tbody tr")).getText())
+                .contains(
+                        code,
+                        "Atelier sur les haies champêtres",
+                        "Seine-et-Marne Environnement",
+                        "Bruno Voirie",
+                        "Publiée");
 
         // the public catalogue finds it at once
         visit("/?q=champetres");
@@ -133,7 +163,9 @@ class CatalogueAdminJourneyIT extends BrowserTest {
         clickOn(By.xpath("//button[starts-with(normalize-space(.), 'Retirer')]"));
         waiting().until(ExpectedConditions.alertIsPresent()).accept();
         checkAccessibility();
-        assertThat(flash()).isEqualTo("L'offre " + code + " est retirée du catalogue. Ses demandes existantes restent consultables.");
+        assertThat(flash())
+                .isEqualTo(
+                        "L'offre " + code + " est retirée du catalogue. Ses demandes existantes restent consultables.");
         assertThat(find(By.cssSelector(".offers-table tbody tr")).getText()).contains("Non publiée");
 
         driver.manage().deleteAllCookies();

@@ -11,7 +11,8 @@ class CatalogueAdminRulesTests {
 
     @Test
     void multiLineTextKeepsItsParagraphsAndNothingElse() {
-        assertThat(InputSanitizer.cleanLines("  Premier\u0000 paragraphe.\r\n\r\n\r\n\tSecond   paragraphe.\n- un point\n\n", 1000))
+        assertThat(InputSanitizer.cleanLines(
+                        "  Premier\u0000 paragraphe.\r\n\r\n\r\n\tSecond   paragraphe.\n- un point\n\n", 1000))
                 .isEqualTo("Premier paragraphe.\n\nSecond paragraphe.\n- un point");
         assertThat(InputSanitizer.cleanLines("\n\n\u200B\n", 1000)).isEmpty();
         assertThat(InputSanitizer.cleanLines(null, 10)).isEmpty();
@@ -21,7 +22,8 @@ class CatalogueAdminRulesTests {
 
     @Test
     void keywordsAreSplitOnCommasSemicolonsAndLinesAndKeptOnce() {
-        assertThat(keywords(" voirie, Voirie ;chaussée\ntrottoirs,, ,\u200B")).containsExactly("voirie", "chaussée", "trottoirs");
+        assertThat(keywords(" voirie, Voirie ;chaussée\ntrottoirs,, ,\u200B"))
+                .containsExactly("voirie", "chaussée", "trottoirs");
         assertThat(keywords(null)).isEmpty();
     }
 
@@ -34,7 +36,8 @@ class CatalogueAdminRulesTests {
     }
 
     private static List<String> keywords(String typed) {
-        return new CatalogueAdminForms.OfferForm("O01", "t", "s", "d", (short) 1, null, null, 1L, null, null, typed, false, false, 0)
+        return new CatalogueAdminForms.OfferForm(
+                        "O01", "t", "s", "d", (short) 1, null, null, 1L, null, null, typed, false, false, 0)
                 .keywordList();
     }
 }

@@ -18,7 +18,9 @@ class CatalogueJourneyIT extends BrowserTest {
     }
 
     private List<String> chips() {
-        return findAll(By.cssSelector(".chip-list[aria-label] .chip")).stream().map(WebElement::getText).toList();
+        return findAll(By.cssSelector(".chip-list[aria-label] .chip")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     @Test
@@ -37,7 +39,9 @@ class CatalogueJourneyIT extends BrowserTest {
         assertThat(chips()).hasSize(2);
         assertThat(two).isGreaterThan(one).isLessThan(all);
         assertThat(path()).contains("domaine=amenagement-urbanisme").contains("domaine=tourisme");
-        assertThat(findAll(By.cssSelector(".thematic-bar .chip"))).extracting(WebElement::getText).contains("Urbanisme", "Randonnée / Itinérance");
+        assertThat(findAll(By.cssSelector(".thematic-bar .chip")))
+                .extracting(WebElement::getText)
+                .contains("Urbanisme", "Randonnée / Itinérance");
 
         // removes one chip with its ×
         find(By.cssSelector(".chip-list[aria-label] a.domain-tourisme")).click();

@@ -18,15 +18,25 @@ class CatalogueSearchTests {
 
     @Autowired
     CatalogueSearch search;
+
     @Autowired
     CatalogueReference reference;
+
     @Autowired
     JdbcClient jdbc;
 
-    private CataloguePage run(String q, String code, List<String> domaines, List<String> thematiques, String typologie,
-                              String tri, String page) {
-        return search.search(CatalogueQuery.from(reference, new CatalogueQuery.Filters(q, code, domaines, thematiques, typologie,
-                tri, page == null ? null : Integer.valueOf(page))));
+    private CataloguePage run(
+            String q,
+            String code,
+            List<String> domaines,
+            List<String> thematiques,
+            String typologie,
+            String tri,
+            String page) {
+        return search.search(CatalogueQuery.from(
+                reference,
+                new CatalogueQuery.Filters(
+                        q, code, domaines, thematiques, typologie, tri, page == null ? null : Integer.valueOf(page))));
     }
 
     private CataloguePage text(String q) {
@@ -41,9 +51,14 @@ class CatalogueSearchTests {
     void theShippedCatalogueIsLoadedWithAllItsTypologies() {
         CataloguePage all = run(null, null, null, null, null, null, null);
         assertThat(all.total()).isGreaterThanOrEqualTo(130);
-        assertThat(run(null, null, null, null, "ingenierie-de-projet", null, null).total()).isBetween(45L, 60L);
-        assertThat(run(null, null, null, null, "sensibilisation-formation", null, null).total()).isBetween(45L, 70L);
-        assertThat(run(null, null, null, null, "exposition", null, null).total()).isBetween(15L, 25L);
+        assertThat(run(null, null, null, null, "ingenierie-de-projet", null, null)
+                        .total())
+                .isBetween(45L, 60L);
+        assertThat(run(null, null, null, null, "sensibilisation-formation", null, null)
+                        .total())
+                .isBetween(45L, 70L);
+        assertThat(run(null, null, null, null, "exposition", null, null).total())
+                .isBetween(15L, 25L);
         assertThat(codes(all).getFirst()).isEqualTo("O01");
     }
 
@@ -83,24 +98,38 @@ class CatalogueSearchTests {
 
     @Test
     void domainsAreOredThematicsOredAndKindsAnded() {
-        long amenagement = run(null, null, List.of("amenagement-urbanisme"), null, null, null, null).total();
-        long tourisme = run(null, null, List.of("tourisme"), null, null, null, null).total();
-        long both = run(null, null, List.of("amenagement-urbanisme", "tourisme"), null, null, null, null).total();
+        long amenagement = run(null, null, List.of("amenagement-urbanisme"), null, null, null, null)
+                .total();
+        long tourisme =
+                run(null, null, List.of("tourisme"), null, null, null, null).total();
+        long both = run(null, null, List.of("amenagement-urbanisme", "tourisme"), null, null, null, null)
+                .total();
         assertThat(both).isGreaterThan(Math.max(amenagement, tourisme)).isLessThanOrEqualTo(amenagement + tourisme);
 
-        long urbanisme = run(null, null, null, List.of("urbanisme"), null, null, null).total();
-        long foncier = run(null, null, null, List.of("foncier"), null, null, null).total();
-        long thematicsOr = run(null, null, null, List.of("urbanisme", "foncier"), null, null, null).total();
-        assertThat(thematicsOr).isGreaterThanOrEqualTo(Math.max(urbanisme, foncier)).isLessThanOrEqualTo(urbanisme + foncier);
+        long urbanisme =
+                run(null, null, null, List.of("urbanisme"), null, null, null).total();
+        long foncier =
+                run(null, null, null, List.of("foncier"), null, null, null).total();
+        long thematicsOr = run(null, null, null, List.of("urbanisme", "foncier"), null, null, null)
+                .total();
+        assertThat(thematicsOr)
+                .isGreaterThanOrEqualTo(Math.max(urbanisme, foncier))
+                .isLessThanOrEqualTo(urbanisme + foncier);
 
-        long anded = run(null, null, List.of("amenagement-urbanisme"), null, "exposition", null, null).total();
+        long anded = run(null, null, List.of("amenagement-urbanisme"), null, "exposition", null, null)
+                .total();
         long expositions = run(null, null, null, null, "exposition", null, null).total();
         assertThat(anded).isLessThan(Math.min(amenagement, expositions));
 
-        CataloguePage textAndDomain = run("archives", null, List.of("culture-patrimoine-archives"), null, null, null, null);
-        assertThat(textAndDomain.total()).isPositive().isLessThanOrEqualTo(text("archives").total());
-        assertThat(textAndDomain.offers()).allSatisfy(o ->
-                assertThat(o.domains()).extracting(CatalogueReference.DomainRef::slug).contains("culture-patrimoine-archives"));
+        CataloguePage textAndDomain =
+                run("archives", null, List.of("culture-patrimoine-archives"), null, null, null, null);
+        assertThat(textAndDomain.total())
+                .isPositive()
+                .isLessThanOrEqualTo(text("archives").total());
+        assertThat(textAndDomain.offers())
+                .allSatisfy(o -> assertThat(o.domains())
+                        .extracting(CatalogueReference.DomainRef::slug)
+                        .contains("culture-patrimoine-archives"));
     }
 
     @Test
@@ -111,7 +140,10 @@ class CatalogueSearchTests {
 
         CataloguePage recent = run(null, null, null, null, null, "recentes", null);
         List<LocalDate> dates = recent.offers().stream()
-                .map(o -> jdbc.sql("SELECT published_on FROM offer WHERE id = ?").param(o.id()).query(LocalDate.class).single())
+                .map(o -> jdbc.sql("SELECT published_on FROM offer WHERE id = ?")
+                        .param(o.id())
+                        .query(LocalDate.class)
+                        .single())
                 .toList();
         assertThat(dates).as("the most recent first").isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(dates.getFirst()).isAfter(dates.getLast());
@@ -122,7 +154,9 @@ class CatalogueSearchTests {
         for (String tri : List.of("pertinence", "identifiant", "titre", "recentes")) {
             List<String> first = codes(run(null, null, null, null, null, tri, "1"));
             List<String> second = codes(run(null, null, null, null, null, tri, "2"));
-            assertThat(codes(run(null, null, null, null, null, tri, "1"))).as(tri + ": same order every time").isEqualTo(first);
+            assertThat(codes(run(null, null, null, null, null, tri, "1")))
+                    .as(tri + ": same order every time")
+                    .isEqualTo(first);
             assertThat(second).as(tri + ": no offer on two pages").isNotEmpty().doesNotContainAnyElementsOf(first);
         }
     }
@@ -141,6 +175,7 @@ class CatalogueSearchTests {
         CataloguePage odd = text("\u0000é\u200b\uD800 ' \" ; -- | & ! :* ( <script>");
         assertThat(odd.total()).isZero();
         assertThat(odd.offers()).isEmpty();
-        // a page that is not a number never reaches the query: CatalogueWebTests.anUnreadablePageShowsTheFirstWithANotice
+        // a page that is not a number never reaches the query:
+        // CatalogueWebTests.anUnreadablePageShowsTheFirstWithANotice
     }
 }

@@ -15,7 +15,9 @@ class OfferCodesTests {
         assertThat(OfferCodes.normalized("o037")).contains("O37");
         assertThat(OfferCodes.normalized("F-176")).contains("F176");
         assertThat(OfferCodes.normalized("R9999")).contains("R9999");
-        assertThat(OfferCodes.normalized("O00")).as("there is no offer number 0").isEmpty();
+        assertThat(OfferCodes.normalized("O00"))
+                .as("there is no offer number 0")
+                .isEmpty();
         assertThat(OfferCodes.normalized("R10000")).isEmpty();
         assertThat(OfferCodes.normalized("37O")).isEmpty();
         assertThat(OfferCodes.normalized("OF1")).isEmpty();

@@ -24,7 +24,13 @@ class OfferFormValidatorTests {
         static final ThematicRef URBANISME = new ThematicRef((short) 2, (short) 1, "urbanisme", "Urbanisme");
         static final ThematicRef VOIRIE = new ThematicRef((short) 9, (short) 3, "voirie", "Voirie");
         static final Map<Short, DomainRef> DOMAINS = Map.of(
-                (short) 1, new DomainRef((short) 1, "amenagement-urbanisme", "Aménagement / Urbanisme", "buildings", List.of(URBANISME)),
+                (short) 1,
+                        new DomainRef(
+                                (short) 1,
+                                "amenagement-urbanisme",
+                                "Aménagement / Urbanisme",
+                                "buildings",
+                                List.of(URBANISME)),
                 (short) 3, new DomainRef((short) 3, "mobilites-voirie", "Mobilités / Voirie", "sign", List.of(VOIRIE)));
         static final long ACTIVE = 10;
         static final long DEPARTED = 11;
@@ -65,20 +71,49 @@ class OfferFormValidatorTests {
         public Optional<OfferCodes.Holder> holder(String code, Long exceptOffer) {
             holderQueries++;
             return code.equals("O37") && !Long.valueOf(37).equals(exceptOffer)
-                    ? Optional.of(new OfferCodes.Holder("O37", "Conseil en voirie")) : Optional.empty();
+                    ? Optional.of(new OfferCodes.Holder("O37", "Conseil en voirie"))
+                    : Optional.empty();
         }
     }
 
     final SmallCatalogue catalogue = new SmallCatalogue();
 
-    private static OfferForm form(String code, String title, Short typology, List<Short> domains, List<Short> thematics,
-                                  Long organisation, Long chef, String keywords) {
-        return new OfferForm(code, title, "Un résumé.", "Une description.", typology, domains, thematics, organisation, chef,
-                "", keywords, false, true, 0);
+    private static OfferForm form(
+            String code,
+            String title,
+            Short typology,
+            List<Short> domains,
+            List<Short> thematics,
+            Long organisation,
+            Long chef,
+            String keywords) {
+        return new OfferForm(
+                code,
+                title,
+                "Un résumé.",
+                "Une description.",
+                typology,
+                domains,
+                thematics,
+                organisation,
+                chef,
+                "",
+                keywords,
+                false,
+                true,
+                0);
     }
 
     private static OfferForm valid() {
-        return form("Z7", "Un titre", (short) 1, List.of((short) 3), List.of((short) 9), 5L, SmallCatalogue.ACTIVE, "voirie");
+        return form(
+                "Z7",
+                "Un titre",
+                (short) 1,
+                List.of((short) 3),
+                List.of((short) 9),
+                5L,
+                SmallCatalogue.ACTIVE,
+                "voirie");
     }
 
     private BindingResult validate(OfferForm form, Long offerId) {
@@ -95,81 +130,151 @@ class OfferFormValidatorTests {
     @Test
     void aFormWhoseIdsTheListsOfferedPasses() {
         assertThat(validate(valid(), null).hasErrors()).isFalse();
-        assertThat(new OfferFormValidator(catalogue, null).supports(OfferForm.class)).isTrue();
-        assertThat(new OfferFormValidator(catalogue, null).supports(CatalogueAdminForms.OrganisationForm.class)).isFalse();
+        assertThat(new OfferFormValidator(catalogue, null).supports(OfferForm.class))
+                .isTrue();
+        assertThat(new OfferFormValidator(catalogue, null).supports(CatalogueAdminForms.OrganisationForm.class))
+                .isFalse();
     }
 
     @Test
     void theCodeIsALetterAndANumberThatNoOtherOfferHolds() {
-        assertThat(messages(validate(form("o 037", "t", (short) 1, List.of((short) 3), List.of((short) 9), 5L, null, ""), null)))
-                .containsExactly(Map.entry("code", "L'identifiant O37 est déjà celui de l'offre O37 « Conseil en voirie » : choisissez-en un autre."));
-        assertThat(validate(form("O37", "t", (short) 1, List.of((short) 3), List.of((short) 9), 5L, null, ""), 37L).hasErrors())
-                .as("an offer keeps its own code").isFalse();
+        assertThat(messages(validate(
+                        form("o 037", "t", (short) 1, List.of((short) 3), List.of((short) 9), 5L, null, ""), null)))
+                .containsExactly(
+                        Map.entry(
+                                "code",
+                                "L'identifiant O37 est déjà celui de l'offre O37 « Conseil en voirie » : choisissez-en un autre."));
+        assertThat(validate(form("O37", "t", (short) 1, List.of((short) 3), List.of((short) 9), 5L, null, ""), 37L)
+                        .hasErrors())
+                .as("an offer keeps its own code")
+                .isFalse();
         for (String code : List.of("37O", "Z12345", "Z0", "ZZ1", "Z-")) {
-            assertThat(messages(validate(form(code, "t", (short) 1, List.of((short) 3), List.of((short) 9), 5L, null, ""), null)))
-                    .as(code).containsExactly(Map.entry("code", OfferCodes.FORMAT));
+            assertThat(messages(validate(
+                            form(code, "t", (short) 1, List.of((short) 3), List.of((short) 9), 5L, null, ""), null)))
+                    .as(code)
+                    .containsExactly(Map.entry("code", OfferCodes.FORMAT));
         }
-        assertThat(catalogue.holderQueries).as("only a well-formed code is looked up").isEqualTo(2);
+        assertThat(catalogue.holderQueries)
+                .as("only a well-formed code is looked up")
+                .isEqualTo(2);
     }
 
     @Test
     void textMadeOfInvisibleCharactersIsMissing() {
-        OfferForm form = new OfferForm("Z7", "\u200B", "\u200B\u200C", " \u2060", (short) 1, List.of((short) 3), List.of((short) 9),
-                5L, null, "", "", false, false, 0);
-        assertThat(messages(validate(form, null))).containsOnly(
-                Map.entry("title", CatalogueAdminForms.TITLE_REQUIRED),
-                Map.entry("summary", CatalogueAdminForms.SUMMARY_REQUIRED),
-                Map.entry("description", CatalogueAdminForms.DESCRIPTION_REQUIRED));
+        OfferForm form = new OfferForm(
+                "Z7",
+                "\u200B",
+                "\u200B\u200C",
+                " \u2060",
+                (short) 1,
+                List.of((short) 3),
+                List.of((short) 9),
+                5L,
+                null,
+                "",
+                "",
+                false,
+                false,
+                0);
+        assertThat(messages(validate(form, null)))
+                .containsOnly(
+                        Map.entry("title", CatalogueAdminForms.TITLE_REQUIRED),
+                        Map.entry("summary", CatalogueAdminForms.SUMMARY_REQUIRED),
+                        Map.entry("description", CatalogueAdminForms.DESCRIPTION_REQUIRED));
     }
 
     @Test
     void idsThatNoListOfferedAreRefusedNextToTheirField() {
-        assertThat(messages(validate(form("Z7", "t", (short) 4, List.of((short) 3, (short) 8), List.of((short) 9), 6L, 12L, ""), null)))
+        assertThat(messages(validate(
+                        form("Z7", "t", (short) 4, List.of((short) 3, (short) 8), List.of((short) 9), 6L, 12L, ""),
+                        null)))
                 .containsOnly(
                         Map.entry("typology", "Choisissez la typologie dans la liste."),
-                        Map.entry("domains", "Un des domaines envoyés n'existe pas : cochez les domaines dans la liste."),
+                        Map.entry(
+                                "domains", "Un des domaines envoyés n'existe pas : cochez les domaines dans la liste."),
                         Map.entry("organisation", "Choisissez l'organisme porteur dans la liste."),
                         Map.entry("chefDeFile", CatalogueAdmin.CHOOSE_ACTIVE_CHEF));
-        assertThat(messages(validate(form("Z7", "t", (short) 1, List.of((short) 3), List.of((short) 9, (short) 77), 5L, null, ""), null)))
-                .containsExactly(Map.entry("thematics", "Une des thématiques envoyées n'existe pas : cochez les thématiques dans la liste."));
+        assertThat(messages(validate(
+                        form("Z7", "t", (short) 1, List.of((short) 3), List.of((short) 9, (short) 77), 5L, null, ""),
+                        null)))
+                .containsExactly(Map.entry(
+                        "thematics",
+                        "Une des thématiques envoyées n'existe pas : cochez les thématiques dans la liste."));
     }
 
     @Test
     void aThematicBelongsToATickedDomain() {
-        assertThat(messages(validate(form("Z7", "t", (short) 1, List.of((short) 3), List.of((short) 9, (short) 2), 5L, null, ""), null)))
-                .containsExactly(Map.entry("thematics", "La thématique « Urbanisme » relève du domaine « Aménagement / Urbanisme », "
-                        + "qui n'est pas coché : cochez ce domaine ou retirez la thématique."));
-        assertThat(validate(form("Z7", "t", (short) 1, List.of((short) 1, (short) 3), List.of((short) 9, (short) 2), 5L, null, ""), null)
-                .hasErrors()).isFalse();
+        assertThat(messages(validate(
+                        form("Z7", "t", (short) 1, List.of((short) 3), List.of((short) 9, (short) 2), 5L, null, ""),
+                        null)))
+                .containsExactly(Map.entry(
+                        "thematics",
+                        "La thématique « Urbanisme » relève du domaine « Aménagement / Urbanisme », "
+                                + "qui n'est pas coché : cochez ce domaine ou retirez la thématique."));
+        assertThat(validate(
+                                form(
+                                        "Z7",
+                                        "t",
+                                        (short) 1,
+                                        List.of((short) 1, (short) 3),
+                                        List.of((short) 9, (short) 2),
+                                        5L,
+                                        null,
+                                        ""),
+                                null)
+                        .hasErrors())
+                .isFalse();
         // with no domain ticked (Bean Validation says so), each thematic is still said to lack its domain
         assertThat(messages(validate(form("Z7", "t", (short) 1, List.of(), List.of((short) 9), 5L, null, ""), null)))
-                .containsExactly(Map.entry("thematics", "La thématique « Voirie » relève du domaine « Mobilités / Voirie », "
-                        + "qui n'est pas coché : cochez ce domaine ou retirez la thématique."));
+                .containsExactly(Map.entry(
+                        "thematics",
+                        "La thématique « Voirie » relève du domaine « Mobilités / Voirie », "
+                                + "qui n'est pas coché : cochez ce domaine ou retirez la thématique."));
         // an unknown domain is said once, and the thematics are not judged against domains that cannot be read
-        assertThat(messages(validate(form("Z7", "t", (short) 1, List.of((short) 8), List.of((short) 9), 5L, null, ""), null)))
+        assertThat(messages(validate(
+                        form("Z7", "t", (short) 1, List.of((short) 8), List.of((short) 9), 5L, null, ""), null)))
                 .containsOnlyKeys("domains");
     }
 
     @Test
     void theDepartedChefDeFileOfAnOfferStaysAcceptableForThatOfferOnly() {
-        OfferForm keeping = form("Z7", "t", (short) 1, List.of((short) 3), List.of((short) 9), 5L, SmallCatalogue.DEPARTED, "");
-        assertThat(validate(keeping, SmallCatalogue.LED_BY_DEPARTED).hasErrors()).isFalse();
-        assertThat(messages(validate(keeping, null))).containsExactly(Map.entry("chefDeFile", CatalogueAdmin.CHOOSE_ACTIVE_CHEF));
-        assertThat(messages(validate(keeping, 43L))).containsExactly(Map.entry("chefDeFile", CatalogueAdmin.CHOOSE_ACTIVE_CHEF));
-        assertThat(validate(form("Z7", "t", (short) 1, List.of((short) 3), List.of((short) 9), 5L, null, ""), null).hasErrors())
-                .as("no chef de file at all is allowed").isFalse();
+        OfferForm keeping =
+                form("Z7", "t", (short) 1, List.of((short) 3), List.of((short) 9), 5L, SmallCatalogue.DEPARTED, "");
+        assertThat(validate(keeping, SmallCatalogue.LED_BY_DEPARTED).hasErrors())
+                .isFalse();
+        assertThat(messages(validate(keeping, null)))
+                .containsExactly(Map.entry("chefDeFile", CatalogueAdmin.CHOOSE_ACTIVE_CHEF));
+        assertThat(messages(validate(keeping, 43L)))
+                .containsExactly(Map.entry("chefDeFile", CatalogueAdmin.CHOOSE_ACTIVE_CHEF));
+        assertThat(validate(form("Z7", "t", (short) 1, List.of((short) 3), List.of((short) 9), 5L, null, ""), null)
+                        .hasErrors())
+                .as("no chef de file at all is allowed")
+                .isFalse();
     }
 
     @Test
     void keywordsAreBoundedOnceCleanedAndJoined() {
-        assertThat(validate(form("Z7", "t", (short) 1, List.of((short) 3), List.of((short) 9), 5L, null, "x".repeat(99)), null)
-                .hasErrors()).isFalse();
+        assertThat(validate(
+                                form(
+                                        "Z7",
+                                        "t",
+                                        (short) 1,
+                                        List.of((short) 3),
+                                        List.of((short) 9),
+                                        5L,
+                                        null,
+                                        "x".repeat(99)),
+                                null)
+                        .hasErrors())
+                .isFalse();
         // 300 distinct words of two letters typed with « , » (899 characters) are 1 198 once written with « , »
         StringBuilder typed = new StringBuilder();
         for (int i = 0; i < 300; i++) {
             typed.append(i == 0 ? "" : ",").append((char) ('a' + i / 26 % 26)).append((char) ('a' + i % 26));
         }
-        assertThat(messages(validate(form("Z7", "t", (short) 1, List.of((short) 3), List.of((short) 9), 5L, null, typed.toString()), null)))
+        assertThat(messages(validate(
+                        form("Z7", "t", (short) 1, List.of((short) 3), List.of((short) 9), 5L, null, typed.toString()),
+                        null)))
                 .containsExactly(Map.entry("keywords", CatalogueAdminForms.KEYWORDS_TOO_LONG));
     }
 
@@ -181,7 +286,9 @@ class OfferFormValidatorTests {
         errors.rejectValue("typology", "typeMismatch", "Choisissez la typologie dans la liste.");
         errors.rejectValue("domains", "typeMismatch", "Un des domaines envoyés n'existe pas.");
         new OfferFormValidator(catalogue, null).validate(form, errors);
-        assertThat(errors.getFieldErrors()).extracting(FieldError::getField).containsExactlyInAnyOrder("code", "typology", "domains");
+        assertThat(errors.getFieldErrors())
+                .extracting(FieldError::getField)
+                .containsExactlyInAnyOrder("code", "typology", "domains");
         assertThat(errors.getFieldError("code").getDefaultMessage()).isEqualTo("trop long");
         assertThat(catalogue.holderQueries).isZero();
         assertThat(Set.copyOf(messages(errors).values())).hasSize(3);

@@ -14,6 +14,7 @@ class OffersTests {
 
     @Autowired
     Offers offers;
+
     @Autowired
     CatalogueReference reference;
 
@@ -33,7 +34,8 @@ class OffersTests {
     void findsOffersByIds() {
         long o01 = offers.publishedByCode("O01").orElseThrow().id();
         long r02 = offers.publishedByCode("R02").orElseThrow().id();
-        assertThat(offers.byIds(List.of(o01, r02)).values()).extracting(Offers.OfferSummary::code)
+        assertThat(offers.byIds(List.of(o01, r02)).values())
+                .extracting(Offers.OfferSummary::code)
                 .containsExactlyInAnyOrder("O01", "R02");
         assertThat(offers.byIds(List.of())).isEmpty();
     }
@@ -42,20 +44,29 @@ class OffersTests {
     void referencesEveryOfferInIdentifierOrderWithItsDomainsThematicsAndChoiceLabel() {
         List<Offers.OfferRef> refs = offers.references();
         Offers.OfferSummary o69 = offers.publishedByCode("O69").orElseThrow();
-        Offers.OfferRef ref = refs.stream().filter(o -> o.id() == o69.id()).findFirst().orElseThrow();
+        Offers.OfferRef ref =
+                refs.stream().filter(o -> o.id() == o69.id()).findFirst().orElseThrow();
         assertThat(ref.code()).isEqualTo("O69");
         assertThat(ref.title()).isEqualTo(o69.title());
         assertThat(ref.published()).isTrue();
         assertThat(ref.choiceLabel()).isEqualTo("O69 – " + o69.title());
-        assertThat(ref.domainIds()).containsExactlyInAnyOrderElementsOf(
-                o69.domains().stream().map(CatalogueReference.DomainRef::id).toList());
-        assertThat(ref.thematicIds()).isNotEmpty().allSatisfy(t -> assertThat(reference.thematic(t)).isNotNull());
+        assertThat(ref.domainIds())
+                .containsExactlyInAnyOrderElementsOf(o69.domains().stream()
+                        .map(CatalogueReference.DomainRef::id)
+                        .toList());
+        assertThat(ref.thematicIds())
+                .isNotEmpty()
+                .allSatisfy(t -> assertThat(reference.thematic(t)).isNotNull());
         assertThat(new Offers.OfferRef(1, "O1", "T", false, null, Set.of(), Set.of()).choiceLabel())
                 .isEqualTo("O1 – T (retirée)");
         List<String> codes = refs.stream().map(Offers.OfferRef::code).toList();
-        assertThat(codes).as("identifier order: O, then F, then R, by number")
-                .isSortedAccordingTo(Comparator.comparing((String c) -> "OFR".indexOf(c.charAt(0)) < 0 ? 3 : "OFR".indexOf(c.charAt(0)))
-                        .thenComparing(c -> c.charAt(0)).thenComparing(c -> Integer.parseInt(c.substring(1))))
-                .contains("O01", "O69", "R02").doesNotHaveDuplicates();
+        assertThat(codes)
+                .as("identifier order: O, then F, then R, by number")
+                .isSortedAccordingTo(Comparator.comparing(
+                                (String c) -> "OFR".indexOf(c.charAt(0)) < 0 ? 3 : "OFR".indexOf(c.charAt(0)))
+                        .thenComparing(c -> c.charAt(0))
+                        .thenComparing(c -> Integer.parseInt(c.substring(1))))
+                .contains("O01", "O69", "R02")
+                .doesNotHaveDuplicates();
     }
 }

@@ -15,9 +15,11 @@ class OrganisationFormValidatorTests {
 
     /** « CAUE 77 » is organisation 3. */
     final List<String> asked = new ArrayList<>();
+
     final OrganisationFormValidator.Names names = (name, except) -> {
         asked.add(name + "/" + except);
-        return name.toLowerCase(Locale.ROOT).equals("caue 77") && !Long.valueOf(3).equals(except);
+        return name.toLowerCase(Locale.ROOT).equals("caue 77")
+                && !Long.valueOf(3).equals(except);
     };
 
     private BindingResult validate(String name, Long organisationId) {
@@ -30,9 +32,12 @@ class OrganisationFormValidatorTests {
     @Test
     void aNameIsVisibleAndBorneByNoOtherOrganisation() {
         assertThat(validate("Agence de l'eau", null).hasErrors()).isFalse();
-        assertThat(validate("Caue  77", null).getFieldError("name").getDefaultMessage()).isEqualTo(OrganisationFormValidator.NAME_TAKEN);
+        assertThat(validate("Caue  77", null).getFieldError("name").getDefaultMessage())
+                .isEqualTo(OrganisationFormValidator.NAME_TAKEN);
         assertThat(asked).as("the name is compared once cleaned").contains("Caue 77/null");
-        assertThat(validate("CAUE 77", 3L).hasErrors()).as("an organisation keeps its own name").isFalse();
+        assertThat(validate("CAUE 77", 3L).hasErrors())
+                .as("an organisation keeps its own name")
+                .isFalse();
         assertThat(validate("\u200B\u200B", null).getFieldError("name").getDefaultMessage())
                 .isEqualTo(CatalogueAdminForms.NAME_REQUIRED);
     }
@@ -45,6 +50,7 @@ class OrganisationFormValidatorTests {
         new OrganisationFormValidator(names, null).validate(form, errors);
         assertThat(errors.getFieldErrorCount("name")).isEqualTo(1);
         assertThat(asked).isEmpty();
-        assertThat(new OrganisationFormValidator(names, null).supports(OrganisationForm.class)).isTrue();
+        assertThat(new OrganisationFormValidator(names, null).supports(OrganisationForm.class))
+                .isTrue();
     }
 }

@@ -14,6 +14,7 @@ class FavouritesTests {
 
     @Autowired
     Favourites favourites;
+
     @Autowired
     Offers offers;
 
@@ -37,11 +38,15 @@ class FavouritesTests {
         favourites.add(colleague, o01);
         favourites.add(colleague, o03);
         assertThat(favourites.toggle(me, o01)).isFalse();
-        assertThat(favourites.favouritesAmong(colleague, List.of(o01))).as("toggling mine off leaves my colleague's").containsExactly(o01);
+        assertThat(favourites.favouritesAmong(colleague, List.of(o01)))
+                .as("toggling mine off leaves my colleague's")
+                .containsExactly(o01);
         assertThat(favourites.remove(me, o03)).isTrue();
         assertThat(favourites.remove(me, o03)).isFalse();
         assertThat(favourites.of(me)).isEmpty();
-        assertThat(favourites.of(colleague)).as("removing mine leaves my colleague's").extracting(f -> f.offer().code())
+        assertThat(favourites.of(colleague))
+                .as("removing mine leaves my colleague's")
+                .extracting(f -> f.offer().code())
                 .containsExactlyInAnyOrder("O01", "O03");
     }
 }

@@ -31,6 +31,7 @@ class FavouritesWebTests {
 
     @Autowired
     MockMvc mvc;
+
     CurrentUser me;
 
     @BeforeEach
@@ -41,7 +42,10 @@ class FavouritesWebTests {
 
     @Test
     void theStarTogglesWithAPlainPostAndComesBackLit() throws Exception {
-        mvc.perform(post("/favoris/o01").param("retour", "/?q=diagnostic").with(csrf()).with(as(me)))
+        mvc.perform(post("/favoris/o01")
+                        .param("retour", "/?q=diagnostic")
+                        .with(csrf())
+                        .with(as(me)))
                 .andExpect(redirectedUrl("/?q=diagnostic"))
                 .andExpect(flash().attribute("success", containsString("ajoutée à vos favoris")));
         mvc.perform(get("/").param("code", "O01").with(as(me)))
@@ -58,7 +62,11 @@ class FavouritesWebTests {
 
     @Test
     void htmxGetsTheNewStarBack() throws Exception {
-        mvc.perform(post("/favoris/R02").header("HX-Request", "true").param("retour", "/").with(csrf()).with(as(me)))
+        mvc.perform(post("/favoris/R02")
+                        .header("HX-Request", "true")
+                        .param("retour", "/")
+                        .with(csrf())
+                        .with(as(me)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("aria-pressed=\"true\"")))
                 .andExpect(content().string(not(containsString("<html"))));
@@ -66,14 +74,24 @@ class FavouritesWebTests {
 
     @Test
     void removingFromTheListAndBadInput() throws Exception {
-        mvc.perform(post("/favoris/O03").param("retour", "/favoris").with(csrf()).with(as(me)));
-        mvc.perform(post("/favoris/O03/supprimer").param("confirme", "oui").with(csrf()).with(as(me)))
+        mvc.perform(
+                post("/favoris/O03").param("retour", "/favoris").with(csrf()).with(as(me)));
+        mvc.perform(post("/favoris/O03/supprimer")
+                        .param("confirme", "oui")
+                        .with(csrf())
+                        .with(as(me)))
                 .andExpect(redirectedUrl("/favoris"))
                 .andExpect(flash().attribute("success", containsString("supprimée de vos favoris")));
         mvc.perform(post("/favoris/O999").with(csrf()).with(as(me))).andExpect(status().isNotFound());
-        mvc.perform(post("/favoris/O01").param("retour", "https://evil.example/").with(csrf()).with(as(me)))
+        mvc.perform(post("/favoris/O01")
+                        .param("retour", "https://evil.example/")
+                        .with(csrf())
+                        .with(as(me)))
                 .andExpect(redirectedUrl("/favoris"));
-        mvc.perform(post("/favoris/O01").param("retour", "//evil.example/").with(csrf()).with(as(me)))
+        mvc.perform(post("/favoris/O01")
+                        .param("retour", "//evil.example/")
+                        .with(csrf())
+                        .with(as(me)))
                 .andExpect(redirectedUrl("/favoris"));
     }
 
@@ -97,13 +115,21 @@ class FavouritesWebTests {
     void theSignedInCatalogueAddsOneStatementForItsStars() throws Exception {
         mvc.perform(post("/favoris/O02").param("retour", "/").with(csrf()).with(as(me)));
         QueryCounting.reset();
-        mvc.perform(get("/").param("domaine", "amenagement-urbanisme").with(as(me))).andExpect(status().isOk());
-        // 3 for the catalogue, 1 for the stars, 2 for the header (the collectivity's logo in the user menu, the envelope's unread count)
-        assertThat(QueryCounting.count()).as(QueryCounting.statements().toString()).isEqualTo(6);
-        assertThat(QueryCounting.statements()).filteredOn(q -> q.contains("favourite")).hasSize(1);
+        mvc.perform(get("/").param("domaine", "amenagement-urbanisme").with(as(me)))
+                .andExpect(status().isOk());
+        // 3 for the catalogue, 1 for the stars, 2 for the header (the collectivity's logo in the user menu, the
+        // envelope's unread count)
+        assertThat(QueryCounting.count())
+                .as(QueryCounting.statements().toString())
+                .isEqualTo(6);
+        assertThat(QueryCounting.statements())
+                .filteredOn(q -> q.contains("favourite"))
+                .hasSize(1);
         assertThat(QueryCounting.sessionCount()).isEqualTo(2);
         QueryCounting.reset();
         mvc.perform(get("/favoris").with(as(me))).andExpect(status().isOk());
-        assertThat(QueryCounting.count()).as("+1: the envelope's unread count " + QueryCounting.statements()).isEqualTo(5);
+        assertThat(QueryCounting.count())
+                .as("+1: the envelope's unread count " + QueryCounting.statements())
+                .isEqualTo(5);
     }
 }

@@ -31,16 +31,27 @@ import org.springframework.test.web.servlet.ResultActions;
 @AutoConfigureMockMvc
 class ColleagueInvitationTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private ResultActions invite(CurrentUser member, String identifiant) throws Exception {
-        return mvc.perform(post("/compte/collegues").with(csrf()).with(as(member)).param("identifiant", identifiant)
-                .param("email", identifiant + "@test.example").param("firstName", "Claude").param("lastName", "Collègue"));
+        return mvc.perform(post("/compte/collegues")
+                .with(csrf())
+                .with(as(member))
+                .param("identifiant", identifiant)
+                .param("email", identifiant + "@test.example")
+                .param("firstName", "Claude")
+                .param("lastName", "Collègue"));
     }
 
     private long accounts(long collectivityId) {
-        return jdbc.sql("SELECT count(*) FROM app_user WHERE collectivity_id = ?").param(collectivityId).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM app_user WHERE collectivity_id = ?")
+                .param(collectivityId)
+                .query(Long.class)
+                .single();
     }
 
     private CurrentUser collectivityWith(int accounts, String name) {
@@ -57,14 +68,22 @@ class ColleagueInvitationTests {
     void aCollectivityHasAtMostTwentyAccountsNotCountingDisabledOnes() throws Exception {
         CurrentUser member = collectivityWith(20, "Commune de Plafondville");
         String refused = MembershipFixtures.unique("trop");
-        invite(member, refused).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Votre collectivité a déjà 20 comptes, le maximum est de 20")));
+        invite(member, refused)
+                .andExpect(status().isOk())
+                .andExpect(
+                        content().string(containsString("Votre collectivité a déjà 20 comptes, le maximum est de 20")));
         assertThat(accounts(member.collectivityId())).isEqualTo(20);
-        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ?").param(refused + "@test.example")
-                .query(Long.class).single()).as("aucun courriel").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ?")
+                        .param(refused + "@test.example")
+                        .query(Long.class)
+                        .single())
+                .as("aucun courriel")
+                .isZero();
 
-        jdbc.sql("UPDATE app_user SET status = 'DISABLED' WHERE id = (SELECT max(id) FROM app_user WHERE collectivity_id = ?)")
-                .param(member.collectivityId()).update();
+        jdbc.sql(
+                        "UPDATE app_user SET status = 'DISABLED' WHERE id = (SELECT max(id) FROM app_user WHERE collectivity_id = ?)")
+                .param(member.collectivityId())
+                .update();
         invite(member, MembershipFixtures.unique("place")).andExpect(redirectedUrl("/compte"));
         assertThat(accounts(member.collectivityId())).isEqualTo(21);
     }
@@ -74,7 +93,8 @@ class ColleagueInvitationTests {
         CurrentUser member = collectivityWith(19, "Commune de Dernièreplace");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Callable<Object>> both = List.of(() -> invite(member, MembershipFixtures.unique("un")),
+            List<Callable<Object>> both = List.of(
+                    () -> invite(member, MembershipFixtures.unique("un")),
                     () -> invite(member, MembershipFixtures.unique("deux")));
             for (var f : pool.invokeAll(both)) {
                 f.get();
@@ -92,8 +112,13 @@ class ColleagueInvitationTests {
         CurrentUser spammer = fixtures.adherent(c, "Gagnez-un-iPhone-sur-arnaque.example");
         String invited = MembershipFixtures.unique("sujet");
         invite(spammer, invited).andExpect(redirectedUrl("/compte"));
-        String subject = jdbc.sql("SELECT subject FROM mail_outbox WHERE recipient = ?").param(invited + "@test.example")
-                .query(String.class).single();
-        assertThat(subject).isEqualTo("ID77 : votre invitation sur la plateforme").doesNotContain("Gagnez").doesNotContain("Claude");
+        String subject = jdbc.sql("SELECT subject FROM mail_outbox WHERE recipient = ?")
+                .param(invited + "@test.example")
+                .query(String.class)
+                .single();
+        assertThat(subject)
+                .isEqualTo("ID77 : votre invitation sur la plateforme")
+                .doesNotContain("Gagnez")
+                .doesNotContain("Claude");
     }
 }

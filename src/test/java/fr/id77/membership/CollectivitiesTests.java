@@ -17,6 +17,7 @@ class CollectivitiesTests {
 
     @Autowired
     Collectivities collectivities;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -25,14 +26,20 @@ class CollectivitiesTests {
         String tag = Long.toString(System.nanoTime(), 36);
         Fixtures fixtures = new Fixtures(jdbc);
         long melun = fixtures.collectivity("Commune de Sénart-" + tag, "Melun").id();
-        long provins = fixtures.collectivity("Commune de Senart-Bis-" + tag, "Provins").id();
+        long provins =
+                fixtures.collectivity("Commune de Senart-Bis-" + tag, "Provins").id();
         fixtures.collectivity("Autre-" + tag, "Melun");
 
-        assertThat(collectivities.idsMatching("SENART-" + tag.toUpperCase(), "")).containsExactlyInAnyOrder(melun);
+        assertThat(collectivities.idsMatching("SENART-" + tag.toUpperCase(), ""))
+                .containsExactlyInAnyOrder(melun);
         assertThat(collectivities.idsMatching("sénart", "")).contains(melun, provins);
-        assertThat(collectivities.idsMatching("sénart", "PROVINS")).contains(provins).doesNotContain(melun);
+        assertThat(collectivities.idsMatching("sénart", "PROVINS"))
+                .contains(provins)
+                .doesNotContain(melun);
         assertThat(collectivities.idsMatching("", "MELUN")).contains(melun).doesNotContain(provins);
-        assertThat(collectivities.idsMatching("%", "")).as("% is no wildcard").isEqualTo(collectivities.idsMatching("", ""));
+        assertThat(collectivities.idsMatching("%", ""))
+                .as("% is no wildcard")
+                .isEqualTo(collectivities.idsMatching("", ""));
         assertThat(collectivities.idsMatching("nulle part " + tag, "")).isEmpty();
     }
 
@@ -40,13 +47,19 @@ class CollectivitiesTests {
     void namesCollectivitiesAndReferentsInOneCallRemovedReferentsIncluded() {
         String tag = Long.toString(System.nanoTime(), 36);
         Fixtures.Collectivity c = new Fixtures(jdbc).collectivity("Commune " + tag, "Melun");
-        jdbc.sql("UPDATE technical_referent SET removed_at = now() WHERE id = :id").param("id", c.secondReferentId()).update();
+        jdbc.sql("UPDATE technical_referent SET removed_at = now() WHERE id = :id")
+                .param("id", c.secondReferentId())
+                .update();
 
-        Collectivities.Names names = collectivities.names(Set.of(c.id(), -5L), Set.of(c.referentId(), c.secondReferentId()));
+        Collectivities.Names names =
+                collectivities.names(Set.of(c.id(), -5L), Set.of(c.referentId(), c.secondReferentId()));
         assertThat(names.collectivities()).containsExactlyEntriesOf(Map.of(c.id(), "Commune " + tag));
-        assertThat(names.referents()).containsOnlyKeys(c.referentId(), c.secondReferentId())
-                .containsEntry(c.referentId(), "Anne Test").containsEntry(c.secondReferentId(), "Jean Test");
-        assertThat(collectivities.names(Set.of(), Set.of(c.referentId())).collectivities()).isEmpty();
+        assertThat(names.referents())
+                .containsOnlyKeys(c.referentId(), c.secondReferentId())
+                .containsEntry(c.referentId(), "Anne Test")
+                .containsEntry(c.secondReferentId(), "Jean Test");
+        assertThat(collectivities.names(Set.of(), Set.of(c.referentId())).collectivities())
+                .isEmpty();
         assertThat(collectivities.names(Set.of(), Set.of()).referents()).isEmpty();
     }
 
@@ -55,15 +68,25 @@ class CollectivitiesTests {
         Fixtures fixtures = new Fixtures(jdbc);
         Fixtures.Collectivity c = fixtures.collectivity("Commune " + System.nanoTime(), "Melun");
         long removed = fixtures.referent(c.id(), "Bernard Parti", "Voirie");
-        jdbc.sql("UPDATE technical_referent SET removed_at = now() WHERE id = :id").param("id", removed).update();
+        jdbc.sql("UPDATE technical_referent SET removed_at = now() WHERE id = :id")
+                .param("id", removed)
+                .update();
 
-        assertThat(collectivities.referentsInPlace(c.id(), null)).extracting(ReferentSummary::fullName)
+        assertThat(collectivities.referentsInPlace(c.id(), null))
+                .extracting(ReferentSummary::fullName)
                 .containsExactly("Anne Test", "Jean Test");
         List<ReferentSummary> withRemoved = collectivities.referentsInPlace(c.id(), removed);
-        assertThat(withRemoved).extracting(ReferentSummary::fullName).containsExactly("Anne Test", "Bernard Parti", "Jean Test");
-        assertThat(withRemoved).filteredOn(ReferentSummary::removed).extracting(ReferentSummary::id).containsExactly(removed);
+        assertThat(withRemoved)
+                .extracting(ReferentSummary::fullName)
+                .containsExactly("Anne Test", "Bernard Parti", "Jean Test");
+        assertThat(withRemoved)
+                .filteredOn(ReferentSummary::removed)
+                .extracting(ReferentSummary::id)
+                .containsExactly(removed);
         Fixtures.Collectivity other = fixtures.collectivity("Autre " + System.nanoTime(), "Melun");
-        assertThat(collectivities.referentsInPlace(c.id(), other.referentId())).as("never another collectivity's referent")
-                .extracting(ReferentSummary::fullName).containsExactly("Anne Test", "Jean Test");
+        assertThat(collectivities.referentsInPlace(c.id(), other.referentId()))
+                .as("never another collectivity's referent")
+                .extracting(ReferentSummary::fullName)
+                .containsExactly("Anne Test", "Jean Test");
     }
 }

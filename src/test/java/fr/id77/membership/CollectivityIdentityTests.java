@@ -38,6 +38,7 @@ class CollectivityIdentityTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -55,13 +56,20 @@ class CollectivityIdentityTests {
 
     /** Every field of the profile form, as a browser would post it, with {@code changes} applied. */
     private <B extends AbstractMockHttpServletRequestBuilder<B>> B profile(B request, Map<String, String> changes) {
-        Map<String, String> fields = new HashMap<>(Map.ofEntries(Map.entry("collectivity.name", "Commune d'Identité"),
-                Map.entry("collectivity.category", "COMMUNE"), Map.entry("collectivity.siret", "21770288500019"),
-                Map.entry("collectivity.population", "3400"), Map.entry("collectivity.canton", "MELUN"),
-                Map.entry("collectivity.representativeTitle", "MAIRE"), Map.entry("collectivity.representativeCivility", "M"),
-                Map.entry("collectivity.representativeFirstName", "Jean"), Map.entry("collectivity.representativeLastName", "Maire"),
-                Map.entry("collectivity.referentCivility", "MME"), Map.entry("collectivity.referentFirstName", "Anne"),
-                Map.entry("collectivity.referentLastName", "Referente"), Map.entry("website", ""),
+        Map<String, String> fields = new HashMap<>(Map.ofEntries(
+                Map.entry("collectivity.name", "Commune d'Identité"),
+                Map.entry("collectivity.category", "COMMUNE"),
+                Map.entry("collectivity.siret", "21770288500019"),
+                Map.entry("collectivity.population", "3400"),
+                Map.entry("collectivity.canton", "MELUN"),
+                Map.entry("collectivity.representativeTitle", "MAIRE"),
+                Map.entry("collectivity.representativeCivility", "M"),
+                Map.entry("collectivity.representativeFirstName", "Jean"),
+                Map.entry("collectivity.representativeLastName", "Maire"),
+                Map.entry("collectivity.referentCivility", "MME"),
+                Map.entry("collectivity.referentFirstName", "Anne"),
+                Map.entry("collectivity.referentLastName", "Referente"),
+                Map.entry("website", ""),
                 Map.entry("version", String.valueOf(version()))));
         fields.putAll(changes);
         fields.forEach((k, v) -> {
@@ -74,11 +82,17 @@ class CollectivityIdentityTests {
 
     /** The version the form was loaded at, as the hidden field of the page carries it. */
     private long version() {
-        return jdbc.sql("SELECT version FROM collectivity WHERE id = ?").param(commune.id()).query(Long.class).single();
+        return jdbc.sql("SELECT version FROM collectivity WHERE id = ?")
+                .param(commune.id())
+                .query(Long.class)
+                .single();
     }
 
     private Map<String, Object> stored() {
-        return jdbc.sql("SELECT name, siret, category, population FROM collectivity WHERE id = ?").param(commune.id()).query().singleRow();
+        return jdbc.sql("SELECT name, siret, category, population FROM collectivity WHERE id = ?")
+                .param(commune.id())
+                .query()
+                .singleRow();
     }
 
     @Test
@@ -93,11 +107,24 @@ class CollectivityIdentityTests {
                 .andExpect(content().string(containsString("name=\"collectivity.population\"")));
 
         // a forged form changing them: the other fields are saved, these three are not
-        mvc.perform(profile(multipart("/compte/profil"), Map.of("collectivity.name", "Ville Renommée", "collectivity.siret",
-                        "21770051800012", "collectivity.category", "SYNDICAT", "collectivity.population", "5000")).with(as(member)))
+        mvc.perform(profile(
+                                multipart("/compte/profil"),
+                                Map.of(
+                                        "collectivity.name",
+                                        "Ville Renommée",
+                                        "collectivity.siret",
+                                        "21770051800012",
+                                        "collectivity.category",
+                                        "SYNDICAT",
+                                        "collectivity.population",
+                                        "5000"))
+                        .with(as(member)))
                 .andExpect(redirectedUrl("/compte"));
-        assertThat(stored()).containsEntry("name", "Commune d'Identité").containsEntry("siret", "21770288500019")
-                .containsEntry("category", "COMMUNE").containsEntry("population", 5000);
+        assertThat(stored())
+                .containsEntry("name", "Commune d'Identité")
+                .containsEntry("siret", "21770288500019")
+                .containsEntry("category", "COMMUNE")
+                .containsEntry("population", 5000);
 
         // the real form, which does not post them, saves
         Map<String, String> withoutIdentity = new HashMap<>();
@@ -105,11 +132,13 @@ class CollectivityIdentityTests {
         withoutIdentity.put("collectivity.siret", null);
         withoutIdentity.put("collectivity.category", null);
         withoutIdentity.put("collectivity.population", "5100");
-        mvc.perform(profile(multipart("/compte/profil"), withoutIdentity).with(as(member))).andExpect(redirectedUrl("/compte"));
+        mvc.perform(profile(multipart("/compte/profil"), withoutIdentity).with(as(member)))
+                .andExpect(redirectedUrl("/compte"));
         assertThat(stored()).containsEntry("population", 5100).containsEntry("name", "Commune d'Identité");
 
         // a mistake in another field is still shown next to it
-        mvc.perform(profile(multipart("/compte/profil"), Map.of("collectivity.population", "beaucoup")).with(as(member)))
+        mvc.perform(profile(multipart("/compte/profil"), Map.of("collectivity.population", "beaucoup"))
+                        .with(as(member)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Saisissez un nombre entier positif")));
         assertThat(stored()).containsEntry("population", 5100);
@@ -118,7 +147,8 @@ class CollectivityIdentityTests {
     @Test
     void adminsChangeThemFromTheCollectivitiesPage() throws Exception {
         String page = "/admin/collectivites/" + commune.id();
-        mvc.perform(get("/admin/collectivites").with(as(admin))).andExpect(content().string(containsString("href=\"" + page + "\"")));
+        mvc.perform(get("/admin/collectivites").with(as(admin)))
+                .andExpect(content().string(containsString("href=\"" + page + "\"")));
         mvc.perform(get(page).with(as(admin)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"collectivity.name\"")))
@@ -129,14 +159,27 @@ class CollectivityIdentityTests {
                 .andExpect(content().string(containsString("14 chiffres")));
         assertThat(stored()).containsEntry("siret", "21770288500019");
 
-        mvc.perform(profile(post(page), Map.of("collectivity.name", "Ville Renommée", "collectivity.siret", "21770051800012",
-                        "collectivity.category", "EPCI")).with(as(admin)))
+        mvc.perform(profile(
+                                post(page),
+                                Map.of(
+                                        "collectivity.name",
+                                        "Ville Renommée",
+                                        "collectivity.siret",
+                                        "21770051800012",
+                                        "collectivity.category",
+                                        "EPCI"))
+                        .with(as(admin)))
                 .andExpect(redirectedUrl("/admin/collectivites"));
-        assertThat(stored()).containsEntry("name", "Ville Renommée").containsEntry("siret", "21770051800012").containsEntry("category", "EPCI");
+        assertThat(stored())
+                .containsEntry("name", "Ville Renommée")
+                .containsEntry("siret", "21770051800012")
+                .containsEntry("category", "EPCI");
 
         // members never reach it
         mvc.perform(get(page).with(as(member))).andExpect(status().isForbidden());
-        mvc.perform(profile(post(page), Map.of("collectivity.name", "Par un membre")).with(as(member))).andExpect(status().isForbidden());
+        mvc.perform(profile(post(page), Map.of("collectivity.name", "Par un membre"))
+                        .with(as(member)))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/admin/collectivites/987654321").with(as(admin))).andExpect(status().isNotFound());
         assertThat(stored()).containsEntry("name", "Ville Renommée");
     }
@@ -145,19 +188,31 @@ class CollectivityIdentityTests {
     void aProfileSavedMeanwhileIsRefusedAsModifiedKeepingWhatWasTypedAndSavingNothing() throws Exception {
         String stale = String.valueOf(version());
         // a colleague saves the profile after the form was loaded
-        mvc.perform(profile(multipart("/compte/profil"), Map.of("collectivity.population", "4000")).with(as(member)))
+        mvc.perform(profile(multipart("/compte/profil"), Map.of("collectivity.population", "4000"))
+                        .with(as(member)))
                 .andExpect(redirectedUrl("/compte"));
         Map<String, Object> before = stored();
 
-        mvc.perform(profile(multipart("/compte/profil"), Map.of("collectivity.population", "4321", "version", stale)).with(as(member)))
+        mvc.perform(profile(multipart("/compte/profil"), Map.of("collectivity.population", "4321", "version", stale))
+                        .with(as(member)))
                 .andExpect(status().isConflict())
-                .andExpect(content().string(containsString("Le profil de la collectivité</span> : modification entre-temps")))
+                .andExpect(content()
+                        .string(containsString("Le profil de la collectivité</span> : modification entre-temps")))
                 .andExpect(content().string(containsString("<dt>Population</dt>")))
                 .andExpect(content().string(containsString("<dd>4321</dd>")));
-        mvc.perform(profile(post("/admin/collectivites/" + commune.id()), Map.of("collectivity.siret", "21770051800012", "collectivity.population", "4322", "version", stale))
+        mvc.perform(profile(
+                                post("/admin/collectivites/" + commune.id()),
+                                Map.of(
+                                        "collectivity.siret",
+                                        "21770051800012",
+                                        "collectivity.population",
+                                        "4322",
+                                        "version",
+                                        stale))
                         .with(as(admin)))
                 .andExpect(status().isConflict())
-                .andExpect(content().string(containsString("Le profil de la collectivité</span> : modification entre-temps")))
+                .andExpect(content()
+                        .string(containsString("Le profil de la collectivité</span> : modification entre-temps")))
                 .andExpect(content().string(containsString("<dd>4322</dd>")))
                 .andExpect(content().string(containsString("<dd>21770051800012</dd>")));
 
@@ -168,13 +223,30 @@ class CollectivityIdentityTests {
     @Test
     void anUnknownCantonIsRefusedNextToItsFieldKeepingEverythingElseTyped() throws Exception {
         Map<String, Object> before = stored();
-        String page = mvc.perform(profile(multipart("/compte/profil"), Map.of("collectivity.canton", "XYZ",
-                        "collectivity.population", "4567", "collectivity.representativeFirstName", "Jeanne",
-                        "website", "www.identite.example")).with(as(member)))
+        String page = mvc.perform(profile(
+                                multipart("/compte/profil"),
+                                Map.of(
+                                        "collectivity.canton",
+                                        "XYZ",
+                                        "collectivity.population",
+                                        "4567",
+                                        "collectivity.representativeFirstName",
+                                        "Jeanne",
+                                        "website",
+                                        "www.identite.example"))
+                        .with(as(member)))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).containsPattern("id=\"collectivity\\.canton-erreur\"[^>]*>Choisissez un canton dans la liste\\.<")
-                .contains("value=\"4567\"", "value=\"Jeanne\"", "value=\"Maire\"", "value=\"Anne\"", "value=\"Referente\"",
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .containsPattern("id=\"collectivity\\.canton-erreur\"[^>]*>Choisissez un canton dans la liste\\.<")
+                .contains(
+                        "value=\"4567\"",
+                        "value=\"Jeanne\"",
+                        "value=\"Maire\"",
+                        "value=\"Anne\"",
+                        "value=\"Referente\"",
                         "value=\"www.identite.example\"")
                 .containsPattern("value=\"MAIRE\"[^>]*selected|selected[^>]*value=\"MAIRE\"")
                 .containsPattern("value=\"M\"[^>]*name=\"collectivity.representativeCivility\"[^>]*checked");
@@ -185,30 +257,52 @@ class CollectivityIdentityTests {
     @Test
     void aReferentOrLoginInfoSavedMeanwhileIsRefusedAsModifiedKeepingWhatWasTyped() throws Exception {
         long referent = commune.referentId();
-        String loaded = jdbc.sql("SELECT version FROM technical_referent WHERE id = ?").param(referent).query(String.class).single();
-        Function<String, MockHttpServletRequestBuilder> edit =
-                title -> post("/compte/referents/" + referent).with(csrf()).with(as(member)).param("title", title)
-                        .param("fullName", "Anne Test").param("service", "Urbanisme").param("email", "anne@identite.example")
-                        .param("phone", "01 60 90 89 90").param("version", loaded);
+        String loaded = jdbc.sql("SELECT version FROM technical_referent WHERE id = ?")
+                .param(referent)
+                .query(String.class)
+                .single();
+        Function<String, MockHttpServletRequestBuilder> edit = title -> post("/compte/referents/" + referent)
+                .with(csrf())
+                .with(as(member))
+                .param("title", title)
+                .param("fullName", "Anne Test")
+                .param("service", "Urbanisme")
+                .param("email", "anne@identite.example")
+                .param("phone", "01 60 90 89 90")
+                .param("version", loaded);
         mvc.perform(edit.apply("Première fonction")).andExpect(redirectedUrl("/compte#referents"));
         mvc.perform(edit.apply("Seconde fonction"))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Le contact</span> : modification entre-temps")))
                 .andExpect(content().string(containsString("<dd>Seconde fonction</dd>")));
-        assertThat(jdbc.sql("SELECT title FROM technical_referent WHERE id = ?").param(referent).query(String.class).single())
+        assertThat(jdbc.sql("SELECT title FROM technical_referent WHERE id = ?")
+                        .param(referent)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("Première fonction");
 
-        Map<String, Object> account = jdbc.sql("SELECT email, version FROM app_user WHERE id = ?").param(member.id()).query().singleRow();
-        Function<String, MockHttpServletRequestBuilder> rename =
-                lastName -> post("/compte/identifiants").with(csrf()).with(as(member)).param("civility", "MME")
-                        .param("firstName", "Anne").param("lastName", lastName).param("email", (String) account.get("email"))
-                        .param("phone", "").param("version", String.valueOf(account.get("version")));
+        Map<String, Object> account = jdbc.sql("SELECT email, version FROM app_user WHERE id = ?")
+                .param(member.id())
+                .query()
+                .singleRow();
+        Function<String, MockHttpServletRequestBuilder> rename = lastName -> post("/compte/identifiants")
+                .with(csrf())
+                .with(as(member))
+                .param("civility", "MME")
+                .param("firstName", "Anne")
+                .param("lastName", lastName)
+                .param("email", (String) account.get("email"))
+                .param("phone", "")
+                .param("version", String.valueOf(account.get("version")));
         mvc.perform(rename.apply("Premier-Nom")).andExpect(redirectedUrl("/compte"));
         mvc.perform(rename.apply("Second-Nom"))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Le compte</span> : modification entre-temps")))
                 .andExpect(content().string(containsString("<dd>Second-Nom</dd>")));
-        assertThat(jdbc.sql("SELECT last_name FROM app_user WHERE id = ?").param(member.id()).query(String.class).single())
+        assertThat(jdbc.sql("SELECT last_name FROM app_user WHERE id = ?")
+                        .param(member.id())
+                        .query(String.class)
+                        .single())
                 .isEqualTo("Premier-Nom");
     }
 }

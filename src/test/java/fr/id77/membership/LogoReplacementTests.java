@@ -23,12 +23,16 @@ class LogoReplacementTests {
 
     @Autowired
     CollectivityProfiles profiles;
+
     @Autowired
     Logos logos;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Value("${id77.data-dir}")
     Path dataDir;
 
@@ -42,7 +46,10 @@ class LogoReplacementTests {
     }
 
     String logoKey(long collectivityId) {
-        return jdbc.sql("SELECT logo_key FROM collectivity WHERE id = :id").param("id", collectivityId).query(String.class).single();
+        return jdbc.sql("SELECT logo_key FROM collectivity WHERE id = :id")
+                .param("id", collectivityId)
+                .query(String.class)
+                .single();
     }
 
     Path file(String key) {
@@ -69,7 +76,9 @@ class LogoReplacementTests {
             assertThat(new String(in.readAllBytes())).endsWith("premier");
         }
         try (var files = Files.walk(dataDir.resolve("files"))) {
-            assertThat(files.filter(Files::isRegularFile).filter(p -> readQuietly(p).endsWith(rolledBack))).isEmpty();
+            assertThat(files.filter(Files::isRegularFile)
+                            .filter(p -> readQuietly(p).endsWith(rolledBack)))
+                    .isEmpty();
         }
 
         profiles.saveProfile(member, profiles.profileForm(member), png("troisième"));

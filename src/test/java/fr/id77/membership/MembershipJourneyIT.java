@@ -50,7 +50,8 @@ class MembershipJourneyIT extends BrowserTest {
     static final int SMTP_PORT = TestSocketUtils.findAvailableTcpPort();
 
     @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+    static GreenMailExtension greenMail = new GreenMailExtension(
+                    new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
             .withPerMethodLifecycle(false);
 
@@ -63,6 +64,7 @@ class MembershipJourneyIT extends BrowserTest {
 
     @Autowired
     Accounts accounts;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -72,7 +74,8 @@ class MembershipJourneyIT extends BrowserTest {
     @Test
     void aCollectivityRegistersIsValidatedAndCompletesItsProfile() throws Exception {
         String admin = MembershipFixtures.unique("adm");
-        accounts.createDemoAccount(new NewAccount(admin, admin + "@id77.test", "MME", "Claire", "Admin", null, Role.ADMIN, null),
+        accounts.createDemoAccount(
+                new NewAccount(admin, admin + "@id77.test", "MME", "Claire", "Admin", null, Role.ADMIN, null),
                 ADMIN_PASSWORD);
         String identifiant = MembershipFixtures.unique("mairie");
         String email = identifiant + "@commune.test";
@@ -123,7 +126,8 @@ class MembershipJourneyIT extends BrowserTest {
         click(find(By.partialLinkText("Demandes d'adhésion")));
         checkAccessibility();
         WebElement request = find(By.xpath("//article[h2[normalize-space()='" + name + "']]"));
-        assertThat(request.getText()).contains("21770051800012", "Fontainebleau", "Mme Anne Martin", identifiant, email, "01 64 87 00 00");
+        assertThat(request.getText())
+                .contains("21770051800012", "Fontainebleau", "Mme Anne Martin", identifiant, email, "01 64 87 00 00");
         WebElement validate = request.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Valider')]"));
         click(validate);
         awaitGone(validate);
@@ -144,7 +148,8 @@ class MembershipJourneyIT extends BrowserTest {
         visit("/compte");
         assertThat(find(By.id("profil-titre")).getText()).isEqualTo(name);
         addReferent("Responsable urbanisme", "Anne Test", "Service Urbanisme", "anne.test@commune.test", "0164434546");
-        addReferent("Chargé de projets", "Jean Test", "Direction générale", "jean.test@commune.test", "+33 1 64 43 46 47");
+        addReferent(
+                "Chargé de projets", "Jean Test", "Direction générale", "jean.test@commune.test", "+33 1 64 43 46 47");
         assertThat(find(By.id("referents")).getText()).contains("Anne Test", "Jean Test", "01 64 43 46 47");
 
         click(find(By.linkText("Éditer le profil")));
@@ -155,8 +160,10 @@ class MembershipJourneyIT extends BrowserTest {
         find(By.id("logo")).sendKeys(smallPng().toString());
         submit("Enregistrer");
         assertThat(path()).isEqualTo("/compte");
-        assertThat(find(By.cssSelector(".alert-success")).getText()).contains("profil de votre collectivité est enregistré");
-        assertThat(find(By.cssSelector("img.collectivity-logo")).getDomAttribute("src")).endsWith("/logo");
+        assertThat(find(By.cssSelector(".alert-success")).getText())
+                .contains("profil de votre collectivité est enregistré");
+        assertThat(find(By.cssSelector("img.collectivity-logo")).getDomAttribute("src"))
+                .endsWith("/logo");
         assertThat(findAll(By.cssSelector("summary img.user-menu-logo"))).hasSize(1);
         assertThat(find(By.cssSelector(".user-menu summary")).getText()).contains("Bonjour Anne");
         checkAccessibility();
@@ -165,7 +172,10 @@ class MembershipJourneyIT extends BrowserTest {
         // only an admin renames a validated collectivity
         signInAs(admin, ADMIN_PASSWORD);
         visit("/admin/collectivites");
-        WebElement row = findAll(By.cssSelector("tbody tr")).stream().filter(r -> r.getText().startsWith(name)).findFirst().orElseThrow();
+        WebElement row = findAll(By.cssSelector("tbody tr")).stream()
+                .filter(r -> r.getText().startsWith(name))
+                .findFirst()
+                .orElseThrow();
         click(row.findElement(By.partialLinkText("Modifier")));
         checkAccessibility();
         type("collectivity.name", name + " renommée");
@@ -178,7 +188,8 @@ class MembershipJourneyIT extends BrowserTest {
     @Test
     void anAdminSuspendsACollectivityAndFindsTheDecisionInTheJournal() {
         String admin = MembershipFixtures.unique("jrn");
-        accounts.createDemoAccount(new NewAccount(admin, admin + "@id77.test", "M", "Julien", "Journal", null, Role.ADMIN, null),
+        accounts.createDemoAccount(
+                new NewAccount(admin, admin + "@id77.test", "M", "Julien", "Journal", null, Role.ADMIN, null),
                 ADMIN_PASSWORD);
         String name = "Commune de Journal-sur-Marne " + admin;
         new Fixtures(jdbc).collectivity(name, "Meaux");
@@ -201,7 +212,8 @@ class MembershipJourneyIT extends BrowserTest {
         assertThat(path()).isEqualTo("/admin/journal");
         checkAccessibility();
         assertThat(find(By.cssSelector(".audit-table tbody tr")).getText())
-                .as("la plus récente en tête").contains("Julien Journal", "Collectivité suspendue", name, "Convention non renouvelée");
+                .as("la plus récente en tête")
+                .contains("Julien Journal", "Collectivité suspendue", name, "Convention non renouvelée");
 
         type("objet", "journal-sur-marne " + admin);
         new Select(find(By.id("action"))).selectByVisibleText("Collectivité : Collectivité suspendue");
@@ -230,7 +242,8 @@ class MembershipJourneyIT extends BrowserTest {
     }
 
     private void click(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        ((JavascriptExecutor) driver)
+                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
         element.click();
     }
 
@@ -266,12 +279,14 @@ class MembershipJourneyIT extends BrowserTest {
             MimeMessage found = Arrays.stream(greenMail.getReceivedMessages())
                     .filter(m -> {
                         try {
-                            return m.getAllRecipients()[0].toString().equals(to) && m.getSubject().contains(subjectPart);
+                            return m.getAllRecipients()[0].toString().equals(to)
+                                    && m.getSubject().contains(subjectPart);
                         } catch (Exception e) {
                             return false;
                         }
                     })
-                    .reduce((a, b) -> b).orElse(null);
+                    .reduce((a, b) -> b)
+                    .orElse(null);
             if (found != null) {
                 return found;
             }
@@ -281,7 +296,8 @@ class MembershipJourneyIT extends BrowserTest {
     }
 
     private static String linkPath(MimeMessage message, String path) throws Exception {
-        Matcher m = Pattern.compile(Pattern.quote(path) + "\\?jeton=[A-Za-z0-9_-]+").matcher(text(message));
+        Matcher m =
+                Pattern.compile(Pattern.quote(path) + "\\?jeton=[A-Za-z0-9_-]+").matcher(text(message));
         assertThat(m.find()).as("lien " + path).isTrue();
         return m.group();
     }

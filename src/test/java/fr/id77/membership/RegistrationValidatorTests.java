@@ -16,7 +16,8 @@ class RegistrationValidatorTests {
     private final List<String> asked = new ArrayList<>();
     private final RegistrationValidator validator = new RegistrationValidator(
             identifiant -> asked.add(identifiant) && identifiant.equals("prise"),
-            email -> asked.add(email) && Set.of("prise@example.test", "pris@example.test").contains(email));
+            email -> asked.add(email)
+                    && Set.of("prise@example.test", "pris@example.test").contains(email));
 
     private Errors validate(RegistrationForm form) {
         Errors errors = new DirectFieldBindingResult(form, "form");
@@ -27,8 +28,10 @@ class RegistrationValidatorTests {
     @Test
     void aTakenIdentifiantAndATakenAddressAreEachRefusedNextToTheirField() {
         Errors errors = validate(MembershipFixtures.form("prise"));
-        assertThat(errors.getFieldError("identifiant").getDefaultMessage()).isEqualTo("Cet identifiant est déjà utilisé : choisissez-en un autre.");
-        assertThat(errors.getFieldError("email").getDefaultMessage()).isEqualTo("Un compte utilise déjà cette adresse e-mail.");
+        assertThat(errors.getFieldError("identifiant").getDefaultMessage())
+                .isEqualTo("Cet identifiant est déjà utilisé : choisissez-en un autre.");
+        assertThat(errors.getFieldError("email").getDefaultMessage())
+                .isEqualTo("Un compte utilise déjà cette adresse e-mail.");
         assertThat(errors.getErrorCount()).isEqualTo(2);
     }
 
@@ -42,7 +45,8 @@ class RegistrationValidatorTests {
     void fieldsAlreadyRefusedAreNotLookedUp() {
         RegistrationForm form = MembershipFixtures.form("prise");
         Errors errors = new DirectFieldBindingResult(form, "form");
-        errors.rejectValue("identifiant", "Identifiant", "L'identifiant doit compter de 3 à 40 lettres minuscules ou chiffres.");
+        errors.rejectValue(
+                "identifiant", "Identifiant", "L'identifiant doit compter de 3 à 40 lettres minuscules ou chiffres.");
         errors.rejectValue("email", "Email", "Cette adresse e-mail n'est pas valide.");
         validator.validate(form, errors);
         assertThat(asked).isEmpty();

@@ -26,11 +26,21 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class UnconfirmedRegistrationPurgeTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired Adhesions adhesions;
-    @Autowired JdbcClient jdbc;
-    @Autowired UnconfirmedRegistrationPurge purge;
-    @Autowired ClusterLock lock;
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Adhesions adhesions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UnconfirmedRegistrationPurge purge;
+
+    @Autowired
+    ClusterLock lock;
+
     MembershipFixtures fixtures;
 
     @BeforeEach
@@ -42,9 +52,13 @@ class UnconfirmedRegistrationPurgeTests {
     private long registeredDaysAgo(String identifiant, int days) {
         long id = fixtures.register(identifiant);
         jdbc.sql("UPDATE collectivity SET created_at = now() - make_interval(days => :d) WHERE id = :id")
-                .param("d", days).param("id", id).update();
+                .param("d", days)
+                .param("id", id)
+                .update();
         jdbc.sql("UPDATE app_user SET created_at = now() - make_interval(days => :d) WHERE collectivity_id = :id")
-                .param("d", days).param("id", id).update();
+                .param("d", days)
+                .param("id", id)
+                .update();
         return id;
     }
 
@@ -66,30 +80,45 @@ class UnconfirmedRegistrationPurgeTests {
         String confirmed = MembershipFixtures.unique("confirme");
         long confirmedId = fixtures.register(confirmed);
         fixtures.confirmEmail(confirmed);
-        jdbc.sql("UPDATE collectivity SET created_at = now() - interval '30 days' WHERE id = ?").param(confirmedId).update();
+        jdbc.sql("UPDATE collectivity SET created_at = now() - interval '30 days' WHERE id = ?")
+                .param(confirmedId)
+                .update();
 
         assertThat(purge.purge()).isGreaterThanOrEqualTo(1);
 
-        assertThat(count("SELECT count(*) FROM collectivity WHERE id = ?", oldId)).as("collectivité non confirmée").isZero();
+        assertThat(count("SELECT count(*) FROM collectivity WHERE id = ?", oldId))
+                .as("collectivité non confirmée")
+                .isZero();
         assertThat(accounts(old)).as("compte non confirmé").isZero();
-        assertThat(count("SELECT count(*) FROM account_token WHERE user_id = ?", oldUser)).as("liens").isZero();
-        assertThat(count("SELECT count(*) FROM collectivity WHERE id = ?", recentId)).as("6 jours : reste").isOne();
+        assertThat(count("SELECT count(*) FROM account_token WHERE user_id = ?", oldUser))
+                .as("liens")
+                .isZero();
+        assertThat(count("SELECT count(*) FROM collectivity WHERE id = ?", recentId))
+                .as("6 jours : reste")
+                .isOne();
         assertThat(accounts(recent)).isOne();
-        assertThat(count("SELECT count(*) FROM collectivity WHERE id = ?", confirmedId)).as("e-mail confirmé : reste").isOne();
+        assertThat(count("SELECT count(*) FROM collectivity WHERE id = ?", confirmedId))
+                .as("e-mail confirmé : reste")
+                .isOne();
         assertThat(accounts(confirmed)).isOne();
 
         long again = fixtures.register(old);
         assertThat(accounts(old)).as("l'identifiant et l'adresse sont libres").isOne();
-        assertThat(count("SELECT count(*) FROM collectivity WHERE id = ? AND siret = '21770288500013'", again)).isOne();
+        assertThat(count("SELECT count(*) FROM collectivity WHERE id = ? AND siret = '21770288500013'", again))
+                .isOne();
     }
 
     @Test
     void thePurgeRunsOnOneInstanceAtATime() throws Exception {
         String old = MembershipFixtures.unique("verrou");
         long oldId = registeredDaysAgo(old, 9);
-        lock.runExclusively(UnconfirmedRegistrationPurge.LOCK_KEY, () ->
-                assertThat(purge.purge()).as("une autre instance tient le verrou").isZero());
-        assertThat(count("SELECT count(*) FROM collectivity WHERE id = ?", oldId)).isOne();
+        lock.runExclusively(
+                UnconfirmedRegistrationPurge.LOCK_KEY,
+                () -> assertThat(purge.purge())
+                        .as("une autre instance tient le verrou")
+                        .isZero());
+        assertThat(count("SELECT count(*) FROM collectivity WHERE id = ?", oldId))
+                .isOne();
 
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -102,12 +131,15 @@ class UnconfirmedRegistrationPurgeTests {
             for (Future<Integer> f : pool.invokeAll(runs)) {
                 deleted += f.get();
             }
-            assertThat(deleted).as("chaque inscription supprimée une seule fois").isEqualTo(ids.size() + 1);
+            assertThat(deleted)
+                    .as("chaque inscription supprimée une seule fois")
+                    .isEqualTo(ids.size() + 1);
         } finally {
             pool.shutdown();
         }
         for (long id : ids) {
-            assertThat(count("SELECT count(*) FROM collectivity WHERE id = ?", id)).isZero();
+            assertThat(count("SELECT count(*) FROM collectivity WHERE id = ?", id))
+                    .isZero();
         }
     }
 }

@@ -29,8 +29,10 @@ class NotificationJourneyIT extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     RequestWorkflow workflow;
 
@@ -47,22 +49,47 @@ class NotificationJourneyIT extends BrowserTest {
         member = "notifmairie" + suffix;
         chef = "notifchef" + suffix;
         admin = "notifadmin" + suffix;
-        accounts.createDemoAccount(new NewAccount(member, member + "@mairie.example", "MME", "Anne", "Notif", "01 60 00 00 01",
-                Role.ADHERENT, commune.id()), PASSWORD);
-        accounts.createDemoAccount(new NewAccount(chef, chef + "@id77.example", "M", "Paul", "Chef", "01 64 00 00 01",
-                Role.CHEF_DE_FILE, null), PASSWORD);
-        accounts.createDemoAccount(new NewAccount(admin, admin + "@id77.example", "MME", "Claire", "Admin", "01 64 00 00 02",
-                Role.ADMIN, null), PASSWORD);
+        accounts.createDemoAccount(
+                new NewAccount(
+                        member,
+                        member + "@mairie.example",
+                        "MME",
+                        "Anne",
+                        "Notif",
+                        "01 60 00 00 01",
+                        Role.ADHERENT,
+                        commune.id()),
+                PASSWORD);
+        accounts.createDemoAccount(
+                new NewAccount(
+                        chef, chef + "@id77.example", "M", "Paul", "Chef", "01 64 00 00 01", Role.CHEF_DE_FILE, null),
+                PASSWORD);
+        accounts.createDemoAccount(
+                new NewAccount(
+                        admin, admin + "@id77.example", "MME", "Claire", "Admin", "01 64 00 00 02", Role.ADMIN, null),
+                PASSWORD);
         long memberId = userId(member);
         long chefId = userId(chef);
-        jdbc.sql("UPDATE offer SET chef_de_file_id = ? WHERE code = 'O36'").param(chefId).update();
-        long offerId = jdbc.sql("SELECT id FROM offer WHERE code = 'O36'").query(Long.class).single();
-        numero = workflow.file(Actor.adherent(memberId, commune.id()), offerId, chefId, commune.referentId(),
-                "La traversée du bourg est dangereuse.", List.of());
+        jdbc.sql("UPDATE offer SET chef_de_file_id = ? WHERE code = 'O36'")
+                .param(chefId)
+                .update();
+        long offerId = jdbc.sql("SELECT id FROM offer WHERE code = 'O36'")
+                .query(Long.class)
+                .single();
+        numero = workflow.file(
+                Actor.adherent(memberId, commune.id()),
+                offerId,
+                chefId,
+                commune.referentId(),
+                "La traversée du bourg est dangereuse.",
+                List.of());
     }
 
     private long userId(String identifiant) {
-        return jdbc.sql("SELECT id FROM app_user WHERE identifiant = ?").param(identifiant).query(Long.class).single();
+        return jdbc.sql("SELECT id FROM app_user WHERE identifiant = ?")
+                .param(identifiant)
+                .query(Long.class)
+                .single();
     }
 
     private void signIn(String identifiant) {
@@ -71,7 +98,9 @@ class NotificationJourneyIT extends BrowserTest {
 
     /** The envelope's accessible name, e.g. « Notifications : 1 non lue ». */
     private String envelope() {
-        return find(By.cssSelector("a.header-envelope .visually-hidden")).getDomProperty("textContent").strip();
+        return find(By.cssSelector("a.header-envelope .visually-hidden"))
+                .getDomProperty("textContent")
+                .strip();
     }
 
     private void submit(By button) {
@@ -85,7 +114,8 @@ class NotificationJourneyIT extends BrowserTest {
         signIn(member);
         visit("/demandes");
         assertThat(envelope()).isEqualTo("Notifications : aucune non lue");
-        assertThat(find(By.cssSelector("a.header-envelope")).getDomAttribute("class")).doesNotContain("has-unread");
+        assertThat(find(By.cssSelector("a.header-envelope")).getDomAttribute("class"))
+                .doesNotContain("has-unread");
         assertThat(findAll(By.cssSelector(".envelope-badge"))).isEmpty();
 
         signIn(chef);
@@ -98,15 +128,20 @@ class NotificationJourneyIT extends BrowserTest {
         signIn(member);
         visit("/");
         assertThat(envelope()).isEqualTo("Notifications : 1 non lue");
-        assertThat(find(By.cssSelector("a.header-envelope")).getDomAttribute("class")).contains("has-unread");
+        assertThat(find(By.cssSelector("a.header-envelope")).getDomAttribute("class"))
+                .contains("has-unread");
         assertThat(find(By.cssSelector(".envelope-badge")).getText()).isEqualTo("1");
 
         clickOn(By.cssSelector("a.header-envelope"));
         assertThat(path()).isEqualTo("/notifications");
         checkAccessibility();
         WebElement item = find(By.cssSelector(".notification.is-unread"));
-        assertThat(item.getText()).contains("Non lue", "Nouveau commentaire sur la demande N°" + numero,
-                "Paul Chef a écrit", "« Bonjour, nous proposons une visite sur place mardi à 10 h. »");
+        assertThat(item.getText())
+                .contains(
+                        "Non lue",
+                        "Nouveau commentaire sur la demande N°" + numero,
+                        "Paul Chef a écrit",
+                        "« Bonjour, nous proposons une visite sur place mardi à 10 h. »");
 
         submit(By.partialLinkText("Nouveau commentaire sur la demande N°" + numero));
         assertThat(path()).isEqualTo("/demandes/" + numero + "#commentaires");

@@ -26,6 +26,7 @@ class NotificationOutageTests extends MailServerTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     RequestWorkflow workflow;
 
@@ -42,30 +43,49 @@ class NotificationOutageTests extends MailServerTest {
         stopMailServer();
         List<Integer> numeros = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            numeros.add(workflow.file(Actor.adherent(member.id(), commune.id()), offerId, chef.id(), commune.referentId(),
-                    "Demande " + i, List.of()));
+            numeros.add(workflow.file(
+                    Actor.adherent(member.id(), commune.id()),
+                    offerId,
+                    chef.id(),
+                    commune.referentId(),
+                    "Demande " + i,
+                    List.of()));
             if (i % 10 == 0) {
                 assertThat(TestOutbox.sendDue(context)).as("the server is down").isZero();
             }
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE user_id = ? AND event = 'NOUVELLE_DEMANDE'").param(chef.id())
-                .query(Long.class).single()).as("in the application at once").isEqualTo(100);
-        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ? AND status = 'PENDING'").param(chefMail)
-                .query(Long.class).single()).as("every mail kept for later").isEqualTo(100);
+        assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE user_id = ? AND event = 'NOUVELLE_DEMANDE'")
+                        .param(chef.id())
+                        .query(Long.class)
+                        .single())
+                .as("in the application at once")
+                .isEqualTo(100);
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ? AND status = 'PENDING'")
+                        .param(chefMail)
+                        .query(Long.class)
+                        .single())
+                .as("every mail kept for later")
+                .isEqualTo(100);
 
         startMailServer();
         // the waits between tries are over (the test does not wait for them)
-        jdbc.sql("UPDATE mail_outbox SET next_attempt_at = now() WHERE recipient = ? AND status = 'PENDING'").param(chefMail).update();
+        jdbc.sql("UPDATE mail_outbox SET next_attempt_at = now() WHERE recipient = ? AND status = 'PENDING'")
+                .param(chefMail)
+                .update();
         sendMails();
         sendMails();
 
         Map<String, Long> bySubject = mailsTo(chefMail).stream()
                 .collect(Collectors.groupingBy(MailServerTest::subject, Collectors.counting()));
-        Map<String, Long> expected = numeros.stream().map(n -> "ID77 – Nouvelle demande N°" + n)
+        Map<String, Long> expected = numeros.stream()
+                .map(n -> "ID77 – Nouvelle demande N°" + n)
                 .collect(Collectors.toMap(Function.identity(), s -> 1L));
         assertThat(bySubject).isEqualTo(expected);
-        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ? AND status = 'SENT'").param(chefMail)
-                .query(Long.class).single()).isEqualTo(100);
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ? AND status = 'SENT'")
+                        .param(chefMail)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(100);
         List<MimeMessage> all = mailsTo(chefMail);
         assertThat(all).hasSize(100);
     }

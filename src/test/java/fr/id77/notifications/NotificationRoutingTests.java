@@ -11,9 +11,9 @@ import fr.id77.catalogue.Offers;
 import fr.id77.requests.Actor;
 import fr.id77.requests.IncomingFile;
 import fr.id77.requests.RequestConversation;
+import fr.id77.requests.RequestStatus;
 import fr.id77.requests.RequestViews;
 import fr.id77.requests.RequestWorkflow;
-import fr.id77.requests.RequestStatus;
 import fr.id77.support.Fixtures;
 import fr.id77.support.MailServerTest;
 import jakarta.mail.internet.MimeMessage;
@@ -40,6 +40,7 @@ class NotificationRoutingTests extends MailServerTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     RequestWorkflow workflow;
 
@@ -48,10 +49,13 @@ class NotificationRoutingTests extends MailServerTest {
 
     @Autowired
     RequestViews views;
+
     @Autowired
     NotificationStore store;
+
     @Autowired
     Offers offers;
+
     @Autowired
     MockMvc mvc;
 
@@ -88,8 +92,13 @@ class NotificationRoutingTests extends MailServerTest {
         int n = file("Bonjour, la traversée du bourg est dangereuse.");
         assertTold(n, NotificationEvent.NOUVELLE_DEMANDE, "Nouvelle demande N°" + n, List.of(chef), List.of(chef));
         MimeMessage mail = onlyMail(chef, "Nouvelle demande N°" + n);
-        assertThat(text(mail)).contains("Commune de Notifville", "O36 – ", "« Bonjour, la traversée du bourg est dangereuse. »",
-                "/demandes/" + n, "/notifications/parametres");
+        assertThat(text(mail))
+                .contains(
+                        "Commune de Notifville",
+                        "O36 – ",
+                        "« Bonjour, la traversée du bourg est dangereuse. »",
+                        "/demandes/" + n,
+                        "/notifications/parametres");
         assertThat(html(mail)).contains("href=\"http://localhost:8080/demandes/" + n + "\"", "Voir la demande N°" + n);
     }
 
@@ -97,24 +106,47 @@ class NotificationRoutingTests extends MailServerTest {
     void acceptedRejectedCompletedReopenedAndDeletedTellTheCollectivityMembers() {
         int n = file(null);
         move(n, RequestStatus.EN_COURS, null, Actor.chefDeFile(chef.id()));
-        assertTold(n, NotificationEvent.ACCEPTEE, "Demande N°" + n + " acceptée", List.of(anne, bruno), List.of(anne, bruno));
+        assertTold(
+                n,
+                NotificationEvent.ACCEPTEE,
+                "Demande N°" + n + " acceptée",
+                List.of(anne, bruno),
+                List.of(anne, bruno));
         assertThat(text(onlyMail(bruno, "Demande N°" + n + " acceptée")))
                 .contains("Bonjour Bruno Test", "Paul Test a accepté la demande N°" + n + " (O36 – ", "« En cours »");
 
         move(n, RequestStatus.TERMINEE, "Le dossier a été remis en mairie.", Actor.chefDeFile(chef.id()));
-        assertTold(n, NotificationEvent.TERMINEE, "Demande N°" + n + " terminée", List.of(anne, bruno), List.of(anne, bruno));
-        assertThat(text(onlyMail(anne, "Demande N°" + n + " terminée"))).contains("Note de clôture : Le dossier a été remis en mairie.");
+        assertTold(
+                n,
+                NotificationEvent.TERMINEE,
+                "Demande N°" + n + " terminée",
+                List.of(anne, bruno),
+                List.of(anne, bruno));
+        assertThat(text(onlyMail(anne, "Demande N°" + n + " terminée")))
+                .contains("Note de clôture : Le dossier a été remis en mairie.");
 
         move(n, RequestStatus.EN_COURS, "Une pièce manquait.", Actor.chefDeFile(chef.id()));
-        assertThat(text(onlyMail(anne, "Demande N°" + n + " rouverte"))).contains("a rouvert", "Motif : Une pièce manquait.");
+        assertThat(text(onlyMail(anne, "Demande N°" + n + " rouverte")))
+                .contains("a rouvert", "Motif : Une pièce manquait.");
         assertThat(onlyMail(bruno, "Demande N°" + n + " rouverte")).isNotNull();
 
         move(n, RequestStatus.REJETEE, "Hors du champ de l'offre.", Actor.admin(admin.id()));
-        assertTold(n, NotificationEvent.REJETEE, "Demande N°" + n + " rejetée", List.of(anne, bruno), List.of(anne, bruno));
+        assertTold(
+                n,
+                NotificationEvent.REJETEE,
+                "Demande N°" + n + " rejetée",
+                List.of(anne, bruno),
+                List.of(anne, bruno));
 
         move(n, RequestStatus.SUPPRIMEE, "Doublon.", Actor.admin(admin.id()));
-        assertTold(n, NotificationEvent.SUPPRIMEE, "Demande N°" + n + " supprimée", List.of(anne, bruno), List.of(anne, bruno));
-        assertThat(text(onlyMail(anne, "Demande N°" + n + " supprimée"))).contains("Claire Test a supprimé", "Motif : Doublon.");
+        assertTold(
+                n,
+                NotificationEvent.SUPPRIMEE,
+                "Demande N°" + n + " supprimée",
+                List.of(anne, bruno),
+                List.of(anne, bruno));
+        assertThat(text(onlyMail(anne, "Demande N°" + n + " supprimée")))
+                .contains("Claire Test a supprimé", "Motif : Doublon.");
     }
 
     @Test
@@ -122,8 +154,10 @@ class NotificationRoutingTests extends MailServerTest {
         int n = file(null);
         workflow.assignResponsable(n, resp.id(), version(n), Actor.chefDeFile(chef.id()));
         move(n, RequestStatus.ANNULEE, null, Actor.adherent(anne.id(), commune.id()));
-        assertTold(n, NotificationEvent.ANNULEE, "Demande N°" + n + " annulée", List.of(chef, resp), List.of(chef, resp));
-        assertThat(text(onlyMail(resp, "Demande N°" + n + " annulée"))).contains("Anne Test (Commune de Notifville) a annulé");
+        assertTold(
+                n, NotificationEvent.ANNULEE, "Demande N°" + n + " annulée", List.of(chef, resp), List.of(chef, resp));
+        assertThat(text(onlyMail(resp, "Demande N°" + n + " annulée")))
+                .contains("Anne Test (Commune de Notifville) a annulé");
     }
 
     @Test
@@ -131,26 +165,56 @@ class NotificationRoutingTests extends MailServerTest {
         int n = file(null);
         workflow.assignResponsable(n, resp.id(), version(n), Actor.chefDeFile(chef.id()));
         conversation.comment(n, "Pouvez-vous nous envoyer le plan ?", null, Actor.chefDeFile(chef.id()));
-        assertTold(n, NotificationEvent.COMMENTAIRE, "Nouveau commentaire sur la demande N°" + n, List.of(anne, bruno), List.of(anne, bruno));
+        assertTold(
+                n,
+                NotificationEvent.COMMENTAIRE,
+                "Nouveau commentaire sur la demande N°" + n,
+                List.of(anne, bruno),
+                List.of(anne, bruno));
         assertThat(text(onlyMail(anne, "Nouveau commentaire sur la demande N°" + n)))
-                .contains("Paul Test a écrit", "« Pouvez-vous nous envoyer le plan ? »", "/demandes/" + n + "#commentaires");
+                .contains(
+                        "Paul Test a écrit",
+                        "« Pouvez-vous nous envoyer le plan ? »",
+                        "/demandes/" + n + "#commentaires");
 
         clearNotifications(n);
-        conversation.comment(n, "Voici le plan.", null, List.of(upload("plan.txt")), Actor.adherent(anne.id(), commune.id()));
-        assertTold(n, NotificationEvent.COMMENTAIRE, "Nouveau commentaire sur la demande N°" + n, List.of(chef, resp), List.of(chef, resp));
-        assertTold(n, NotificationEvent.DOCUMENT, "Nouveau document sur la demande N°" + n, List.of(chef, resp), List.of(chef, resp));
+        conversation.comment(
+                n, "Voici le plan.", null, List.of(upload("plan.txt")), Actor.adherent(anne.id(), commune.id()));
+        assertTold(
+                n,
+                NotificationEvent.COMMENTAIRE,
+                "Nouveau commentaire sur la demande N°" + n,
+                List.of(chef, resp),
+                List.of(chef, resp));
+        assertTold(
+                n,
+                NotificationEvent.DOCUMENT,
+                "Nouveau document sur la demande N°" + n,
+                List.of(chef, resp),
+                List.of(chef, resp));
 
         clearNotifications(n);
         conversation.attach(n, List.of(upload("a.txt"), upload("b.txt")), Actor.chefDeFile(resp.id()));
-        assertTold(n, NotificationEvent.DOCUMENT, "Nouveaux documents sur la demande N°" + n, List.of(anne, bruno), List.of(anne, bruno));
-        assertThat(text(onlyMail(bruno, "Nouveaux documents sur la demande N°" + n))).contains("Rémi Test a ajouté 2 fichiers");
+        assertTold(
+                n,
+                NotificationEvent.DOCUMENT,
+                "Nouveaux documents sur la demande N°" + n,
+                List.of(anne, bruno),
+                List.of(anne, bruno));
+        assertThat(text(onlyMail(bruno, "Nouveaux documents sur la demande N°" + n)))
+                .contains("Rémi Test a ajouté 2 fichiers");
     }
 
     @Test
     void contactChangesTellTheOtherSideAndTheNewResponsable() {
         int n = file(null);
         workflow.changeReferent(n, commune.secondReferentId(), version(n), Actor.adherent(anne.id(), commune.id()));
-        assertTold(n, NotificationEvent.CONTACT_ADHERENT, "Contact adhérent modifié : demande N°" + n, List.of(chef), List.of(chef));
+        assertTold(
+                n,
+                NotificationEvent.CONTACT_ADHERENT,
+                "Contact adhérent modifié : demande N°" + n,
+                List.of(chef),
+                List.of(chef));
         assertThat(text(onlyMail(chef, "Contact adhérent modifié : demande N°" + n)))
                 .contains("a désigné Jean Test (Direction générale) comme référent technique");
 
@@ -158,17 +222,27 @@ class NotificationRoutingTests extends MailServerTest {
         sendMails();
         assertThat(text(onlyMail(anne, "Contact chef de file modifié : demande N°" + n)))
                 .contains("Paul Test a désigné Rémi Test comme responsable");
-        assertThat(onlyMail(bruno, "Contact chef de file modifié : demande N°" + n)).isNotNull();
-        assertThat(text(onlyMail(resp, "Vous êtes responsable de la demande N°" + n))).contains("Paul Test vous a désigné(e) responsable");
-        assertThat(inApp(n, NotificationEvent.CONTACT_CHEF_DE_FILE)).containsExactlyInAnyOrder(anne.id(), bruno.id(), resp.id());
+        assertThat(onlyMail(bruno, "Contact chef de file modifié : demande N°" + n))
+                .isNotNull();
+        assertThat(text(onlyMail(resp, "Vous êtes responsable de la demande N°" + n)))
+                .contains("Paul Test vous a désigné(e) responsable");
+        assertThat(inApp(n, NotificationEvent.CONTACT_CHEF_DE_FILE))
+                .containsExactlyInAnyOrder(anne.id(), bruno.id(), resp.id());
         for (CurrentUser nobody : List.of(chef, elsewhere, outsider, admin)) {
-            assertThat(mailsAbout(nobody, n)).as(nobody.firstName())
-                    .noneMatch(m -> subject(m).contains("Contact chef de file") || subject(m).contains("responsable"));
+            assertThat(mailsAbout(nobody, n))
+                    .as(nobody.firstName())
+                    .noneMatch(m -> subject(m).contains("Contact chef de file")
+                            || subject(m).contains("responsable"));
         }
 
         clearNotifications(n);
         workflow.changeReferent(n, commune.referentId(), version(n), Actor.adherent(bruno.id(), commune.id()));
-        assertTold(n, NotificationEvent.CONTACT_ADHERENT, "Contact adhérent modifié : demande N°" + n, List.of(chef, resp), List.of(chef, resp));
+        assertTold(
+                n,
+                NotificationEvent.CONTACT_ADHERENT,
+                "Contact adhérent modifié : demande N°" + n,
+                List.of(chef, resp),
+                List.of(chef, resp));
     }
 
     @Test
@@ -176,28 +250,44 @@ class NotificationRoutingTests extends MailServerTest {
         int n = file(null);
         workflow.assignResponsable(n, chef.id(), version(n), Actor.chefDeFile(chef.id()));
         conversation.comment(n, "Question de la commune", null, Actor.adherent(bruno.id(), commune.id()));
-        assertTold(n, NotificationEvent.COMMENTAIRE, "Nouveau commentaire sur la demande N°" + n, List.of(chef), List.of(chef));
-        assertThat(inApp(n, NotificationEvent.CONTACT_CHEF_DE_FILE)).as("assigning oneself tells the collectivity only")
+        assertTold(
+                n,
+                NotificationEvent.COMMENTAIRE,
+                "Nouveau commentaire sur la demande N°" + n,
+                List.of(chef),
+                List.of(chef));
+        assertThat(inApp(n, NotificationEvent.CONTACT_CHEF_DE_FILE))
+                .as("assigning oneself tells the collectivity only")
                 .containsExactlyInAnyOrder(anne.id(), bruno.id());
     }
 
     @Test
     void aPersonWhoUntickedAChannelGetsNothingThere() {
-        store.saveChoices(anne.id(), List.of(NotificationEvent.values()), Set.of(
-                new NotificationStore.Choice(NotificationEvent.ACCEPTEE, Channel.APP),
-                new NotificationStore.Choice(NotificationEvent.COMMENTAIRE, Channel.EMAIL)));
+        store.saveChoices(
+                anne.id(),
+                List.of(NotificationEvent.values()),
+                Set.of(
+                        new NotificationStore.Choice(NotificationEvent.ACCEPTEE, Channel.APP),
+                        new NotificationStore.Choice(NotificationEvent.COMMENTAIRE, Channel.EMAIL)));
         store.saveChoices(chef.id(), List.of(NotificationEvent.NOUVELLE_DEMANDE), Set.of());
         int n = file(null);
         move(n, RequestStatus.EN_COURS, null, Actor.chefDeFile(chef.id()));
         conversation.comment(n, "Bonjour", null, Actor.chefDeFile(chef.id()));
         assertTold(n, NotificationEvent.NOUVELLE_DEMANDE, "Nouvelle demande N°" + n, List.of(), List.of());
         assertTold(n, NotificationEvent.ACCEPTEE, "Demande N°" + n + " acceptée", List.of(anne, bruno), List.of(bruno));
-        assertTold(n, NotificationEvent.COMMENTAIRE, "Nouveau commentaire sur la demande N°" + n, List.of(bruno), List.of(anne, bruno));
+        assertTold(
+                n,
+                NotificationEvent.COMMENTAIRE,
+                "Nouveau commentaire sur la demande N°" + n,
+                List.of(bruno),
+                List.of(anne, bruno));
     }
 
     @Test
     void inactiveAccountsAreNotTold() {
-        jdbc.sql("UPDATE app_user SET status = 'DISABLED' WHERE id = ?").param(bruno.id()).update();
+        jdbc.sql("UPDATE app_user SET status = 'DISABLED' WHERE id = ?")
+                .param(bruno.id())
+                .update();
         int n = file(null);
         move(n, RequestStatus.EN_COURS, null, Actor.chefDeFile(chef.id()));
         assertTold(n, NotificationEvent.ACCEPTEE, "Demande N°" + n + " acceptée", List.of(anne), List.of(anne));
@@ -206,7 +296,9 @@ class NotificationRoutingTests extends MailServerTest {
     @Test
     void aRequestWithoutChefDeFileTellsTheAdmins() {
         int n = workflow.file(Actor.adherent(anne.id(), commune.id()), offerId, null, commune.referentId());
-        List<Long> activeAdmins = jdbc.sql("SELECT id FROM app_user WHERE role = 'ADMIN' AND status = 'ACTIVE'").query(Long.class).list();
+        List<Long> activeAdmins = jdbc.sql("SELECT id FROM app_user WHERE role = 'ADMIN' AND status = 'ACTIVE'")
+                .query(Long.class)
+                .list();
         assertThat(inApp(n, NotificationEvent.NOUVELLE_DEMANDE)).containsExactlyInAnyOrderElementsOf(activeAdmins);
         assertThat(onlyMail(admin, "Nouvelle demande N°" + n)).isNotNull();
         for (CurrentUser nobody : List.of(anne, bruno, elsewhere, chef, resp, outsider)) {
@@ -218,52 +310,82 @@ class NotificationRoutingTests extends MailServerTest {
     void aRegistrationAwaitingValidationTellsEveryActiveAdmin() throws Exception {
         String identifiant = "inscr" + System.nanoTime() % 1_000_000_000;
         String name = "Commune de Nouvelleville " + identifiant;
-        mvc.perform(post("/inscription").with(csrf())
-                        .param("collectivity.name", name).param("collectivity.category", "COMMUNE")
-                        .param("collectivity.siret", "21770051800012").param("collectivity.population", "5900")
-                        .param("collectivity.canton", "FONTAINEBLEAU").param("collectivity.representativeTitle", "MAIRE")
-                        .param("collectivity.representativeCivility", "M").param("collectivity.representativeFirstName", "Jean")
-                        .param("collectivity.representativeLastName", "Dupont").param("collectivity.referentCivility", "MME")
-                        .param("collectivity.referentFirstName", "Anne").param("collectivity.referentLastName", "Martin")
-                        .param("identifiant", identifiant).param("email", identifiant + "@commune.test").param("phone", "01 64 87 00 00"))
+        mvc.perform(post("/inscription")
+                        .with(csrf())
+                        .param("collectivity.name", name)
+                        .param("collectivity.category", "COMMUNE")
+                        .param("collectivity.siret", "21770051800012")
+                        .param("collectivity.population", "5900")
+                        .param("collectivity.canton", "FONTAINEBLEAU")
+                        .param("collectivity.representativeTitle", "MAIRE")
+                        .param("collectivity.representativeCivility", "M")
+                        .param("collectivity.representativeFirstName", "Jean")
+                        .param("collectivity.representativeLastName", "Dupont")
+                        .param("collectivity.referentCivility", "MME")
+                        .param("collectivity.referentFirstName", "Anne")
+                        .param("collectivity.referentLastName", "Martin")
+                        .param("identifiant", identifiant)
+                        .param("email", identifiant + "@commune.test")
+                        .param("phone", "01 64 87 00 00"))
                 .andExpect(status().is3xxRedirection());
         sendMails();
-        assertThat(mailsTo(admin).stream().filter(m -> subject(m).contains(name))).as("not before the e-mail is confirmed").isEmpty();
+        assertThat(mailsTo(admin).stream().filter(m -> subject(m).contains(name)))
+                .as("not before the e-mail is confirmed")
+                .isEmpty();
 
         // the link is read from the mail received: once sent, the outbox no longer keeps it
         String body = text(mailsTo(identifiant + "@commune.test").getLast());
         Matcher token = Pattern.compile("jeton=([A-Za-z0-9_-]+)").matcher(body);
         assertThat(token.find()).isTrue();
-        mvc.perform(post("/inscription/confirmation").param("jeton", token.group(1)).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/inscription/confirmation")
+                        .param("jeton", token.group(1))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
         sendMails();
 
-        List<Long> activeAdmins = jdbc.sql("SELECT id FROM app_user WHERE role = 'ADMIN' AND status = 'ACTIVE'").query(Long.class).list();
-        List<Long> told = jdbc.sql("SELECT user_id FROM notification WHERE event = 'NOUVELLE_INSCRIPTION' AND title LIKE ?")
-                .param("%" + identifiant).query(Long.class).list();
+        List<Long> activeAdmins = jdbc.sql("SELECT id FROM app_user WHERE role = 'ADMIN' AND status = 'ACTIVE'")
+                .query(Long.class)
+                .list();
+        List<Long> told = jdbc.sql(
+                        "SELECT user_id FROM notification WHERE event = 'NOUVELLE_INSCRIPTION' AND title LIKE ?")
+                .param("%" + identifiant)
+                .query(Long.class)
+                .list();
         assertThat(told).containsExactlyInAnyOrderElementsOf(activeAdmins);
         MimeMessage mail = onlyMail(admin, "Nouvelle inscription à valider : " + name);
-        assertThat(text(mail)).contains("L'inscription de " + name + " est confirmée par Anne Martin", "attend votre validation",
-                "/admin/adhesions");
+        assertThat(text(mail))
+                .contains(
+                        "L'inscription de " + name + " est confirmée par Anne Martin",
+                        "attend votre validation",
+                        "/admin/adhesions");
         for (CurrentUser nobody : List.of(anne, chef, outsider)) {
-            assertThat(mailsTo(nobody).stream().filter(m -> subject(m).contains(name))).isEmpty();
+            assertThat(mailsTo(nobody).stream().filter(m -> subject(m).contains(name)))
+                    .isEmpty();
         }
     }
 
     @Test
     void whenTheChangeFailsNobodyIsTold() {
         int n = file(null);
-        long mailsBefore = jdbc.sql("SELECT count(*) FROM mail_outbox").query(Long.class).single();
-        IncomingFile executable = new IncomingFile("devis.pdf", 10, new ByteArrayResource(new byte[]{'M', 'Z', 0, 0, 0, 0, 0, 0, 0, 0}));
-        assertThatThrownBy(() -> conversation.comment(n, "Avec un fichier refusé", null, List.of(executable),
-                Actor.chefDeFile(chef.id()))).hasMessageContaining("type accepté");
+        long mailsBefore =
+                jdbc.sql("SELECT count(*) FROM mail_outbox").query(Long.class).single();
+        IncomingFile executable =
+                new IncomingFile("devis.pdf", 10, new ByteArrayResource(new byte[] {'M', 'Z', 0, 0, 0, 0, 0, 0, 0, 0}));
+        assertThatThrownBy(() -> conversation.comment(
+                        n, "Avec un fichier refusé", null, List.of(executable), Actor.chefDeFile(chef.id())))
+                .hasMessageContaining("type accepté");
         assertThat(inApp(n, NotificationEvent.COMMENTAIRE)).isEmpty();
-        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox").query(Long.class).single()).isEqualTo(mailsBefore);
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(mailsBefore);
     }
 
     // --- helpers ---------------------------------------------------------------------------------
 
     private int file(String message) {
-        return workflow.file(Actor.adherent(anne.id(), commune.id()), offerId, chef.id(), commune.referentId(), message, List.of());
+        return workflow.file(
+                Actor.adherent(anne.id(), commune.id()), offerId, chef.id(), commune.referentId(), message, List.of());
     }
 
     private static IncomingFile upload(String name) {
@@ -288,19 +410,25 @@ class NotificationRoutingTests extends MailServerTest {
     }
 
     private List<MimeMessage> mailsAbout(CurrentUser user, int n) {
-        return mailsTo(user).stream().filter(m -> subject(m).matches(".*N°" + n + "(\\D.*)?")).toList();
+        return mailsTo(user).stream()
+                .filter(m -> subject(m).matches(".*N°" + n + "(\\D.*)?"))
+                .toList();
     }
 
     private MimeMessage onlyMail(CurrentUser user, String title) {
         sendMails();
-        List<MimeMessage> found = mailsTo(user).stream().filter(m -> subject(m).equals("ID77 – " + title)).toList();
+        List<MimeMessage> found = mailsTo(user).stream()
+                .filter(m -> subject(m).equals("ID77 – " + title))
+                .toList();
         assertThat(found).as("« " + title + " » à " + user.firstName()).hasSize(1);
         return found.getFirst();
     }
 
     private List<Long> inApp(int n, NotificationEvent event) {
-        return jdbc.sql("SELECT user_id FROM notification WHERE request_numero = ? AND event = ?").params(n, event.name())
-                .query(Long.class).list();
+        return jdbc.sql("SELECT user_id FROM notification WHERE request_numero = ? AND event = ?")
+                .params(n, event.name())
+                .query(Long.class)
+                .list();
     }
 
     /** Forgets what was said so far about this request, in the application and in the mailboxes of its people. */
@@ -314,15 +442,26 @@ class NotificationRoutingTests extends MailServerTest {
     private final Set<MimeMessage> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** Exactly {@code inApp} have one in-app notification of this event, exactly {@code byMail} one mail; nobody else. */
-    private void assertTold(int n, NotificationEvent event, String title, Collection<CurrentUser> inApp, Collection<CurrentUser> byMail) {
+    private void assertTold(
+            int n,
+            NotificationEvent event,
+            String title,
+            Collection<CurrentUser> inApp,
+            Collection<CurrentUser> byMail) {
         sendMails();
         List<Long> told = inApp(n, event);
         for (CurrentUser p : everyone) {
-            assertThat(told.stream().filter(id -> id == p.id()).count()).as(p.firstName() + " sur ID77 : " + title)
+            assertThat(told.stream().filter(id -> id == p.id()).count())
+                    .as(p.firstName() + " sur ID77 : " + title)
                     .isEqualTo(inApp.contains(p) ? 1 : 0);
-            assertThat(mailsTo(p).stream().filter(m -> !seen.contains(m) && subject(m).equals("ID77 – " + title)).count())
-                    .as(p.firstName() + " par e-mail : " + title).isEqualTo(byMail.contains(p) ? 1 : 0);
+            assertThat(mailsTo(p).stream()
+                            .filter(m -> !seen.contains(m) && subject(m).equals("ID77 – " + title))
+                            .count())
+                    .as(p.firstName() + " par e-mail : " + title)
+                    .isEqualTo(byMail.contains(p) ? 1 : 0);
         }
-        assertThat(told).as("nobody outside these people").allMatch(id -> everyone.stream().anyMatch(p -> p.id() == id));
+        assertThat(told)
+                .as("nobody outside these people")
+                .allMatch(id -> everyone.stream().anyMatch(p -> p.id() == id));
     }
 }

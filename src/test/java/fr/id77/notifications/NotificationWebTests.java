@@ -37,10 +37,13 @@ class NotificationWebTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     NotificationStore store;
+
     @Autowired
     TransactionTemplate transactions;
 
@@ -60,13 +63,26 @@ class NotificationWebTests {
     }
 
     private long notify(CurrentUser user, int numero, String title) {
-        store.add(user.id(), NotificationEvent.ACCEPTEE, null, numero, title, "Paul Test a accepté la demande N°" + numero + ".",
+        store.add(
+                user.id(),
+                NotificationEvent.ACCEPTEE,
+                null,
+                numero,
+                title,
+                "Paul Test a accepté la demande N°" + numero + ".",
                 "/demandes/" + numero);
-        return jdbc.sql("SELECT max(id) FROM notification WHERE user_id = ?").param(user.id()).query(Long.class).single();
+        return jdbc.sql("SELECT max(id) FROM notification WHERE user_id = ?")
+                .param(user.id())
+                .query(Long.class)
+                .single();
     }
 
     private String page(String url, CurrentUser user) throws Exception {
-        return mvc.perform(get(url).with(as(user))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return mvc.perform(get(url).with(as(user)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     // --- settings --------------------------------------------------------------------------------
@@ -74,8 +90,13 @@ class NotificationWebTests {
     @Test
     void everythingIsOnByDefaultAndEachOneSeesTheRowsThatConcernThem() throws Exception {
         String adherent = page("/notifications/parametres", member);
-        assertThat(adherent).contains("<caption", "scope=\"row\"", "Demande acceptée, sur ID77", "Contact chef de file modifié, par e-mail",
-                " Enregistrer</button>");
+        assertThat(adherent)
+                .contains(
+                        "<caption",
+                        "scope=\"row\"",
+                        "Demande acceptée, sur ID77",
+                        "Contact chef de file modifié, par e-mail",
+                        " Enregistrer</button>");
         assertThat(count(adherent, "type=\"checkbox\"")).isEqualTo(18);
         assertThat(count(adherent, "checked=\"checked\"")).isEqualTo(18);
         assertThat(adherent).doesNotContain("Nouvelle demande", "Nouvelle inscription à valider");
@@ -95,14 +116,17 @@ class NotificationWebTests {
                 .flatMap(e -> Arrays.stream(Channel.values()).map(c -> e.name() + ":" + c.name()))
                 .filter(v -> !v.equals("ACCEPTEE:EMAIL") && !v.equals("COMMENTAIRE:APP"))
                 .toList();
-        mvc.perform(post("/notifications/parametres").with(csrf()).with(as(member))
+        mvc.perform(post("/notifications/parametres")
+                        .with(csrf())
+                        .with(as(member))
                         .param("choix", allButTwo.toArray(String[]::new))
                         .param("choix", "INCONNU:APP", "ACCEPTEE:PIGEON", "n'importe quoi"))
                 .andExpect(redirectedUrl("/notifications/parametres"))
                 .andExpect(flash().attribute("success", "Paramètres enregistrés."));
-        assertThat(store.optedOut(member.id())).containsExactlyInAnyOrder(
-                new NotificationStore.Choice(NotificationEvent.ACCEPTEE, Channel.EMAIL),
-                new NotificationStore.Choice(NotificationEvent.COMMENTAIRE, Channel.APP));
+        assertThat(store.optedOut(member.id()))
+                .containsExactlyInAnyOrder(
+                        new NotificationStore.Choice(NotificationEvent.ACCEPTEE, Channel.EMAIL),
+                        new NotificationStore.Choice(NotificationEvent.COMMENTAIRE, Channel.APP));
         String shown = page("/notifications/parametres", member);
         assertThat(count(shown, "checked=\"checked\"")).isEqualTo(16);
         assertThat(checkbox(shown, "ACCEPTEE-EMAIL")).doesNotContain("checked");
@@ -110,7 +134,8 @@ class NotificationWebTests {
         assertThat(checkbox(shown, "COMMENTAIRE-APP")).doesNotContain("checked");
 
         // nothing ticked: everything this person sees is off, nothing else is touched
-        mvc.perform(post("/notifications/parametres").with(csrf()).with(as(member))).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/notifications/parametres").with(csrf()).with(as(member)))
+                .andExpect(status().is3xxRedirection());
         assertThat(store.optedOut(member.id())).hasSize(18);
         assertThat(store.optedOut(other.id())).isEmpty();
     }
@@ -138,9 +163,15 @@ class NotificationWebTests {
         mvc.perform(get("/notifications/" + mine).with(as(other))).andExpect(status().isNotFound());
         mvc.perform(get("/notifications/" + mine).with(as(admin))).andExpect(status().isNotFound());
         mvc.perform(get("/notifications/999999999").with(as(member))).andExpect(status().isNotFound());
-        assertThat(page("/notifications", other)).doesNotContain("Demande N°103").contains("Aucune notification pour le moment");
-        assertThat(jdbc.sql("SELECT read_at IS NULL FROM notification WHERE id = ?").param(mine).query(Boolean.class).single())
-                .as("still unread").isTrue();
+        assertThat(page("/notifications", other))
+                .doesNotContain("Demande N°103")
+                .contains("Aucune notification pour le moment");
+        assertThat(jdbc.sql("SELECT read_at IS NULL FROM notification WHERE id = ?")
+                        .param(mine)
+                        .query(Boolean.class)
+                        .single())
+                .as("still unread")
+                .isTrue();
         mvc.perform(post("/notifications/lues").with(csrf()).with(as(other)));
         assertThat(store.unread(member.id())).isEqualTo(1);
         for (String url : List.of("/notifications", "/notifications/" + mine, "/notifications/parametres")) {
@@ -161,12 +192,14 @@ class NotificationWebTests {
     void markAllReadEmptiesTheBadge() throws Exception {
         notify(member, 105, "Demande N°105 acceptée");
         notify(member, 106, "Demande N°106 acceptée");
-        assertThat(page("/favoris", member)).contains("Notifications : 2 non lues", "has-unread", "class=\"envelope-badge\"");
+        assertThat(page("/favoris", member))
+                .contains("Notifications : 2 non lues", "has-unread", "class=\"envelope-badge\"");
         mvc.perform(post("/notifications/lues").with(csrf()).with(as(member)))
                 .andExpect(redirectedUrl("/notifications"))
                 .andExpect(flash().attribute("success", "2 notifications marquées comme lues."));
         String after = page("/notifications", member);
-        assertThat(after).contains("Notifications : aucune non lue", "Aucune notification non lue.")
+        assertThat(after)
+                .contains("Notifications : aucune non lue", "Aucune notification non lue.")
                 .doesNotContain("class=\"envelope-badge\"", "Tout marquer comme lu");
     }
 
@@ -177,7 +210,9 @@ class NotificationWebTests {
         }
         String first = page("/notifications", chef);
         assertThat(count(first, "class=\"notification ")).isEqualTo(NotificationsController.PAGE_SIZE);
-        assertThat(first).contains("Demande N°225", "href=\"/notifications?page=2\"").doesNotContain("Demande N°205 acceptée");
+        assertThat(first)
+                .contains("Demande N°225", "href=\"/notifications?page=2\"")
+                .doesNotContain("Demande N°205 acceptée");
         String second = page("/notifications?page=2", chef);
         assertThat(count(second, "class=\"notification ")).isEqualTo(5);
         assertThat(second).contains("Demande N°201 acceptée");
@@ -193,22 +228,34 @@ class NotificationWebTests {
     void theHeaderBadgeCostsOneStatementOnTheUnreadIndexAndNothingForVisitorsOrRedirects() throws Exception {
         notify(member, 107, "Demande N°107 acceptée");
         QueryCounting.reset();
-        mvc.perform(get("/favoris").with(as(member))).andExpect(status().isOk())
+        mvc.perform(get("/favoris").with(as(member)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Notifications : 1 non lue")));
-        assertThat(QueryCounting.statements()).filteredOn(q -> q.contains("notification")).hasSize(1);
+        assertThat(QueryCounting.statements())
+                .filteredOn(q -> q.contains("notification"))
+                .hasSize(1);
 
         QueryCounting.reset();
-        mvc.perform(get("/")).andExpect(status().isOk()).andExpect(content().string(not(containsString("header-envelope"))));
+        mvc.perform(get("/"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("header-envelope"))));
         assertThat(QueryCounting.statements()).noneMatch(q -> q.contains("notification"));
 
         QueryCounting.reset();
         mvc.perform(post("/notifications/lues").with(csrf()).with(as(member))).andExpect(status().is3xxRedirection());
-        assertThat(QueryCounting.statements()).filteredOn(q -> q.contains("notification")).hasSize(1);
+        assertThat(QueryCounting.statements())
+                .filteredOn(q -> q.contains("notification"))
+                .hasSize(1);
 
         String plan = transactions.execute(tx -> {
             jdbc.sql("SET LOCAL enable_seqscan = off").update();
-            return String.join("\n", jdbc.sql("EXPLAIN SELECT count(*) FROM (SELECT 1 FROM notification WHERE user_id = ? "
-                    + "AND read_at IS NULL LIMIT 100) unread").param(member.id()).query(String.class).list());
+            return String.join(
+                    "\n",
+                    jdbc.sql("EXPLAIN SELECT count(*) FROM (SELECT 1 FROM notification WHERE user_id = ? "
+                                    + "AND read_at IS NULL LIMIT 100) unread")
+                            .param(member.id())
+                            .query(String.class)
+                            .list());
         });
         assertThat(plan).contains("notification_unread_idx");
     }
@@ -224,7 +271,10 @@ class NotificationWebTests {
         }
         QueryCounting.reset();
         mvc.perform(get("/notifications").with(as(admin))).andExpect(status().isOk());
-        assertThat(QueryCounting.count()).as(QueryCounting.statements().toString()).isEqualTo(few).isEqualTo(3);
+        assertThat(QueryCounting.count())
+                .as(QueryCounting.statements().toString())
+                .isEqualTo(few)
+                .isEqualTo(3);
         QueryCounting.reset();
         mvc.perform(get("/notifications?page=3").with(as(admin))).andExpect(status().isOk());
         assertThat(QueryCounting.count()).isEqualTo(few);

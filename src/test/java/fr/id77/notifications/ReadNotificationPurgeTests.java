@@ -15,8 +15,11 @@ class ReadNotificationPurgeTests {
     /** Nobody's account: these rows cannot show up in another test's list. */
     private static final long USER = -7_700L;
 
-    @Autowired JdbcClient jdbc;
-    @Autowired ReadNotificationPurge purge;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ReadNotificationPurge purge;
 
     private long notification(int createdDaysAgo, Integer readDaysAgo) {
         return jdbc.sql("""
@@ -24,12 +27,19 @@ class ReadNotificationPurgeTests {
                         VALUES (:user, 'REQUEST_FILED', 'Purge', 'Texte', '/demandes/1', now() - make_interval(days => :created),
                                 CASE WHEN :read < 0 THEN NULL ELSE now() - make_interval(days => :read) END)
                         RETURNING id""")
-                .param("user", USER).param("created", createdDaysAgo).param("read", readDaysAgo == null ? -1 : readDaysAgo)
-                .query(Long.class).single();
+                .param("user", USER)
+                .param("created", createdDaysAgo)
+                .param("read", readDaysAgo == null ? -1 : readDaysAgo)
+                .query(Long.class)
+                .single();
     }
 
     private boolean exists(long id) {
-        return jdbc.sql("SELECT count(*) FROM notification WHERE id = ?").param(id).query(Long.class).single() == 1;
+        return jdbc.sql("SELECT count(*) FROM notification WHERE id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                == 1;
     }
 
     @AfterEach

@@ -33,10 +33,15 @@ class AttachmentPolicyTests {
     @Test
     void documentsAndImagesAreRecognisedFromTheirContent() throws IOException {
         assertThat(type(bytes("%PDF-1.7\n1 0 obj\n"), "etude.pdf")).contains("application/pdf");
-        assertThat(type(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13}, "plan.png")).contains("image/png");
-        assertThat(type(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'}, "photo.jpg")).contains("image/jpeg");
+        assertThat(type(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13}, "plan.png"))
+                .contains("image/png");
+        assertThat(type(
+                        new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'},
+                        "photo.jpg"))
+                .contains("image/jpeg");
         assertThat(type(bytes("Bonjour, voici le compte rendu.\n"), "note.txt")).contains("text/plain");
-        assertThat(type(bytes("commune;population\nMelun;40000\n"), "chiffres.csv")).contains("text/csv");
+        assertThat(type(bytes("commune;population\nMelun;40000\n"), "chiffres.csv"))
+                .contains("text/csv");
         assertThat(type(zip("word/document.xml"), "cahier.docx")).isPresent();
         assertThat(type(zip("photos/1.jpg"), "photos.zip")).contains("application/zip");
     }
@@ -48,20 +53,27 @@ class AttachmentPolicyTests {
         exe[1] = 'Z';
         assertThat(type(exe, "devis.pdf")).isEmpty();
         assertThat(type(bytes("\u007fELF\u0002\u0001\u0001"), "rapport.docx")).isEmpty();
-        assertThat(type(bytes("<!DOCTYPE html><html><script>alert(1)</script></html>"), "note.txt")).isEmpty();
+        assertThat(type(bytes("<!DOCTYPE html><html><script>alert(1)</script></html>"), "note.txt"))
+                .isEmpty();
         assertThat(type(bytes("<html><body>x</body></html>"), "page.html")).isEmpty();
-        assertThat(type(bytes("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>"), "logo.png")).isEmpty();
+        assertThat(type(
+                        bytes("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script/></svg>"),
+                        "logo.png"))
+                .isEmpty();
         assertThat(type(bytes("#!/bin/sh\nrm -rf /\n"), "script.txt")).isEmpty();
     }
 
     @Test
     void fileNamesArePathFreeAndPrintable() {
         assertThat(AttachmentPolicy.safeName("../../etc/passwd")).isEqualTo("passwd");
-        assertThat(AttachmentPolicy.safeName("C:\\Users\\x\\Desktop\\étude.pdf")).isEqualTo("étude.pdf");
+        assertThat(AttachmentPolicy.safeName("C:\\Users\\x\\Desktop\\étude.pdf"))
+                .isEqualTo("étude.pdf");
         assertThat(AttachmentPolicy.safeName(".htaccess")).isEqualTo("htaccess");
         assertThat(AttachmentPolicy.safeName("a\u0000b\r\n\"<c>.pdf")).isEqualTo("a_b____c_.pdf");
         assertThat(AttachmentPolicy.safeName("")).isEqualTo("fichier");
-        assertThat(AttachmentPolicy.safeName("x".repeat(400) + ".pdf")).hasSize(150).endsWith(".pdf");
+        assertThat(AttachmentPolicy.safeName("x".repeat(400) + ".pdf"))
+                .hasSize(150)
+                .endsWith(".pdf");
     }
 
     @Test
@@ -70,8 +82,12 @@ class AttachmentPolicyTests {
         assertThat(AttachmentPolicy.safeName("dossier/")).isEqualTo("fichier");
         assertThat(AttachmentPolicy.safeName("...")).isEqualTo("fichier");
         String longest = "y".repeat(146) + ".pdf";
-        assertThat(AttachmentPolicy.safeName(longest)).as("150 characters are kept whole").isEqualTo(longest);
-        assertThat(AttachmentPolicy.safeName("z" + longest)).as("151: the start goes").isEqualTo(longest);
+        assertThat(AttachmentPolicy.safeName(longest))
+                .as("150 characters are kept whole")
+                .isEqualTo(longest);
+        assertThat(AttachmentPolicy.safeName("z" + longest))
+                .as("151: the start goes")
+                .isEqualTo(longest);
     }
 
     @Test

@@ -46,7 +46,15 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @AutoConfigureMockMvc
 class AuthorizationMatrixTests {
 
-    enum Who { VISITOR, MEMBER_A, MEMBER_B, LEAD, FORMER_LEAD, RESPONSABLE, ADMIN }
+    enum Who {
+        VISITOR,
+        MEMBER_A,
+        MEMBER_B,
+        LEAD,
+        FORMER_LEAD,
+        RESPONSABLE,
+        ADMIN
+    }
 
     enum Outcome {
         /** 2xx, or the action's redirect with its success message (for the list: the request is listed). */
@@ -60,44 +68,56 @@ class AuthorizationMatrixTests {
     }
 
     enum Route {
-        VIEW, LIST, DOWNLOAD,
-        CHANGE_REFERENT, CHANGE_RESPONSABLE, ACCEPT, COMMENT, UPLOAD, CANCEL,
+        VIEW,
+        LIST,
+        DOWNLOAD,
+        CHANGE_REFERENT,
+        CHANGE_RESPONSABLE,
+        ACCEPT,
+        COMMENT,
+        UPLOAD,
+        CANCEL,
         /** posting collectivity B's referent */
         FOREIGN_REFERENT,
         /** posting a member of collectivity A as responsable */
         MEMBER_AS_RESPONSABLE,
         /** on the completed request, which names the former lead */
-        REOPEN_COMPLETED, COMMENT_COMPLETED
+        REOPEN_COMPLETED,
+        COMMENT_COMPLETED
     }
 
     private static Arguments[] row(Route route, Outcome... byWho) {
         assertThat(byWho).hasSameSizeAs(Who.values());
-        return Arrays.stream(Who.values()).map(w -> Arguments.of(route, w, byWho[w.ordinal()])).toArray(Arguments[]::new);
+        return Arrays.stream(Who.values())
+                .map(w -> Arguments.of(route, w, byWho[w.ordinal()]))
+                .toArray(Arguments[]::new);
     }
 
     static Stream<Arguments> matrix() {
         return Stream.of(
-                //                               VISITOR  MEMBER_A MEMBER_B LEAD     FORMER   RESPONS. ADMIN
-                row(Route.VIEW,                  SIGN_IN, DONE,    HIDDEN,  DONE,    HIDDEN,  DONE,    DONE),
-                row(Route.LIST,                  SIGN_IN, DONE,    HIDDEN,  DONE,    HIDDEN,  DONE,    DONE),
-                row(Route.DOWNLOAD,              SIGN_IN, DONE,    HIDDEN,  DONE,    HIDDEN,  DONE,    DONE),
-                row(Route.CHANGE_REFERENT,       SIGN_IN, DONE,    HIDDEN,  REFUSED, HIDDEN,  REFUSED, DONE),
-                row(Route.CHANGE_RESPONSABLE,    SIGN_IN, REFUSED, HIDDEN,  DONE,    HIDDEN,  DONE,    DONE),
-                row(Route.FOREIGN_REFERENT,      SIGN_IN, REFUSED, HIDDEN,  REFUSED, HIDDEN,  REFUSED, REFUSED),
-                row(Route.MEMBER_AS_RESPONSABLE, SIGN_IN, REFUSED, HIDDEN,  REFUSED, HIDDEN,  REFUSED, REFUSED),
-                row(Route.ACCEPT,                SIGN_IN, REFUSED, HIDDEN,  DONE,    HIDDEN,  DONE,    DONE),
-                row(Route.COMMENT,               SIGN_IN, DONE,    HIDDEN,  DONE,    HIDDEN,  DONE,    DONE),
-                row(Route.UPLOAD,                SIGN_IN, DONE,    HIDDEN,  DONE,    HIDDEN,  DONE,    DONE),
-                row(Route.CANCEL,                SIGN_IN, DONE,    HIDDEN,  REFUSED, HIDDEN,  REFUSED, REFUSED),
-                row(Route.REOPEN_COMPLETED,      SIGN_IN, REFUSED, HIDDEN,  DONE,    REFUSED, HIDDEN,  DONE),
-                row(Route.COMMENT_COMPLETED,     SIGN_IN, DONE,    HIDDEN,  DONE,    REFUSED, HIDDEN,  DONE)
-        ).flatMap(Arrays::stream);
+                        //                               VISITOR  MEMBER_A MEMBER_B LEAD     FORMER   RESPONS. ADMIN
+                        row(Route.VIEW, SIGN_IN, DONE, HIDDEN, DONE, HIDDEN, DONE, DONE),
+                        row(Route.LIST, SIGN_IN, DONE, HIDDEN, DONE, HIDDEN, DONE, DONE),
+                        row(Route.DOWNLOAD, SIGN_IN, DONE, HIDDEN, DONE, HIDDEN, DONE, DONE),
+                        row(Route.CHANGE_REFERENT, SIGN_IN, DONE, HIDDEN, REFUSED, HIDDEN, REFUSED, DONE),
+                        row(Route.CHANGE_RESPONSABLE, SIGN_IN, REFUSED, HIDDEN, DONE, HIDDEN, DONE, DONE),
+                        row(Route.FOREIGN_REFERENT, SIGN_IN, REFUSED, HIDDEN, REFUSED, HIDDEN, REFUSED, REFUSED),
+                        row(Route.MEMBER_AS_RESPONSABLE, SIGN_IN, REFUSED, HIDDEN, REFUSED, HIDDEN, REFUSED, REFUSED),
+                        row(Route.ACCEPT, SIGN_IN, REFUSED, HIDDEN, DONE, HIDDEN, DONE, DONE),
+                        row(Route.COMMENT, SIGN_IN, DONE, HIDDEN, DONE, HIDDEN, DONE, DONE),
+                        row(Route.UPLOAD, SIGN_IN, DONE, HIDDEN, DONE, HIDDEN, DONE, DONE),
+                        row(Route.CANCEL, SIGN_IN, DONE, HIDDEN, REFUSED, HIDDEN, REFUSED, REFUSED),
+                        row(Route.REOPEN_COMPLETED, SIGN_IN, REFUSED, HIDDEN, DONE, REFUSED, HIDDEN, DONE),
+                        row(Route.COMMENT_COMPLETED, SIGN_IN, DONE, HIDDEN, DONE, REFUSED, HIDDEN, DONE))
+                .flatMap(Arrays::stream);
     }
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     RequestWorkflow workflow;
 
@@ -121,28 +141,56 @@ class AuthorizationMatrixTests {
         CurrentUser responsable = f.chefDeFile("Rémi");
         CurrentUser admin = f.admin("Claire");
         anotherAgent = f.chefDeFile("Nora");
-        people = new EnumMap<>(Map.of(Who.MEMBER_A, memberA, Who.MEMBER_B, memberB, Who.LEAD, lead,
-                Who.FORMER_LEAD, formerLead, Who.RESPONSABLE, responsable, Who.ADMIN, admin));
+        people = new EnumMap<>(Map.of(
+                Who.MEMBER_A,
+                memberA,
+                Who.MEMBER_B,
+                memberB,
+                Who.LEAD,
+                lead,
+                Who.FORMER_LEAD,
+                formerLead,
+                Who.RESPONSABLE,
+                responsable,
+                Who.ADMIN,
+                admin));
 
         long offerId = f.lead("O36", formerLead);
         Actor anne = RequestPages.actor(memberA);
         Actor paul = RequestPages.actor(formerLead);
         byte[] pdf = "%PDF-1.4 plan".getBytes();
-        open = workflow.file(anne, offerId, formerLead.id(), communeA.referentId(), "Bonjour",
+        open = workflow.file(
+                anne,
+                offerId,
+                formerLead.id(),
+                communeA.referentId(),
+                "Bonjour",
                 List.of(new IncomingFile("plan.pdf", pdf.length, new ByteArrayResource(pdf))));
         workflow.assignResponsable(open, responsable.id(), version(open), paul);
         completed = workflow.file(anne, offerId, formerLead.id(), communeA.referentId());
         workflow.changeStatus(completed, RequestStatus.EN_COURS, null, version(completed), paul);
         workflow.changeStatus(completed, RequestStatus.TERMINEE, "Rapport remis", version(completed), paul);
-        fileId = jdbc.sql("SELECT a.id FROM request_attachment a JOIN request r ON r.id = a.request_id WHERE r.numero = ?")
-                .param(open).query(Long.class).single();
+        fileId = jdbc.sql(
+                        "SELECT a.id FROM request_attachment a JOIN request r ON r.id = a.request_id WHERE r.numero = ?")
+                .param(open)
+                .query(Long.class)
+                .single();
 
         // the offer changes hands the way admins do it
-        mvc.perform(post("/admin/offres/chef-de-file").param("offres", "" + offerId).param("chefDeFile", "" + lead.id())
-                .with(csrf()).with(as(admin)));
-        assertThat(jdbc.sql("SELECT chef_de_file_id FROM request WHERE numero = ?").param(open).query(Long.class).single())
+        mvc.perform(post("/admin/offres/chef-de-file")
+                .param("offres", "" + offerId)
+                .param("chefDeFile", "" + lead.id())
+                .with(csrf())
+                .with(as(admin)));
+        assertThat(jdbc.sql("SELECT chef_de_file_id FROM request WHERE numero = ?")
+                        .param(open)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(lead.id());
-        assertThat(jdbc.sql("SELECT chef_de_file_id FROM request WHERE numero = ?").param(completed).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT chef_de_file_id FROM request WHERE numero = ?")
+                        .param(completed)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(formerLead.id());
     }
 
@@ -158,7 +206,9 @@ class AuthorizationMatrixTests {
 
         assertThat(outcome(route, result)).as("%s by %s", route, who).isEqualTo(expected);
         if (expected == DONE && isWrite(route)) {
-            assertThat(writtenState()).as("%s by %s changed the request", route, who).isNotEqualTo(before);
+            assertThat(writtenState())
+                    .as("%s by %s changed the request", route, who)
+                    .isNotEqualTo(before);
         } else {
             assertThat(writtenState()).as("%s by %s wrote nothing", route, who).isEqualTo(before);
         }
@@ -171,16 +221,23 @@ class AuthorizationMatrixTests {
             case VIEW -> get(page);
             case LIST -> get("/demandes").param("numero", "" + open);
             case DOWNLOAD -> get(page + "/fichiers/" + fileId);
-            case CHANGE_REFERENT -> action(page + "/referent", open).param("referent", "" + communeA.secondReferentId());
+            case CHANGE_REFERENT ->
+                action(page + "/referent", open).param("referent", "" + communeA.secondReferentId());
             case CHANGE_RESPONSABLE -> action(page + "/responsable", open).param("responsable", "" + anotherAgent.id());
             case FOREIGN_REFERENT -> action(page + "/referent", open).param("referent", "" + communeB.referentId());
-            case MEMBER_AS_RESPONSABLE -> action(page + "/responsable", open).param("responsable", "" + people.get(Who.MEMBER_A).id());
+            case MEMBER_AS_RESPONSABLE ->
+                action(page + "/responsable", open)
+                        .param("responsable", "" + people.get(Who.MEMBER_A).id());
             case ACCEPT -> action(page + "/statut", open).param("statut", "EN_COURS");
             case COMMENT -> action(page + "/commentaires", open).param("message", "Bonjour");
-            case UPLOAD -> multipart(page + "/fichiers").file(new MockMultipartFile("fichiers", "note.txt", "text/plain", "note".getBytes()))
-                    .param("version", "" + version(open)).with(csrf());
+            case UPLOAD ->
+                multipart(page + "/fichiers")
+                        .file(new MockMultipartFile("fichiers", "note.txt", "text/plain", "note".getBytes()))
+                        .param("version", "" + version(open))
+                        .with(csrf());
             case CANCEL -> action(page + "/statut", open).param("statut", "ANNULEE");
-            case REOPEN_COMPLETED -> action(done + "/statut", completed).param("statut", "EN_COURS").param("motif", "Compléments");
+            case REOPEN_COMPLETED ->
+                action(done + "/statut", completed).param("statut", "EN_COURS").param("motif", "Compléments");
             case COMMENT_COMPLETED -> action(done + "/commentaires", completed).param("message", "Encore moi");
         };
     }
@@ -213,7 +270,9 @@ class AuthorizationMatrixTests {
         assertThat(redirect).as("an action answers with the request's page").startsWith("/demandes/");
         Object success = result.getFlashMap().get("success");
         Object error = result.getFlashMap().get("error");
-        assertThat(success == null ^ error == null).as("exactly one message: %s / %s", success, error).isTrue();
+        assertThat(success == null ^ error == null)
+                .as("exactly one message: %s / %s", success, error)
+                .isTrue();
         return success != null ? DONE : REFUSED;
     }
 
@@ -225,10 +284,15 @@ class AuthorizationMatrixTests {
                         + "|| (SELECT count(*) FROM request_comment c WHERE c.request_id = r.id) || ':' "
                         + "|| (SELECT count(*) FROM request_attachment a WHERE a.request_id = r.id), ' ' ORDER BY r.numero) "
                         + "FROM request r WHERE r.numero IN (?, ?)")
-                .params(open, completed).query(String.class).single();
+                .params(open, completed)
+                .query(String.class)
+                .single();
     }
 
     private long version(int numero) {
-        return jdbc.sql("SELECT version FROM request WHERE numero = ?").param(numero).query(Long.class).single();
+        return jdbc.sql("SELECT version FROM request WHERE numero = ?")
+                .param(numero)
+                .query(Long.class)
+                .single();
     }
 }

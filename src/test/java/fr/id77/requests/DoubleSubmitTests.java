@@ -36,6 +36,7 @@ class DoubleSubmitTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -51,22 +52,37 @@ class DoubleSubmitTests {
     }
 
     long requestsOfCommune() {
-        return jdbc.sql("SELECT count(*) FROM request WHERE collectivity_id = :c").param("c", commune.id()).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM request WHERE collectivity_id = :c")
+                .param("c", commune.id())
+                .query(Long.class)
+                .single();
     }
 
     String fileRequest(String token) throws Exception {
         return mvc.perform(multipart("/demandes")
-                        .file(new MockMultipartFile("fichiers", "plan.pdf", "application/pdf", "%PDF-1.4 plan".getBytes()))
-                        .param("offre", "O36").param("referent", String.valueOf(commune.referentId()))
-                        .param("message", "Bonjour.").param("envoi", token)
-                        .with(csrf()).with(as(member)))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+                        .file(new MockMultipartFile(
+                                "fichiers", "plan.pdf", "application/pdf", "%PDF-1.4 plan".getBytes()))
+                        .param("offre", "O36")
+                        .param("referent", String.valueOf(commune.referentId()))
+                        .param("message", "Bonjour.")
+                        .param("envoi", token)
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
     }
 
     @Test
     void theSameRequestFormPostedTwiceFilesOneRequestAndBothPostsLeadToIt() throws Exception {
-        String page = mvc.perform(get("/demandes/nouvelle").param("offre", "O36").param("nouvelle", "1").with(as(member)))
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/demandes/nouvelle")
+                        .param("offre", "O36")
+                        .param("nouvelle", "1")
+                        .with(as(member)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Matcher m = Pattern.compile("name=\"envoi\" value=\"([0-9a-f-]{36})\"").matcher(page);
         assertThat(m.find()).as("the form carries its one-time token").isTrue();
         String token = m.group(1);
@@ -76,8 +92,12 @@ class DoubleSubmitTests {
 
         assertThat(second).isEqualTo(first);
         assertThat(requestsOfCommune()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT count(*) FROM request_attachment a JOIN request r ON r.id = a.request_id WHERE r.collectivity_id = :c")
-                .param("c", commune.id()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM request_attachment a JOIN request r ON r.id = a.request_id WHERE r.collectivity_id = :c")
+                        .param("c", commune.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         fileRequest(UUID.randomUUID().toString()); // another form: another request
         assertThat(requestsOfCommune()).isEqualTo(2);
     }
@@ -105,16 +125,27 @@ class DoubleSubmitTests {
     @Test
     void theSameCommentFormPostedTwiceAddsOneComment() throws Exception {
         int numero = Integer.parseInt(fileRequest(UUID.randomUUID().toString()).replace("/demandes/", ""));
-        String page = mvc.perform(get("/demandes/" + numero).with(as(member))).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/demandes/" + numero).with(as(member)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         Matcher m = Pattern.compile("name=\"envoi\" value=\"([0-9a-f-]{36})\"").matcher(page);
         assertThat(m.find()).as("the comment form carries its one-time token").isTrue();
         for (int i = 0; i < 2; i++) {
-            MvcResult result = mvc.perform(post("/demandes/" + numero + "/commentaires").param("message", "Merci !")
-                            .param("envoi", m.group(1)).with(csrf()).with(as(member)))
-                    .andExpect(status().is3xxRedirection()).andReturn();
+            MvcResult result = mvc.perform(post("/demandes/" + numero + "/commentaires")
+                            .param("message", "Merci !")
+                            .param("envoi", m.group(1))
+                            .with(csrf())
+                            .with(as(member)))
+                    .andExpect(status().is3xxRedirection())
+                    .andReturn();
             assertThat(result.getFlashMap().get("success")).isEqualTo("Votre message a été envoyé.");
         }
         assertThat(jdbc.sql("SELECT count(*) FROM request_comment c JOIN request r ON r.id = c.request_id "
-                + "WHERE r.numero = :n AND c.body = 'Merci !'").param("n", numero).query(Long.class).single()).isEqualTo(1);
+                                + "WHERE r.numero = :n AND c.body = 'Merci !'")
+                        .param("n", numero)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 }

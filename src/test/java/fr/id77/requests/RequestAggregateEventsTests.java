@@ -34,7 +34,8 @@ class RequestAggregateEventsTests {
     }
 
     private static void assertNames(RequestEvents.Change event, long actorId, Long chefDeFileId, Long responsableId) {
-        assertThat(event.request()).isEqualTo(new RequestEvents.RequestRef(42, 7, 100, 10, chefDeFileId, responsableId));
+        assertThat(event.request())
+                .isEqualTo(new RequestEvents.RequestRef(42, 7, 100, 10, chefDeFileId, responsableId));
         assertThat(event.actorId()).isEqualTo(actorId);
     }
 
@@ -46,7 +47,9 @@ class RequestAggregateEventsTests {
         set(request, "id", 42L);
         set(request, "numero", 7);
         request.filed("Bonjour");
-        assertThat(only(request)).isEqualTo(new RequestEvents.Filed(new RequestEvents.RequestRef(42, 7, 100, 10, 6L, null), 1, "Bonjour"));
+        assertThat(only(request))
+                .isEqualTo(
+                        new RequestEvents.Filed(new RequestEvents.RequestRef(42, 7, 100, 10, 6L, null), 1, "Bonjour"));
         assertThat(request.getCreatedAt()).isEqualTo(NOW);
     }
 
@@ -63,7 +66,9 @@ class RequestAggregateEventsTests {
 
         Request accepted = saved();
         accepted.moveTo(RequestStatus.EN_COURS, HANDLER_STAFF, "  ", NOW);
-        assertThat(((RequestEvents.StatusChanged) only(accepted)).reason()).as("a blank reason is no reason").isNull();
+        assertThat(((RequestEvents.StatusChanged) only(accepted)).reason())
+                .as("a blank reason is no reason")
+                .isNull();
     }
 
     @Test
@@ -100,18 +105,29 @@ class RequestAggregateEventsTests {
         request.commented(12, "Bonjour", MEMBER);
         request.filesAdded(2, HANDLER_STAFF);
         List<Object> events = request.registeredEvents();
-        assertThat(events).containsExactly(
-                new RequestEvents.Commented(new RequestEvents.RequestRef(42, 7, 100, 10, 6L, 3L), MEMBER.userId(), 12, false, "Bonjour"),
-                new RequestEvents.DocumentAdded(new RequestEvents.RequestRef(42, 7, 100, 10, 6L, 3L), HANDLER_STAFF.userId(), 2, true));
+        assertThat(events)
+                .containsExactly(
+                        new RequestEvents.Commented(
+                                new RequestEvents.RequestRef(42, 7, 100, 10, 6L, 3L),
+                                MEMBER.userId(),
+                                12,
+                                false,
+                                "Bonjour"),
+                        new RequestEvents.DocumentAdded(
+                                new RequestEvents.RequestRef(42, 7, 100, 10, 6L, 3L), HANDLER_STAFF.userId(), 2, true));
     }
 
     @Test
     void aRefusedCommandRegistersNothing() {
         Request request = saved();
-        assertThatThrownBy(() -> request.moveTo(RequestStatus.TERMINEE, HANDLER_STAFF, null, NOW)).isNotNull();
-        assertThatThrownBy(() -> request.assignResponsable(8L, MEMBER, id -> true, NOW)).isNotNull();
-        assertThatThrownBy(() -> request.changeReferent(51L, HANDLER_STAFF, id -> true, NOW)).isNotNull();
-        assertThatThrownBy(() -> request.changeReferent(51L, MEMBER, id -> false, NOW)).isNotNull();
+        assertThatThrownBy(() -> request.moveTo(RequestStatus.TERMINEE, HANDLER_STAFF, null, NOW))
+                .isNotNull();
+        assertThatThrownBy(() -> request.assignResponsable(8L, MEMBER, id -> true, NOW))
+                .isNotNull();
+        assertThatThrownBy(() -> request.changeReferent(51L, HANDLER_STAFF, id -> true, NOW))
+                .isNotNull();
+        assertThatThrownBy(() -> request.changeReferent(51L, MEMBER, id -> false, NOW))
+                .isNotNull();
         assertThat(request.registeredEvents()).isEmpty();
     }
 

@@ -32,6 +32,7 @@ class RequestJourneyIT extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Accounts accounts;
 
@@ -48,12 +49,28 @@ class RequestJourneyIT extends BrowserTest {
         long suffix = System.nanoTime() % 1_000_000;
         member = "parcours" + suffix;
         chef = "chefparcours" + suffix;
-        accounts.createDemoAccount(new NewAccount(member, member + "@parcours.example", "MME", "Anne", "Parcours", "01 60 00 00 00",
-                Role.ADHERENT, commune.id()), PASSWORD);
-        accounts.createDemoAccount(new NewAccount(chef, chef + "@id77.example", "M", "Paul", "Chef", "01 64 00 00 00",
-                Role.CHEF_DE_FILE, null), PASSWORD);
-        long chefId = jdbc.sql("SELECT id FROM app_user WHERE identifiant = :i").param("i", chef).query(Long.class).single();
-        jdbc.sql("UPDATE offer SET chef_de_file_id = :u WHERE code IN ('O36', 'O50')").param("u", chefId).update();
+        accounts.createDemoAccount(
+                new NewAccount(
+                        member,
+                        member + "@parcours.example",
+                        "MME",
+                        "Anne",
+                        "Parcours",
+                        "01 60 00 00 00",
+                        Role.ADHERENT,
+                        commune.id()),
+                PASSWORD);
+        accounts.createDemoAccount(
+                new NewAccount(
+                        chef, chef + "@id77.example", "M", "Paul", "Chef", "01 64 00 00 00", Role.CHEF_DE_FILE, null),
+                PASSWORD);
+        long chefId = jdbc.sql("SELECT id FROM app_user WHERE identifiant = :i")
+                .param("i", chef)
+                .query(Long.class)
+                .single();
+        jdbc.sql("UPDATE offer SET chef_de_file_id = :u WHERE code IN ('O36', 'O50')")
+                .param("u", chefId)
+                .update();
         Path dir = Files.createTempDirectory("id77-journey");
         plan = Files.writeString(dir.resolve("plan-du-bourg.pdf"), "%PDF-1.4\nplan du bourg");
         budget = Files.writeString(dir.resolve("budget.csv"), "poste;montant\nétudes;12000\n");
@@ -65,7 +82,8 @@ class RequestJourneyIT extends BrowserTest {
     }
 
     private int currentNumero() {
-        Matcher m = Pattern.compile("Demande N°(\\d+)").matcher(find(By.tagName("h1")).getText());
+        Matcher m = Pattern.compile("Demande N°(\\d+)")
+                .matcher(find(By.tagName("h1")).getText());
         assertThat(m.find()).as("numéro de demande dans le titre").isTrue();
         return Integer.parseInt(m.group(1));
     }
@@ -83,9 +101,13 @@ class RequestJourneyIT extends BrowserTest {
         ((JavascriptExecutor) driver).executeScript("window.starNotReloaded = true;");
         clickOn(By.cssSelector(".favourite-form button"));
         // htmx swaps the star: the element found may be replaced before its attribute is read
-        waiting().ignoring(StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.cssSelector(".favourite-form button")).getAttribute("aria-pressed").equals("true"));
-        assertThat(((JavascriptExecutor) driver).executeScript("return window.starNotReloaded === true;")).isEqualTo(true);
+        waiting()
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(".favourite-form button"))
+                        .getAttribute("aria-pressed")
+                        .equals("true"));
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.starNotReloaded === true;"))
+                .isEqualTo(true);
         checkAccessibility();
         visit("/favoris");
         assertThat(find(By.tagName("h1")).getText()).isEqualTo("1 Favori");
@@ -124,7 +146,8 @@ class RequestJourneyIT extends BrowserTest {
         find(By.id("comment-files")).sendKeys(answer.toString());
         clickOn(By.xpath("//button[normalize-space()='Envoyer']"));
         checkAccessibility();
-        assertThat(find(By.id("commentaires")).getText()).contains("Voici les comptages.", "reponse.txt", "En réponse à");
+        assertThat(find(By.id("commentaires")).getText())
+                .contains("Voici les comptages.", "reponse.txt", "En réponse à");
 
         // the chef de file completes it
         signIn(chef);
@@ -138,8 +161,14 @@ class RequestJourneyIT extends BrowserTest {
         signIn(member);
         visit("/demandes/" + numero);
         String timeline = find(By.id("historique")).getText();
-        assertThat(timeline).contains("Demande déposée", "En attente → En cours", "Nouveau commentaire", "Fichiers ajoutés",
-                "En cours → Terminée", "Rapport de préconisations remis.");
+        assertThat(timeline)
+                .contains(
+                        "Demande déposée",
+                        "En attente → En cours",
+                        "Nouveau commentaire",
+                        "Fichiers ajoutés",
+                        "En cours → Terminée",
+                        "Rapport de préconisations remis.");
         visit("/demandes/" + numero + "/impression");
         assertThat(find(By.tagName("h1")).getText()).contains("Demande N°" + numero);
 

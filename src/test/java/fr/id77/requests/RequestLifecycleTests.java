@@ -31,8 +31,10 @@ class RequestLifecycleTests {
 
     @Autowired
     RequestViews views;
+
     @Autowired
     Offers offers;
+
     @Autowired
     ApplicationEvents events;
 
@@ -81,7 +83,8 @@ class RequestLifecycleTests {
         RequestViews.RequestState state = views.view(first, member);
         assertThat(state.status()).isEqualTo(RequestStatus.EN_ATTENTE);
         assertThat(state.history()).extracting(RequestViews.HistoryLine::kind).containsExactly("CREATED");
-        assertThat(events.stream(RequestEvents.Filed.class)).anyMatch(e -> e.numero() == first && e.request().chefDeFileId() == chef.userId());
+        assertThat(events.stream(RequestEvents.Filed.class))
+                .anyMatch(e -> e.numero() == first && e.request().chefDeFileId() == chef.userId());
         assertThat(workflow.hasOpenRequest(offerId, collectivity)).isTrue();
     }
 
@@ -94,36 +97,55 @@ class RequestLifecycleTests {
         move(numero, RequestStatus.REJETEE, "Hors du champ de l'offre", chef);
         move(numero, RequestStatus.SUPPRIMEE, "Doublon", admin);
         List<RequestViews.HistoryLine> history = views.view(numero, admin).history();
-        assertThat(history).extracting(RequestViews.HistoryLine::to).containsExactly(RequestStatus.EN_ATTENTE,
-                RequestStatus.EN_COURS, RequestStatus.TERMINEE, RequestStatus.EN_COURS, RequestStatus.REJETEE, RequestStatus.SUPPRIMEE);
+        assertThat(history)
+                .extracting(RequestViews.HistoryLine::to)
+                .containsExactly(
+                        RequestStatus.EN_ATTENTE,
+                        RequestStatus.EN_COURS,
+                        RequestStatus.TERMINEE,
+                        RequestStatus.EN_COURS,
+                        RequestStatus.REJETEE,
+                        RequestStatus.SUPPRIMEE);
         assertThat(history.get(4).reason()).isEqualTo("Hors du champ de l'offre");
         assertThat(history.get(4).actorId()).isEqualTo(chef.userId());
-        assertThat(events.stream(RequestEvents.StatusChanged.class).filter(e -> e.numero() == numero)).hasSize(5);
+        assertThat(events.stream(RequestEvents.StatusChanged.class).filter(e -> e.numero() == numero))
+                .hasSize(5);
         assertThat(views.view(numero, admin).nextStatuses()).isEmpty();
     }
 
     @Test
     void everyForbiddenTransitionIsRefusedAndChangesNothing() {
         List<String> refused = new ArrayList<>();
-        for (RequestStatus from : List.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS, RequestStatus.TERMINEE,
-                RequestStatus.REJETEE, RequestStatus.ANNULEE, RequestStatus.SUPPRIMEE)) {
+        for (RequestStatus from : List.of(
+                RequestStatus.EN_ATTENTE,
+                RequestStatus.EN_COURS,
+                RequestStatus.TERMINEE,
+                RequestStatus.REJETEE,
+                RequestStatus.ANNULEE,
+                RequestStatus.SUPPRIMEE)) {
             for (RequestStatus to : RequestStatus.values()) {
                 for (Actor actor : List.of(member, chef)) {
                     int numero = bringTo(from);
                     boolean allowed = allowed(from, to, actor == chef);
                     try {
                         move(numero, to, "motif", actor);
-                        assertThat(allowed).as(from + " -> " + to + " by " + (actor == chef ? "chef" : "member")).isTrue();
+                        assertThat(allowed)
+                                .as(from + " -> " + to + " by " + (actor == chef ? "chef" : "member"))
+                                .isTrue();
                         assertThat(status(numero)).isEqualTo(to);
                     } catch (RequestException | FieldRefusal e) {
-                        assertThat(allowed).as(from + " -> " + to + " by " + (actor == chef ? "chef" : "member") + ": " + e.getMessage()).isFalse();
+                        assertThat(allowed)
+                                .as(from + " -> " + to + " by " + (actor == chef ? "chef" : "member") + ": "
+                                        + e.getMessage())
+                                .isFalse();
                         assertThat(status(numero)).isEqualTo(from);
                         refused.add(from + "->" + to);
                     }
                 }
             }
         }
-        assertThat(refused).contains("EN_ATTENTE->TERMINEE", "ANNULEE->EN_COURS", "SUPPRIMEE->EN_COURS", "EN_COURS->ANNULEE");
+        assertThat(refused)
+                .contains("EN_ATTENTE->TERMINEE", "ANNULEE->EN_COURS", "SUPPRIMEE->EN_COURS", "EN_COURS->ANNULEE");
     }
 
     private static boolean allowed(RequestStatus from, RequestStatus to, boolean chef) {
@@ -142,11 +164,14 @@ class RequestLifecycleTests {
         int numero = file();
         switch (status) {
             case EN_COURS -> move(numero, RequestStatus.EN_COURS, null, chef);
-            case TERMINEE -> { move(numero, RequestStatus.EN_COURS, null, chef); move(numero, RequestStatus.TERMINEE, null, chef); }
+            case TERMINEE -> {
+                move(numero, RequestStatus.EN_COURS, null, chef);
+                move(numero, RequestStatus.TERMINEE, null, chef);
+            }
             case REJETEE -> move(numero, RequestStatus.REJETEE, "motif", chef);
             case ANNULEE -> move(numero, RequestStatus.ANNULEE, null, member);
             case SUPPRIMEE -> move(numero, RequestStatus.SUPPRIMEE, "motif", admin);
-            default -> { }
+            default -> {}
         }
         return numero;
     }
@@ -154,9 +179,11 @@ class RequestLifecycleTests {
     @Test
     void rejectingReopeningAndDeletingNeedAReason() {
         int numero = file();
-        assertThatThrownBy(() -> move(numero, RequestStatus.REJETEE, "  ", chef)).isInstanceOf(FieldRefusal.class)
+        assertThatThrownBy(() -> move(numero, RequestStatus.REJETEE, "  ", chef))
+                .isInstanceOf(FieldRefusal.class)
                 .hasMessageContaining("motif");
-        assertThatThrownBy(() -> move(numero, RequestStatus.SUPPRIMEE, null, admin)).hasMessageContaining("motif");
+        assertThatThrownBy(() -> move(numero, RequestStatus.SUPPRIMEE, null, admin))
+                .hasMessageContaining("motif");
         move(numero, RequestStatus.REJETEE, "Incomplet", chef);
         assertThatThrownBy(() -> move(numero, RequestStatus.EN_COURS, "", chef)).hasMessageContaining("motif");
         assertThat(status(numero)).isEqualTo(RequestStatus.REJETEE);
@@ -167,8 +194,11 @@ class RequestLifecycleTests {
         int numero = file();
         for (Actor outsider : List.of(otherMember, otherChef)) {
             assertThatThrownBy(() -> views.view(numero, outsider))
-                    .isInstanceOfSatisfying(RequestException.class, e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.NOT_FOUND));
-            assertThatThrownBy(() -> move(numero, RequestStatus.EN_COURS, null, outsider)).isInstanceOf(RequestException.class);
+                    .isInstanceOfSatisfying(
+                            RequestException.class,
+                            e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.NOT_FOUND));
+            assertThatThrownBy(() -> move(numero, RequestStatus.EN_COURS, null, outsider))
+                    .isInstanceOf(RequestException.class);
         }
         assertThat(views.view(numero, chef).canProcess()).isTrue();
         assertThat(views.view(numero, member).canProcess()).isFalse();
@@ -181,7 +211,8 @@ class RequestLifecycleTests {
         long seen = views.view(numero, chef).version();
         workflow.changeStatus(numero, RequestStatus.EN_COURS, null, seen, chef);
         assertThatThrownBy(() -> workflow.changeStatus(numero, RequestStatus.REJETEE, "motif", seen, chef))
-                .isInstanceOfSatisfying(ObjectOptimisticLockingFailureException.class,
+                .isInstanceOfSatisfying(
+                        ObjectOptimisticLockingFailureException.class,
                         e -> assertThat(e.getPersistentClassName()).isEqualTo(Request.class.getName()));
         assertThat(status(numero)).isEqualTo(RequestStatus.EN_COURS);
     }
@@ -194,8 +225,10 @@ class RequestLifecycleTests {
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
-                Future<String> accept = pool.submit(() -> attempt(start, () -> workflow.changeStatus(numero, RequestStatus.EN_COURS, null, seen, chef)));
-                Future<String> cancel = pool.submit(() -> attempt(start, () -> workflow.changeStatus(numero, RequestStatus.ANNULEE, null, seen, member)));
+                Future<String> accept = pool.submit(() ->
+                        attempt(start, () -> workflow.changeStatus(numero, RequestStatus.EN_COURS, null, seen, chef)));
+                Future<String> cancel = pool.submit(() ->
+                        attempt(start, () -> workflow.changeStatus(numero, RequestStatus.ANNULEE, null, seen, member)));
                 start.countDown();
                 List<String> outcomes = List.of(accept.get(), cancel.get());
                 assertThat(outcomes).containsOnlyOnce("ok");

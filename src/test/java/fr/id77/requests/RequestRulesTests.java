@@ -34,11 +34,11 @@ class RequestRulesTests {
     static final Actor HANDLER_STAFF = Actor.chefDeFile(HANDLER);
     /** Led the offer when the request was filed, no longer: reads only. */
     static final Actor FORMER_CHEF = Actor.chefDeFile(ORIGINAL_CHEF);
+
     static final Actor OTHER_STAFF = Actor.chefDeFile(4);
     static final Actor ADMIN = Actor.admin(5);
 
     static final Map<String, Actor> ACTORS = new LinkedHashMap<>();
-
 
     static {
         ACTORS.put("member", MEMBER);
@@ -63,7 +63,7 @@ class RequestRulesTests {
         Request request = new Request(100, COLLECTIVITY, 50L, 1, ORIGINAL_CHEF, NOW);
         request.assignResponsable(HANDLER, ADMIN, id -> true, NOW);
         switch (status) {
-            case EN_ATTENTE -> { }
+            case EN_ATTENTE -> {}
             case EN_COURS -> request.moveTo(EN_COURS, ADMIN, null, NOW);
             case TERMINEE -> {
                 request.moveTo(EN_COURS, ADMIN, null, NOW);
@@ -79,7 +79,8 @@ class RequestRulesTests {
 
     @Test
     void aNewRequestWaits() {
-        assertThat(new Request(100, COLLECTIVITY, null, 1, null, NOW).getStatus()).isEqualTo(EN_ATTENTE);
+        assertThat(new Request(100, COLLECTIVITY, null, 1, null, NOW).getStatus())
+                .isEqualTo(EN_ATTENTE);
     }
 
     @Test
@@ -121,9 +122,15 @@ class RequestRulesTests {
         request.followOfferLead(9L, 1L, NOW);
         assertThat(request.getChefDeFileId()).isEqualTo(9L);
         assertThat(request.canView(newChef)).isTrue();
-        assertThat(request.canProcess(newChef)).as("processing follows the offer's lead or the responsable").isFalse();
-        assertThat(request.canView(FORMER_CHEF)).as("the previous chef de file no longer reads it").isFalse();
-        assertThat(request.canView(Actor.adherent(9, 11))).as("an adherent with that user id is not staff").isFalse();
+        assertThat(request.canProcess(newChef))
+                .as("processing follows the offer's lead or the responsable")
+                .isFalse();
+        assertThat(request.canView(FORMER_CHEF))
+                .as("the previous chef de file no longer reads it")
+                .isFalse();
+        assertThat(request.canView(Actor.adherent(9, 11)))
+                .as("an adherent with that user id is not staff")
+                .isFalse();
     }
 
     @Test
@@ -134,7 +141,9 @@ class RequestRulesTests {
             assertThat(request.canView(HANDLER_STAFF)).as(status + " handler").isTrue();
             assertThat(request.canView(FORMER_CHEF)).as(status + " former chef").isTrue();
             assertThat(request.canView(ADMIN)).as(status + " admin").isTrue();
-            assertThat(request.canView(FOREIGN_MEMBER)).as(status + " foreign member").isFalse();
+            assertThat(request.canView(FOREIGN_MEMBER))
+                    .as(status + " foreign member")
+                    .isFalse();
             assertThat(request.canView(OTHER_STAFF)).as(status + " other staff").isFalse();
         }
     }
@@ -143,7 +152,9 @@ class RequestRulesTests {
     void onlyTheHandlerAndAdminsProcess() {
         for (RequestStatus status : RequestStatus.values()) {
             Request request = in(status);
-            assertThat(request.canProcess(HANDLER_STAFF)).as(status + " handler").isTrue();
+            assertThat(request.canProcess(HANDLER_STAFF))
+                    .as(status + " handler")
+                    .isTrue();
             assertThat(request.canProcess(ADMIN)).as(status + " admin").isTrue();
             for (Actor other : Set.of(MEMBER, FOREIGN_MEMBER, FORMER_CHEF, OTHER_STAFF)) {
                 assertThat(request.canProcess(other)).as(status + " " + other).isFalse();
@@ -157,7 +168,9 @@ class RequestRulesTests {
             Request request = in(status);
             boolean open = status != SUPPRIMEE;
             assertThat(request.canComment(MEMBER)).as(status + " member").isEqualTo(open);
-            assertThat(request.canComment(HANDLER_STAFF)).as(status + " handler").isEqualTo(open);
+            assertThat(request.canComment(HANDLER_STAFF))
+                    .as(status + " handler")
+                    .isEqualTo(open);
             assertThat(request.canComment(ADMIN)).as(status + " admin").isEqualTo(open);
             for (Actor other : Set.of(FOREIGN_MEMBER, FORMER_CHEF, OTHER_STAFF)) {
                 assertThat(request.canComment(other)).as(status + " " + other).isFalse();
@@ -172,14 +185,17 @@ class RequestRulesTests {
             for (Map.Entry<String, Actor> actor : ACTORS.entrySet()) {
                 boolean expected = allowed && (actor.getValue() == MEMBER || actor.getValue() == ADMIN);
                 Request request = in(status);
-                assertThat(request.canChangeReferent(actor.getValue())).as(status + " " + actor.getKey()).isEqualTo(expected);
+                assertThat(request.canChangeReferent(actor.getValue()))
+                        .as(status + " " + actor.getKey())
+                        .isEqualTo(expected);
                 if (expected) {
                     request.changeReferent(51L, actor.getValue(), id -> true, NOW);
                     assertThat(request.getReferentId()).isEqualTo(51L);
                 } else {
                     assertThatThrownBy(() -> request.changeReferent(51L, actor.getValue(), id -> true, NOW))
                             .as(status + " " + actor.getKey())
-                            .isInstanceOfSatisfying(RequestException.class,
+                            .isInstanceOfSatisfying(
+                                    RequestException.class,
                                     e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.FORBIDDEN));
                     assertThat(request.getReferentId()).isEqualTo(50L);
                 }
@@ -202,7 +218,9 @@ class RequestRulesTests {
         for (RequestStatus status : RequestStatus.values()) {
             for (Map.Entry<String, Actor> actor : ACTORS.entrySet()) {
                 boolean expected = status == EN_ATTENTE && actor.getValue() == MEMBER;
-                assertThat(in(status).canCancel(actor.getValue())).as(status + " " + actor.getKey()).isEqualTo(expected);
+                assertThat(in(status).canCancel(actor.getValue()))
+                        .as(status + " " + actor.getKey())
+                        .isEqualTo(expected);
             }
         }
     }
@@ -212,7 +230,8 @@ class RequestRulesTests {
         for (RequestStatus status : RequestStatus.values()) {
             for (Map.Entry<String, Actor> entry : ACTORS.entrySet()) {
                 Actor actor = entry.getValue();
-                assertThat(in(status).nextStatuses(actor)).as(status + " " + entry.getKey())
+                assertThat(in(status).nextStatuses(actor))
+                        .as(status + " " + entry.getKey())
                         .containsExactlyInAnyOrderElementsOf(expectedNext(status, actor));
             }
         }
@@ -234,7 +253,9 @@ class RequestRulesTests {
                         if (reasonRequired(from, target)) {
                             assertRefused(request, target, actor, " ", "motif", what + " without a reason");
                         }
-                        assertThat(request.moveTo(target, actor, "motif", NOW)).as(what).isEqualTo(from);
+                        assertThat(request.moveTo(target, actor, "motif", NOW))
+                                .as(what)
+                                .isEqualTo(from);
                         assertThat(request.getStatus()).as(what).isEqualTo(target);
                     }
                 }
@@ -267,11 +288,17 @@ class RequestRulesTests {
     @Test
     void theResponsableCanBeRemovedWithoutAskingWhoIsStaff() {
         Request request = in(EN_COURS);
-        request.assignResponsable(null, ADMIN, id -> {
-            throw new AssertionError("no one to check");
-        }, NOW);
+        request.assignResponsable(
+                null,
+                ADMIN,
+                id -> {
+                    throw new AssertionError("no one to check");
+                },
+                NOW);
         assertThat(request.getResponsableId()).isNull();
-        assertThat(request.canProcess(HANDLER_STAFF)).as("the former responsable").isFalse();
+        assertThat(request.canProcess(HANDLER_STAFF))
+                .as("the former responsable")
+                .isFalse();
     }
 
     @Test
@@ -282,10 +309,14 @@ class RequestRulesTests {
                 Request request = in(status);
                 if (actor == HANDLER_STAFF || actor == ADMIN) {
                     request.assignResponsable(7L, actor, id -> true, NOW);
-                    assertThat(request.getResponsableId()).as(status + " " + entry.getKey()).isEqualTo(7L);
+                    assertThat(request.getResponsableId())
+                            .as(status + " " + entry.getKey())
+                            .isEqualTo(7L);
                 } else {
-                    assertThatThrownBy(() -> request.assignResponsable(7L, actor, id -> true, NOW)).as(status + " " + entry.getKey())
-                            .isInstanceOfSatisfying(RequestException.class,
+                    assertThatThrownBy(() -> request.assignResponsable(7L, actor, id -> true, NOW))
+                            .as(status + " " + entry.getKey())
+                            .isInstanceOfSatisfying(
+                                    RequestException.class,
                                     e -> assertThat(e.kind()).isEqualTo(RequestException.Kind.FORBIDDEN));
                     assertThat(request.getResponsableId()).isEqualTo(HANDLER);
                 }
@@ -301,25 +332,32 @@ class RequestRulesTests {
     private static void assertHidden(Request request, RequestStatus target, Actor actor, String what) {
         RequestStatus before = request.getStatus();
         int events = request.registeredEvents().size();
-        assertThatThrownBy(() -> request.moveTo(target, actor, "motif", NOW)).as(what)
-                .isInstanceOfSatisfying(RequestException.class,
+        assertThatThrownBy(() -> request.moveTo(target, actor, "motif", NOW))
+                .as(what)
+                .isInstanceOfSatisfying(
+                        RequestException.class,
                         e -> assertThat(e.kind()).as(what).isEqualTo(RequestException.Kind.NOT_FOUND));
         assertThat(request.getStatus()).as(what).isEqualTo(before);
         assertThat(request.registeredEvents()).as(what).hasSize(events);
     }
 
     /** The move is refused next to {@code field}, nothing changes and no event is registered. */
-    private static void assertRefused(Request request, RequestStatus target, Actor actor, String reason, String field, String what) {
+    private static void assertRefused(
+            Request request, RequestStatus target, Actor actor, String reason, String field, String what) {
         RequestStatus before = request.getStatus();
         int events = request.registeredEvents().size();
-        assertThatThrownBy(() -> request.moveTo(target, actor, reason, NOW)).as(what)
-                .isInstanceOfSatisfying(FieldRefusal.class, e -> assertThat(e.field()).as(what).isEqualTo(field));
+        assertThatThrownBy(() -> request.moveTo(target, actor, reason, NOW))
+                .as(what)
+                .isInstanceOfSatisfying(
+                        FieldRefusal.class, e -> assertThat(e.field()).as(what).isEqualTo(field));
         assertThat(request.getStatus()).as(what).isEqualTo(before);
         assertThat(request.registeredEvents()).as(what).hasSize(events);
     }
 
     private static boolean reasonRequired(RequestStatus from, RequestStatus target) {
-        return target == REJETEE || target == SUPPRIMEE || (target == EN_COURS && (from == TERMINEE || from == REJETEE));
+        return target == REJETEE
+                || target == SUPPRIMEE
+                || (target == EN_COURS && (from == TERMINEE || from == REJETEE));
     }
 
     private static Set<RequestStatus> expectedNext(RequestStatus status, Actor actor) {

@@ -23,13 +23,14 @@ class RequestStatusTests {
         for (RequestStatus status : RequestStatus.values()) {
             labels.put(status, status.getLabel());
         }
-        assertThat(labels).containsExactly(
-                Map.entry(RequestStatus.EN_ATTENTE, "En attente"),
-                Map.entry(RequestStatus.EN_COURS, "En cours"),
-                Map.entry(RequestStatus.TERMINEE, "Terminée"),
-                Map.entry(RequestStatus.REJETEE, "Rejetée"),
-                Map.entry(RequestStatus.ANNULEE, "Annulée"),
-                Map.entry(RequestStatus.SUPPRIMEE, "Supprimée"));
+        assertThat(labels)
+                .containsExactly(
+                        Map.entry(RequestStatus.EN_ATTENTE, "En attente"),
+                        Map.entry(RequestStatus.EN_COURS, "En cours"),
+                        Map.entry(RequestStatus.TERMINEE, "Terminée"),
+                        Map.entry(RequestStatus.REJETEE, "Rejetée"),
+                        Map.entry(RequestStatus.ANNULEE, "Annulée"),
+                        Map.entry(RequestStatus.SUPPRIMEE, "Supprimée"));
     }
 
     @Test
@@ -43,15 +44,20 @@ class RequestStatusTests {
             assertThat(status.getCssClass()).as(status.name()).startsWith("status-");
             assertThat(css).as(status.name()).contains("." + status.getCssClass() + " {");
         }
-        assertThat(Arrays.stream(RequestStatus.values()).map(RequestStatus::getCssClass).distinct())
-                .as("one colour per status").hasSize(RequestStatus.values().length);
+        assertThat(Arrays.stream(RequestStatus.values())
+                        .map(RequestStatus::getCssClass)
+                        .distinct())
+                .as("one colour per status")
+                .hasSize(RequestStatus.values().length);
     }
 
     @Test
     void onlyWaitingAndInProgressRequestsAreOpen() {
         for (RequestStatus status : RequestStatus.values()) {
-            assertThat(status.isOpen()).as(status.name())
-                    .isEqualTo(EnumSet.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS).contains(status));
+            assertThat(status.isOpen())
+                    .as(status.name())
+                    .isEqualTo(EnumSet.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS)
+                            .contains(status));
         }
     }
 }

@@ -37,8 +37,10 @@ class RequestWebTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     RequestViews views;
 
@@ -64,16 +66,23 @@ class RequestWebTests {
 
     private int fileRequest(String code) throws Exception {
         MvcResult result = mvc.perform(multipart("/demandes")
-                        .file(new MockMultipartFile("fichiers", "plan.pdf", "application/pdf", "%PDF-1.4 plan".getBytes()))
-                        .param("offre", code).param("referent", String.valueOf(commune.referentId()))
+                        .file(new MockMultipartFile(
+                                "fichiers", "plan.pdf", "application/pdf", "%PDF-1.4 plan".getBytes()))
+                        .param("offre", code)
+                        .param("referent", String.valueOf(commune.referentId()))
                         .param("message", "Bonjour, nous souhaitons être accompagnés.")
-                        .with(csrf()).with(as(member)))
-                .andExpect(status().is3xxRedirection()).andReturn();
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
         return Integer.parseInt(result.getResponse().getRedirectedUrl().replace("/demandes/", ""));
     }
 
     private long version(int numero) {
-        return jdbc.sql("SELECT version FROM request WHERE numero = :n").param("n", numero).query(Long.class).single();
+        return jdbc.sql("SELECT version FROM request WHERE numero = :n")
+                .param("n", numero)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -90,11 +99,15 @@ class RequestWebTests {
                 .andExpect(content().string(containsString("Commentaires (<span>1</span>)")))
                 .andExpect(content().string(containsString("plan.pdf")))
                 .andExpect(content().string(containsString("Paul Test")))
-                .andExpect(content().string(containsString("proposer des aménagements de voirie favorables aux piétons")));
+                .andExpect(
+                        content().string(containsString("proposer des aménagements de voirie favorables aux piétons")));
         // the duplicate warning, then « Faire une nouvelle demande »
         mvc.perform(get("/demandes/nouvelle").param("offre", "o36").with(as(member)))
                 .andExpect(content().string(containsString("Une demande est déjà en cours pour cette offre")));
-        mvc.perform(get("/demandes/nouvelle").param("offre", "O36").param("nouvelle", "1").with(as(member)))
+        mvc.perform(get("/demandes/nouvelle")
+                        .param("offre", "O36")
+                        .param("nouvelle", "1")
+                        .with(as(member)))
                 .andExpect(content().string(containsString("Créer")));
     }
 
@@ -104,30 +117,42 @@ class RequestWebTests {
         byte[] exe = {'M', 'Z', 0, 0, 0, 0, 0, 0, 0, 0};
         mvc.perform(multipart("/demandes")
                         .file(new MockMultipartFile("fichiers", "devis.pdf", "application/pdf", exe))
-                        .param("offre", "O36").param("referent", String.valueOf(otherMember.collectivityId()))
+                        .param("offre", "O36")
+                        .param("referent", String.valueOf(otherMember.collectivityId()))
                         .param("message", "Mon long message tapé avec soin")
-                        .with(csrf()).with(as(member)))
+                        .with(csrf())
+                        .with(as(member)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Choisissez le référent technique")))
                 .andExpect(content().string(containsString("« devis.pdf » n&#39;est pas d&#39;un type accepté")))
                 .andExpect(content().string(containsString("Mon long message tapé avec soin")));
-        assertThat(jdbc.sql("SELECT count(*) FROM request").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM request").query(Long.class).single())
+                .isEqualTo(before);
     }
 
     @Test
     void aReferentThatIsNotANumberIsRefusedBesideItsFieldAndTheMessageKept() throws Exception {
         long before = jdbc.sql("SELECT count(*) FROM request").query(Long.class).single();
-        mvc.perform(post("/demandes").param("offre", "O36").param("referent", "abc").param("message", "Mon message gardé")
-                        .with(csrf()).with(as(member)))
+        mvc.perform(post("/demandes")
+                        .param("offre", "O36")
+                        .param("referent", "abc")
+                        .param("message", "Mon message gardé")
+                        .with(csrf())
+                        .with(as(member)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"referent-erreur\" class=\"invalid-feedback\">Choisissez le référent technique")))
+                .andExpect(content()
+                        .string(containsString(
+                                "id=\"referent-erreur\" class=\"invalid-feedback\">Choisissez le référent technique")))
                 .andExpect(content().string(containsString("Mon message gardé")));
-        assertThat(jdbc.sql("SELECT count(*) FROM request").query(Long.class).single()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM request").query(Long.class).single())
+                .isEqualTo(before);
     }
 
     @Test
     void withoutATechnicalReferentTheCollectivityIsSentToItsProfile() throws Exception {
-        jdbc.sql("UPDATE technical_referent SET removed_at = now() WHERE collectivity_id = :c").param("c", commune.id()).update();
+        jdbc.sql("UPDATE technical_referent SET removed_at = now() WHERE collectivity_id = :c")
+                .param("c", commune.id())
+                .update();
         mvc.perform(get("/demandes/nouvelle").param("offre", "O36").with(as(member)))
                 .andExpect(content().string(containsString("Ajoutez d'abord un référent technique")));
         mvc.perform(get("/demandes/nouvelle").param("offre", "O36").with(as(chef)))
@@ -137,17 +162,31 @@ class RequestWebTests {
     @Test
     void theChefDeFileAcceptsCommentsAndCompletesTheCollectivityAnswers() throws Exception {
         int numero = fileRequest("O69");
-        mvc.perform(post("/demandes/" + numero + "/statut").param("statut", "EN_COURS").param("version", "" + version(numero))
-                        .with(csrf()).with(as(chef)))
+        mvc.perform(post("/demandes/" + numero + "/statut")
+                        .param("statut", "EN_COURS")
+                        .param("version", "" + version(numero))
+                        .with(csrf())
+                        .with(as(chef)))
                 .andExpect(redirectedUrl("/demandes/" + numero))
                 .andExpect(flash().attribute("success", containsString("En cours")));
-        mvc.perform(multipart("/demandes/" + numero + "/commentaires").param("message", "<b>Bonjour</b>, rendez-vous mardi ?")
-                .with(csrf()).with(as(chef))).andExpect(flash().attribute("success", "Votre message a été envoyé."));
-        mvc.perform(multipart("/demandes/" + numero + "/commentaires").param("message", "Oui, voici le plan")
-                .file(new MockMultipartFile("fichiers", "bourg.csv", "text/csv", "rue;numero\nGrande rue;1\n".getBytes()))
-                .with(csrf()).with(as(member))).andExpect(flash().attribute("success", "Votre message a été envoyé."));
-        mvc.perform(post("/demandes/" + numero + "/statut").param("statut", "TERMINEE").param("motif", "Dossier remis")
-                .param("version", "" + version(numero)).with(csrf()).with(as(chef)))
+        mvc.perform(multipart("/demandes/" + numero + "/commentaires")
+                        .param("message", "<b>Bonjour</b>, rendez-vous mardi ?")
+                        .with(csrf())
+                        .with(as(chef)))
+                .andExpect(flash().attribute("success", "Votre message a été envoyé."));
+        mvc.perform(multipart("/demandes/" + numero + "/commentaires")
+                        .param("message", "Oui, voici le plan")
+                        .file(new MockMultipartFile(
+                                "fichiers", "bourg.csv", "text/csv", "rue;numero\nGrande rue;1\n".getBytes()))
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(flash().attribute("success", "Votre message a été envoyé."));
+        mvc.perform(post("/demandes/" + numero + "/statut")
+                        .param("statut", "TERMINEE")
+                        .param("motif", "Dossier remis")
+                        .param("version", "" + version(numero))
+                        .with(csrf())
+                        .with(as(chef)))
                 .andExpect(flash().attribute("success", containsString("Terminée")));
         mvc.perform(get("/demandes/" + numero).with(as(member)))
                 .andExpect(content().string(containsString("status-done\">Terminée")))
@@ -160,23 +199,42 @@ class RequestWebTests {
     @Test
     void aReplyToAMessageThatIsNotANumberKeepsTheDraftAndSendsNothing() throws Exception {
         int numero = fileRequest("O69");
-        long before = jdbc.sql("SELECT count(*) FROM request_comment").query(Long.class).single();
-        mvc.perform(multipart("/demandes/" + numero + "/commentaires").param("message", "Voici ma réponse").param("repondA", "abc")
-                        .with(csrf()).with(as(member)))
+        long before = jdbc.sql("SELECT count(*) FROM request_comment")
+                .query(Long.class)
+                .single();
+        mvc.perform(multipart("/demandes/" + numero + "/commentaires")
+                        .param("message", "Voici ma réponse")
+                        .param("repondA", "abc")
+                        .with(csrf())
+                        .with(as(member)))
                 .andExpect(redirectedUrl("/demandes/" + numero + "#commenter"))
-                .andExpect(flash().attribute("error", containsString("Le message auquel vous répondez n'existe pas sur cette demande.")))
+                .andExpect(flash().attribute(
+                                "error",
+                                containsString("Le message auquel vous répondez n'existe pas sur cette demande.")))
                 .andExpect(flash().attribute("draft", "Voici ma réponse"));
-        assertThat(jdbc.sql("SELECT count(*) FROM request_comment").query(Long.class).single()).as("nothing sent").isEqualTo(before);
+        assertThat(jdbc.sql("SELECT count(*) FROM request_comment")
+                        .query(Long.class)
+                        .single())
+                .as("nothing sent")
+                .isEqualTo(before);
     }
 
     @Test
     void aStaleFormIsToldTheRequestChangedMeanwhile() throws Exception {
         int numero = fileRequest("O36");
         long seen = version(numero);
-        mvc.perform(post("/demandes/" + numero + "/statut").param("statut", "EN_COURS").param("version", "" + seen).with(csrf()).with(as(chef)))
+        mvc.perform(post("/demandes/" + numero + "/statut")
+                        .param("statut", "EN_COURS")
+                        .param("version", "" + seen)
+                        .with(csrf())
+                        .with(as(chef)))
                 .andExpect(flash().attribute("success", containsString("En cours")));
-        mvc.perform(post("/demandes/" + numero + "/statut").param("statut", "REJETEE").param("motif", "Hors champ").param("version", "" + seen)
-                        .with(csrf()).with(as(admin)))
+        mvc.perform(post("/demandes/" + numero + "/statut")
+                        .param("statut", "REJETEE")
+                        .param("motif", "Hors champ")
+                        .param("version", "" + seen)
+                        .with(csrf())
+                        .with(as(admin)))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("La demande</span> : modification entre-temps")))
                 .andExpect(content().string(containsString("<dt>Motif</dt>")))
@@ -187,23 +245,34 @@ class RequestWebTests {
     @Test
     void everyRouteIsAllowedOrRefusedAsItShouldBeForEveryone() throws Exception {
         int numero = fileRequest("O36");
-        long fileId = jdbc.sql("SELECT a.id FROM request_attachment a JOIN request r ON r.id = a.request_id WHERE r.numero = :n")
-                .param("n", numero).query(Long.class).single();
+        long fileId = jdbc.sql(
+                        "SELECT a.id FROM request_attachment a JOIN request r ON r.id = a.request_id WHERE r.numero = :n")
+                .param("n", numero)
+                .query(Long.class)
+                .single();
         String page = "/demandes/" + numero;
         List<String> reads = List.of(page, page + "/impression", page + "/fichiers/" + fileId, page + "/annulation");
-        record Who(String name, CurrentUser user, boolean sees) {
-        }
-        for (Who who : List.of(new Who("member", member, true), new Who("chef", chef, true), new Who("admin", admin, true),
-                new Who("other member", otherMember, false), new Who("other chef", otherChef, false))) {
+        record Who(String name, CurrentUser user, boolean sees) {}
+        for (Who who : List.of(
+                new Who("member", member, true),
+                new Who("chef", chef, true),
+                new Who("admin", admin, true),
+                new Who("other member", otherMember, false),
+                new Who("other chef", otherChef, false))) {
             for (String url : reads) {
                 mvc.perform(get(url).with(as(who.user())))
                         .andExpect(who.sees() ? status().isOk() : status().isNotFound());
             }
             if (!who.sees()) {
                 for (String action : List.of("/commentaires", "/fichiers", "/referent", "/responsable", "/statut")) {
-                    mvc.perform(multipart(page + action).param("message", "intrus").param("statut", "EN_COURS")
-                                    .param("referent", "" + commune.referentId()).param("responsable", "" + who.user().id())
-                                    .param("version", "" + version(numero)).with(csrf()).with(as(who.user())))
+                    mvc.perform(multipart(page + action)
+                                    .param("message", "intrus")
+                                    .param("statut", "EN_COURS")
+                                    .param("referent", "" + commune.referentId())
+                                    .param("responsable", "" + who.user().id())
+                                    .param("version", "" + version(numero))
+                                    .with(csrf())
+                                    .with(as(who.user())))
                             .andExpect(status().isNotFound());
                 }
             }
@@ -211,17 +280,32 @@ class RequestWebTests {
         for (String url : reads) {
             mvc.perform(get(url)).andExpect(redirectedUrl("/connexion"));
         }
-        mvc.perform(post(page + "/commentaires").param("message", "sans jeton").with(as(member))).andExpect(status().isForbidden());
+        mvc.perform(post(page + "/commentaires").param("message", "sans jeton").with(as(member)))
+                .andExpect(status().isForbidden());
         // the collectivity may not process its own request; the chef de file may not cancel it
-        mvc.perform(post(page + "/statut").param("statut", "EN_COURS").param("version", "" + version(numero)).with(csrf()).with(as(member)))
+        mvc.perform(post(page + "/statut")
+                        .param("statut", "EN_COURS")
+                        .param("version", "" + version(numero))
+                        .with(csrf())
+                        .with(as(member)))
                 .andExpect(flash().attribute("error", containsString("Impossible")));
-        mvc.perform(post(page + "/statut").param("statut", "ANNULEE").param("version", "" + version(numero)).with(csrf()).with(as(chef)))
+        mvc.perform(post(page + "/statut")
+                        .param("statut", "ANNULEE")
+                        .param("version", "" + version(numero))
+                        .with(csrf())
+                        .with(as(chef)))
                 .andExpect(flash().attribute("error", containsString("Impossible")));
-        mvc.perform(post(page + "/statut").param("statut", "SUPPRIMEE").param("motif", "x").param("version", "" + version(numero))
-                .with(csrf()).with(as(chef))).andExpect(flash().attribute("error", containsString("Impossible")));
+        mvc.perform(post(page + "/statut")
+                        .param("statut", "SUPPRIMEE")
+                        .param("motif", "x")
+                        .param("version", "" + version(numero))
+                        .with(csrf())
+                        .with(as(chef)))
+                .andExpect(flash().attribute("error", containsString("Impossible")));
         // a file id of another request is not found
         int other = fileRequest("O69");
-        mvc.perform(get("/demandes/" + other + "/fichiers/" + fileId).with(as(member))).andExpect(status().isNotFound());
+        mvc.perform(get("/demandes/" + other + "/fichiers/" + fileId).with(as(member)))
+                .andExpect(status().isNotFound());
         assertThat(views.view(numero, Actor.admin(admin.id())).status()).isEqualTo(RequestStatus.EN_ATTENTE);
     }
 
@@ -229,37 +313,57 @@ class RequestWebTests {
     void whenAnOfferChangesHandsItsOpenRequestsFollowTheNewChefDeFile() throws Exception {
         int open = fileRequest("O36");
         int cancelled = fileRequest("O36");
-        mvc.perform(post("/demandes/" + cancelled + "/statut").param("statut", "ANNULEE").param("version", "" + version(cancelled))
-                .with(csrf()).with(as(member))).andExpect(flash().attribute("success", containsString("Annulée")));
-        long offerId = jdbc.sql("SELECT id FROM offer WHERE code = 'O36'").query(Long.class).single();
+        mvc.perform(post("/demandes/" + cancelled + "/statut")
+                        .param("statut", "ANNULEE")
+                        .param("version", "" + version(cancelled))
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(flash().attribute("success", containsString("Annulée")));
+        long offerId = jdbc.sql("SELECT id FROM offer WHERE code = 'O36'")
+                .query(Long.class)
+                .single();
 
-        mvc.perform(post("/admin/offres/chef-de-file").param("offres", "" + offerId).param("chefDeFile", "" + otherChef.id())
-                        .with(csrf()).with(as(admin)))
+        mvc.perform(post("/admin/offres/chef-de-file")
+                        .param("offres", "" + offerId)
+                        .param("chefDeFile", "" + otherChef.id())
+                        .with(csrf())
+                        .with(as(admin)))
                 .andExpect(status().is3xxRedirection());
 
         String chefOf = "SELECT chef_de_file_id FROM request WHERE numero = :n";
         assertThat(jdbc.sql(chefOf).param("n", open).query(Long.class).single()).isEqualTo(otherChef.id());
-        assertThat(jdbc.sql(chefOf).param("n", cancelled).query(Long.class).single()).as("a closed request keeps its chef de file")
+        assertThat(jdbc.sql(chefOf).param("n", cancelled).query(Long.class).single())
+                .as("a closed request keeps its chef de file")
                 .isEqualTo(chef.id());
         mvc.perform(get("/demandes/" + open).with(as(otherChef)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Chef de file modifié")))
                 .andExpect(content().string(containsString("Accepter la demande")));
         mvc.perform(get("/demandes/" + open).with(as(chef))).andExpect(status().isNotFound());
-        assertThat(jdbc.sql("SELECT user_id FROM notification WHERE request_numero = :n AND event = 'CONTACT_CHEF_DE_FILE'")
-                .param("n", open).query(Long.class).list()).containsExactlyInAnyOrder(member.id(), otherChef.id());
+        assertThat(jdbc.sql(
+                                "SELECT user_id FROM notification WHERE request_numero = :n AND event = 'CONTACT_CHEF_DE_FILE'")
+                        .param("n", open)
+                        .query(Long.class)
+                        .list())
+                .containsExactlyInAnyOrder(member.id(), otherChef.id());
     }
 
     @Test
     void filesAreDownloadedAsAttachmentsNeverRendered() throws Exception {
         int numero = fileRequest("O36");
-        long fileId = jdbc.sql("SELECT a.id FROM request_attachment a JOIN request r ON r.id = a.request_id WHERE r.numero = :n")
-                .param("n", numero).query(Long.class).single();
-        byte[] body = mvc.perform(get("/demandes/" + numero + "/fichiers/" + fileId).with(as(chef)))
+        long fileId = jdbc.sql(
+                        "SELECT a.id FROM request_attachment a JOIN request r ON r.id = a.request_id WHERE r.numero = :n")
+                .param("n", numero)
+                .query(Long.class)
+                .single();
+        byte[] body = mvc.perform(
+                        get("/demandes/" + numero + "/fichiers/" + fileId).with(as(chef)))
                 .andExpect(header().string("Content-Disposition", containsString("attachment")))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().string("Content-Type", "application/octet-stream"))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("%PDF-1.4 plan");
     }
 
@@ -267,7 +371,11 @@ class RequestWebTests {
     void listsShowEachOneTheirOwnRequestsWithFiltersAndTabs() throws Exception {
         int a = fileRequest("O36");
         int b = fileRequest("O69");
-        mvc.perform(post("/demandes/" + b + "/statut").param("statut", "EN_COURS").param("version", "" + version(b)).with(csrf()).with(as(chef)))
+        mvc.perform(post("/demandes/" + b + "/statut")
+                        .param("statut", "EN_COURS")
+                        .param("version", "" + version(b))
+                        .with(csrf())
+                        .with(as(chef)))
                 .andExpect(flash().attribute("success", containsString("En cours")));
         mvc.perform(get("/demandes").with(as(member)))
                 .andExpect(content().string(containsString("O36 – ")))
@@ -278,7 +386,10 @@ class RequestWebTests {
                 .andExpect(content().string(containsString("href=\"/demandes/" + b + "\"")))
                 .andExpect(content().string(not(containsString("href=\"/demandes/" + a + "\""))))
                 .andExpect(content().string(containsString("Toutes")));
-        mvc.perform(get("/demandes").param("prestation", "O36").param("collectivite", "testville").with(as(admin)))
+        mvc.perform(get("/demandes")
+                        .param("prestation", "O36")
+                        .param("collectivite", "testville")
+                        .with(as(admin)))
                 .andExpect(content().string(containsString("href=\"/demandes/" + a + "\"")))
                 .andExpect(content().string(not(containsString("href=\"/demandes/" + b + "\""))));
         mvc.perform(get("/demandes").with(as(otherChef))).andExpect(content().string(containsString("Aucune demande")));
@@ -288,10 +399,12 @@ class RequestWebTests {
                 .andExpect(content().string(not(containsString(">LA_FERTE_SOUS_JOUARRE<"))));
         mvc.perform(get("/demandes").param("canton", "MELUN").with(as(admin)))
                 .andExpect(content().string(containsString("href=\"/demandes/" + a + "\"")))
-                .andExpect(content().string(containsString("<option value=\"MELUN\" selected=\"selected\">Melun</option>")));
+                .andExpect(content()
+                        .string(containsString("<option value=\"MELUN\" selected=\"selected\">Melun</option>")));
         mvc.perform(get("/demandes").param("canton", "PROVINS").with(as(admin)))
                 .andExpect(content().string(not(containsString("href=\"/demandes/" + a + "\""))));
-        for (String bad : List.of("?page=-4", "?statut=xyz", "?numero=%00abc", "?tri=zz", "?groupe=nope&thematique=%3Cb%3E")) {
+        for (String bad :
+                List.of("?page=-4", "?statut=xyz", "?numero=%00abc", "?tri=zz", "?groupe=nope&thematique=%3Cb%3E")) {
             mvc.perform(get("/demandes" + bad).with(as(member))).andExpect(status().isOk());
         }
     }
@@ -299,22 +412,41 @@ class RequestWebTests {
     @Test
     void filtersThatDoNotBindAreRefusedNextToTheirFieldAndTheOthersKept() throws Exception {
         int a = fileRequest("O36");
-        String page = mvc.perform(get("/demandes").param("canton", "XYZ").param("page", "abc").param("statut", "EN_ATTENTE")
-                        .param("collectivite", "testville").param("prestation", "O36").param("tri", "anciennes").with(as(admin)))
+        String page = mvc.perform(get("/demandes")
+                        .param("canton", "XYZ")
+                        .param("page", "abc")
+                        .param("statut", "EN_ATTENTE")
+                        .param("collectivite", "testville")
+                        .param("prestation", "O36")
+                        .param("tri", "anciennes")
+                        .with(as(admin)))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("id=\"canton-erreur\" class=\"invalid-feedback d-block mb-3\">Choisissez un canton de la liste.</div>")
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains(
+                        "id=\"canton-erreur\" class=\"invalid-feedback d-block mb-3\">Choisissez un canton de la liste.</div>")
                 .contains("id=\"page-erreur\"", "Saisissez un nombre entier (chiffres uniquement).")
                 // the other filters are kept, shown and applied
                 .contains("<option value=\"EN_ATTENTE\" selected=\"selected\">En attente</option>")
                 .contains("value=\"testville\"", "<option value=\"anciennes\" selected=\"selected\">", ">" + a + "<")
                 .doesNotContain("<option value=\"MELUN\" selected");
-        assertThat(page.indexOf("canton-erreur")).as("the canton message stands right after the canton filter")
-                .isGreaterThan(page.indexOf("id=\"canton\"")).isLessThan(page.indexOf("id=\"tri\""));
+        assertThat(page.indexOf("canton-erreur"))
+                .as("the canton message stands right after the canton filter")
+                .isGreaterThan(page.indexOf("id=\"canton\""))
+                .isLessThan(page.indexOf("id=\"tri\""));
 
-        mvc.perform(get("/demandes").param("statut", "XYZ").param("prestation", "O36").with(as(member)))
+        mvc.perform(get("/demandes")
+                        .param("statut", "XYZ")
+                        .param("prestation", "O36")
+                        .with(as(member)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"statut-erreur\" class=\"invalid-feedback d-block\">Cette valeur n’est pas valide.</div>")))
+                .andExpect(
+                        content()
+                                .string(
+                                        containsString(
+                                                "id=\"statut-erreur\" class=\"invalid-feedback d-block\">Cette valeur n’est pas valide.</div>")))
                 .andExpect(content().string(containsString("<option value=\"O36\" selected=\"selected\">")))
                 .andExpect(content().string(containsString(">" + a + "<")));
     }
@@ -329,19 +461,27 @@ class RequestWebTests {
         mvc.perform(get("/demandes").with(as(admin))).andExpect(status().isOk());
         long smallList = QueryCounting.count();
         for (int i = 0; i < 6; i++) {
-            mvc.perform(multipart("/demandes/" + numero + "/commentaires").param("message", "message " + i)
-                    .file(new MockMultipartFile("fichiers", "f" + i + ".txt", "text/plain", ("texte " + i).getBytes()))
-                    .with(csrf()).with(as(i % 2 == 0 ? member : chef)))
+            mvc.perform(multipart("/demandes/" + numero + "/commentaires")
+                            .param("message", "message " + i)
+                            .file(new MockMultipartFile(
+                                    "fichiers", "f" + i + ".txt", "text/plain", ("texte " + i).getBytes()))
+                            .with(csrf())
+                            .with(as(i % 2 == 0 ? member : chef)))
                     .andExpect(flash().attribute("success", "Votre message a été envoyé."));
             fileRequest("O69");
         }
         QueryCounting.reset();
         mvc.perform(get("/demandes/" + numero).with(as(chef))).andExpect(status().isOk());
-        assertThat(QueryCounting.count()).as(QueryCounting.statements().toString()).isEqualTo(small);
+        assertThat(QueryCounting.count())
+                .as(QueryCounting.statements().toString())
+                .isEqualTo(small);
         QueryCounting.reset();
         mvc.perform(get("/demandes").with(as(admin))).andExpect(status().isOk());
-        assertThat(QueryCounting.count()).as("5 for the list (the offers of the filter and rows, counts per status, rows, the names "
-                + "of the rows' collectivities and referents, of their chefs de file: one per module asked), 1 for the envelope's "
-                + "unread count " + QueryCounting.statements()).isEqualTo(smallList).isEqualTo(6);
+        assertThat(QueryCounting.count())
+                .as("5 for the list (the offers of the filter and rows, counts per status, rows, the names "
+                        + "of the rows' collectivities and referents, of their chefs de file: one per module asked), 1 for the envelope's "
+                        + "unread count " + QueryCounting.statements())
+                .isEqualTo(smallList)
+                .isEqualTo(6);
     }
 }

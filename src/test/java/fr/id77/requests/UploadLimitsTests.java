@@ -35,10 +35,13 @@ class UploadLimitsTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MultipartConfigElement multipart;
+
     @Value("${id77.data-dir}")
     Path dataDir;
 
@@ -80,43 +83,77 @@ class UploadLimitsTests {
         Fixtures.Collectivity commune = f.collectivity("Commune du Quota", "Melun");
         CurrentUser member = f.adherent(commune, "Quentin");
         f.lead("O36", f.chefDeFile("Quitterie"));
-        String numero = mvc.perform(multipart("/demandes").file(pdf("un.pdf", 1000)).file(pdf("deux.pdf", 1000))
-                        .param("offre", "O36").param("referent", String.valueOf(commune.referentId()))
-                        .with(csrf()).with(as(member)))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String numero = mvc.perform(multipart("/demandes")
+                        .file(pdf("un.pdf", 1000))
+                        .file(pdf("deux.pdf", 1000))
+                        .param("offre", "O36")
+                        .param("referent", String.valueOf(commune.referentId()))
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
 
-        mvc.perform(get("/demandes/nouvelle").param("offre", "O36").param("nouvelle", "1").with(as(member)))
-                .andExpect(content().string(containsString("Espace de stockage restant pour votre collectivité : 1 Ko sur 3 Ko")));
+        mvc.perform(get("/demandes/nouvelle")
+                        .param("offre", "O36")
+                        .param("nouvelle", "1")
+                        .with(as(member)))
+                .andExpect(content()
+                        .string(containsString("Espace de stockage restant pour votre collectivité : 1 Ko sur 3 Ko")));
 
         long requests = count("SELECT count(*) FROM request WHERE collectivity_id = :c", commune.id());
         long files = storedFiles();
-        mvc.perform(multipart("/demandes").file(pdf("trois.pdf", 1000)).file(pdf("quatre.pdf", 1000))
-                        .param("offre", "O36").param("referent", String.valueOf(commune.referentId()))
-                        .with(csrf()).with(as(member)))
+        mvc.perform(multipart("/demandes")
+                        .file(pdf("trois.pdf", 1000))
+                        .file(pdf("quatre.pdf", 1000))
+                        .param("offre", "O36")
+                        .param("referent", String.valueOf(commune.referentId()))
+                        .with(csrf())
+                        .with(as(member)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"fichiers-erreur\"")))
-                .andExpect(content().string(containsString("dépassent l&#39;espace de stockage restant de la collectivité : 1 Ko sur 3 Ko")));
-        assertThat(count("SELECT count(*) FROM request WHERE collectivity_id = :c", commune.id())).isEqualTo(requests);
+                .andExpect(content()
+                        .string(containsString(
+                                "dépassent l&#39;espace de stockage restant de la collectivité : 1 Ko sur 3 Ko")));
+        assertThat(count("SELECT count(*) FROM request WHERE collectivity_id = :c", commune.id()))
+                .isEqualTo(requests);
         assertThat(storedFiles()).isEqualTo(files);
 
-        mvc.perform(multipart(numero + "/commentaires").file(pdf("cinq.pdf", 1000)).file(pdf("six.pdf", 1000))
-                        .param("message", "Voici la suite.").with(csrf()).with(as(member)))
+        mvc.perform(multipart(numero + "/commentaires")
+                        .file(pdf("cinq.pdf", 1000))
+                        .file(pdf("six.pdf", 1000))
+                        .param("message", "Voici la suite.")
+                        .with(csrf())
+                        .with(as(member)))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("commentFileError", containsString("espace de stockage restant")));
-        assertThat(count("SELECT count(*) FROM request_comment c JOIN request r ON r.id = c.request_id WHERE r.collectivity_id = :c "
-                + "AND c.body = 'Voici la suite.'", commune.id())).isZero();
-        assertThat(count("SELECT count(*) FROM request_attachment a JOIN request r ON r.id = a.request_id WHERE r.collectivity_id = :c",
-                commune.id())).isEqualTo(2);
+        assertThat(count(
+                        "SELECT count(*) FROM request_comment c JOIN request r ON r.id = c.request_id WHERE r.collectivity_id = :c "
+                                + "AND c.body = 'Voici la suite.'",
+                        commune.id()))
+                .isZero();
+        assertThat(count(
+                        "SELECT count(*) FROM request_attachment a JOIN request r ON r.id = a.request_id WHERE r.collectivity_id = :c",
+                        commune.id()))
+                .isEqualTo(2);
         assertThat(storedFiles()).isEqualTo(files);
 
-        mvc.perform(multipart(numero + "/fichiers").file(pdf("sept.pdf", 1000)).with(csrf()).with(as(member)))
+        mvc.perform(multipart(numero + "/fichiers")
+                        .file(pdf("sept.pdf", 1000))
+                        .with(csrf())
+                        .with(as(member)))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("success", "Les fichiers ont été ajoutés."));
         mvc.perform(get(numero).with(as(member)))
-                .andExpect(content().string(containsString("Espace de stockage restant pour la collectivité : 0 Ko sur 3 Ko")))
+                .andExpect(content()
+                        .string(containsString("Espace de stockage restant pour la collectivité : 0 Ko sur 3 Ko")))
                 // both upload fields of the request page state the configured limit, as the filing form does
-                .andExpect(content().string(containsString("id=\"ajout-aide\" class=\"form-text\">1 Ko au plus par fichier")))
-                .andExpect(content().string(containsString("id=\"comment-files-aide\" class=\"form-text\">1 Ko au plus par fichier")))
+                .andExpect(content()
+                        .string(containsString("id=\"ajout-aide\" class=\"form-text\">1 Ko au plus par fichier")))
+                .andExpect(content()
+                        .string(containsString(
+                                "id=\"comment-files-aide\" class=\"form-text\">1 Ko au plus par fichier")))
                 .andExpect(content().string(not(containsString("150 Mo"))));
     }
 }

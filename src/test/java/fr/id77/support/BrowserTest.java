@@ -46,15 +46,21 @@ public abstract class BrowserTest {
     static class ScreenshotOnFailure implements TestWatcher {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
-            context.getTestInstance().filter(BrowserTest.class::isInstance).map(BrowserTest.class::cast)
-                    .filter(t -> t.driver != null).ifPresent(t -> {
+            context.getTestInstance()
+                    .filter(BrowserTest.class::isInstance)
+                    .map(BrowserTest.class::cast)
+                    .filter(t -> t.driver != null)
+                    .ifPresent(t -> {
                         try {
                             Path dir = Path.of("target", "browser-failures");
                             Files.createDirectories(dir);
-                            String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+                            String name = context.getRequiredTestClass().getSimpleName() + "-"
+                                    + context.getRequiredTestMethod().getName();
                             byte[] png = ((TakesScreenshot) t.driver).getScreenshotAs(OutputType.BYTES);
                             Files.write(dir.resolve(name + ".png"), png);
-                            Files.writeString(dir.resolve(name + ".html"), t.driver.getCurrentUrl() + "\n" + t.driver.getPageSource());
+                            Files.writeString(
+                                    dir.resolve(name + ".html"),
+                                    t.driver.getCurrentUrl() + "\n" + t.driver.getPageSource());
                         } catch (Exception ignored) {
                             // best effort only
                         }
@@ -63,7 +69,8 @@ public abstract class BrowserTest {
     }
 
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
 
     @LocalServerPort
     protected int port;
@@ -84,9 +91,17 @@ public abstract class BrowserTest {
         System.setProperty("SE_OFFLINE", "true");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=fr-FR");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1000",
+                "--lang=fr-FR");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -120,7 +135,10 @@ public abstract class BrowserTest {
         if (!violations.isEmpty()) {
             String detail = violations.stream()
                     .map(v -> "- " + v.getId() + " (" + v.getImpact() + ") : " + v.getHelp() + "\n    "
-                            + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5).collect(Collectors.joining("\n    ")))
+                            + v.getNodes().stream()
+                                    .map(n -> String.valueOf(n.getTarget()))
+                                    .limit(5)
+                                    .collect(Collectors.joining("\n    ")))
                     .collect(Collectors.joining("\n"));
             fail("Violations d'accessibilité sur " + driver.getCurrentUrl() + " :\n" + detail);
         }
@@ -149,7 +167,8 @@ public abstract class BrowserTest {
         find(By.id("motDePasse")).sendKeys(password);
         clickOn(By.cssSelector("main form button[type=submit]"));
         assertThat(find(By.cssSelector(".user-menu summary")).getText())
-                .as("connecté comme " + login).contains("Bonjour");
+                .as("connecté comme " + login)
+                .contains("Bonjour");
     }
 
     protected WebElement find(By by) {

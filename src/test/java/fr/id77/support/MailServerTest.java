@@ -78,7 +78,9 @@ public abstract class MailServerTest {
         if (server == null) {
             return List.of();
         }
-        return Arrays.stream(server.getReceivedMessages()).filter(m -> isFor(m, address)).toList();
+        return Arrays.stream(server.getReceivedMessages())
+                .filter(m -> isFor(m, address))
+                .toList();
     }
 
     private static boolean isFor(MimeMessage message, String address) {

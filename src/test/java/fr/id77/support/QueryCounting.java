@@ -29,7 +29,10 @@ public class QueryCounting {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof DataSource ds && !bean.getClass().getName().contains("ProxyDataSource")) {
-                    return ProxyDataSourceBuilder.create(ds).name("counted").listener(new Recorder()).build();
+                    return ProxyDataSourceBuilder.create(ds)
+                            .name("counted")
+                            .listener(new Recorder())
+                            .build();
                 }
                 return bean;
             }
@@ -38,8 +41,7 @@ public class QueryCounting {
 
     static final class Recorder implements QueryExecutionListener {
         @Override
-        public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-        }
+        public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {}
 
         @Override
         public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {

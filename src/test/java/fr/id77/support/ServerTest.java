@@ -16,7 +16,9 @@ import org.springframework.context.annotation.Import;
  * trusted reverse proxy ({@code ID77_TRUSTED_PROXIES}); {@value #CLIENT_PROBE} answers with the client address and
  * scheme the application sees.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ID77_TRUSTED_PROXIES=127.0.0.1")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ID77_TRUSTED_PROXIES=127.0.0.1")
 @Import(ClientProbe.class)
 public abstract class ServerTest {
 
@@ -36,7 +38,8 @@ public abstract class ServerTest {
         if (from != null) {
             client.localAddress(from);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET()
                 .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
         if (headers.length > 0) {
             request.headers(headers);

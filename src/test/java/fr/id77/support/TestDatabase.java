@@ -12,13 +12,11 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 public final class TestDatabase {
 
-    public record Connection(String url, String username, String password, String kind) {
-    }
+    public record Connection(String url, String username, String password, String kind) {}
 
     private static Connection connection;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static synchronized Connection get() {
         if (connection == null) {
@@ -31,13 +29,17 @@ public final class TestDatabase {
     private static Connection start() {
         String url = System.getenv("TEST_DATABASE_URL");
         if (url != null && !url.isBlank()) {
-            return new Connection(url, env("TEST_DATABASE_USERNAME", "postgres"), env("TEST_DATABASE_PASSWORD", ""),
+            return new Connection(
+                    url,
+                    env("TEST_DATABASE_USERNAME", "postgres"),
+                    env("TEST_DATABASE_PASSWORD", ""),
                     "TEST_DATABASE_URL");
         }
         if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:18-alpine");
             container.start();
-            return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword(), "Testcontainers");
+            return new Connection(
+                    container.getJdbcUrl(), container.getUsername(), container.getPassword(), "Testcontainers");
         }
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();

@@ -14,16 +14,17 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
     public void initialize(ConfigurableApplicationContext context) {
         TestDatabase.Connection db = TestDatabase.get();
         if (!context.getEnvironment().containsProperty(MAIL_PER_CLIENT)) {
-            // every MockMvc request comes from 127.0.0.1: without this, the order in which test classes run would decide
+            // every MockMvc request comes from 127.0.0.1: without this, the order in which test classes run would
+            // decide
             // which of them meets the per-client mail limit. Tests of that limit set it themselves (20, the default).
             TestPropertyValues.of(MAIL_PER_CLIENT + "=100000").applyTo(context);
         }
         TestPropertyValues.of(
-                "spring.datasource.url=" + db.url(),
-                "spring.datasource.username=" + db.username(),
-                "spring.datasource.password=" + db.password(),
-                // uploaded files of tests go to the build directory, never to the local run's data
-                "id77.data-dir=target/test-data"
-        ).applyTo(context);
+                        "spring.datasource.url=" + db.url(),
+                        "spring.datasource.username=" + db.username(),
+                        "spring.datasource.password=" + db.password(),
+                        // uploaded files of tests go to the build directory, never to the local run's data
+                        "id77.data-dir=target/test-data")
+                .applyTo(context);
     }
 }

@@ -11,8 +11,7 @@ final class DemoMode {
 
     static final String PROPERTY = "id77.demo";
 
-    private DemoMode() {
-    }
+    private DemoMode() {}
 
     /** {@code id77.demo} as written, trimmed; null when absent or blank. */
     static String value(Environment env) {

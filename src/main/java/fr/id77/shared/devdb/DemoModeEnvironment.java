@@ -18,8 +18,10 @@ class DemoModeEnvironment implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (DemoMode.requested(environment)) {
-            environment.getPropertySources().addFirst(new MapPropertySource(SOURCE, Map.of("server.address", "127.0.0.1",
-                    "management.server.address", "127.0.0.1")));
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            SOURCE, Map.of("server.address", "127.0.0.1", "management.server.address", "127.0.0.1")));
         }
     }
 

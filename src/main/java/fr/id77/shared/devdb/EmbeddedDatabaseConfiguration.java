@@ -27,8 +27,10 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${id77.data-dir}") Path dataDir,
-                                      @Value("${ID77_EMBEDDED_DB_PORT:${id77.embedded-db.port:54377}}") int port) throws IOException {
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${id77.data-dir}") Path dataDir,
+            @Value("${ID77_EMBEDDED_DB_PORT:${id77.embedded-db.port:54377}}") int port)
+            throws IOException {
         Path pgData = dataDir.resolve("postgres").toAbsolutePath();
         Files.createDirectories(pgData);
         requireFree(port);
@@ -49,8 +51,10 @@ class EmbeddedDatabaseConfiguration {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
-            throw new IllegalStateException("Le port " + port + " de la base embarquée est déjà utilisé (une autre instance "
-                    + "d'ID77 tourne-t-elle ?). Arrêtez-la, ou choisissez un autre port : ID77_EMBEDDED_DB_PORT=54378", e);
+            throw new IllegalStateException(
+                    "Le port " + port + " de la base embarquée est déjà utilisé (une autre instance "
+                            + "d'ID77 tourne-t-elle ?). Arrêtez-la, ou choisissez un autre port : ID77_EMBEDDED_DB_PORT=54378",
+                    e);
         }
     }
 

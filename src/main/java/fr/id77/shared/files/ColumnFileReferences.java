@@ -18,6 +18,9 @@ public abstract class ColumnFileReferences implements FileReferences {
 
     @Override
     public Set<String> referencedAmong(Collection<String> keys) {
-        return keys.isEmpty() ? Set.of() : new HashSet<>(jdbc.sql(query).param("keys", keys).query(String.class).list());
+        return keys.isEmpty()
+                ? Set.of()
+                : new HashSet<>(
+                        jdbc.sql(query).param("keys", keys).query(String.class).list());
     }
 }

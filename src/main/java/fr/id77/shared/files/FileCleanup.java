@@ -12,8 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class FileCleanup {
 
-    private FileCleanup() {
-    }
+    private FileCleanup() {}
 
     /** Runs {@code delete} after the current transaction commits; never if it rolls back. */
     public static void afterCommit(Runnable delete) {

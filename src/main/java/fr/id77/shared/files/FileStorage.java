@@ -15,8 +15,7 @@ public interface FileStorage {
     void delete(String key);
 
     /** Throws when files can be neither written nor read (the storage's health: readiness of the instance). */
-    default void checkAvailable() throws IOException {
-    }
+    default void checkAvailable() throws IOException {}
 
     /**
      * The orphan sweep: deletes the files written before {@code writtenBefore} that no module refers to (a crash
@@ -24,7 +23,8 @@ public interface FileStorage {
      * younger than that are left alone: their transaction may still be running. Returns how many were deleted.
      */
     default int deleteUnreferenced(Instant writtenBefore, FileReferences references) throws IOException {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " ne sait pas encore chercher ses fichiers orphelins");
+        throw new UnsupportedOperationException(
+                getClass().getSimpleName() + " ne sait pas encore chercher ses fichiers orphelins");
     }
 
     /** The content was larger than allowed. */

@@ -88,7 +88,8 @@ class FilesystemStorage implements FileStorage {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                if (!attributes.isRegularFile() || !attributes.lastModifiedTime().toInstant().isBefore(writtenBefore)) {
+                if (!attributes.isRegularFile()
+                        || !attributes.lastModifiedTime().toInstant().isBefore(writtenBefore)) {
                     continue;
                 }
                 String name = file.getFileName().toString();
@@ -110,7 +111,8 @@ class FilesystemStorage implements FileStorage {
         if (files.isEmpty()) {
             return 0;
         }
-        Set<String> claimed = references.referencedAmong(files.stream().map(f -> f.getFileName().toString()).toList());
+        Set<String> claimed = references.referencedAmong(
+                files.stream().map(f -> f.getFileName().toString()).toList());
         int deleted = 0;
         for (Path file : files) {
             if (!claimed.contains(file.getFileName().toString())) {

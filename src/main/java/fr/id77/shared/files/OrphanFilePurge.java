@@ -31,8 +31,11 @@ class OrphanFilePurge {
     private final List<FileReferences> references;
     private final Duration grace;
 
-    OrphanFilePurge(Purges purges, FileStorage storage, List<FileReferences> references,
-                    @Value("${id77.purge.orphan-files.after:1d}") Duration grace) {
+    OrphanFilePurge(
+            Purges purges,
+            FileStorage storage,
+            List<FileReferences> references,
+            @Value("${id77.purge.orphan-files.after:1d}") Duration grace) {
         this.purges = purges;
         this.storage = storage;
         this.references = List.copyOf(references);

@@ -34,8 +34,7 @@ class DemoMailboxController {
     @GetMapping("/courriels")
     String mails(Model model) {
         model.addAttribute("mails", jdbc.sql("""
-                        SELECT id, recipient, subject, text_body, created_at FROM mail_outbox ORDER BY id DESC LIMIT 50""")
-                .query(DemoMail.class).list());
+                        SELECT id, recipient, subject, text_body, created_at FROM mail_outbox ORDER BY id DESC LIMIT 50""").query(DemoMail.class).list());
         return "pages/courriels";
     }
 }

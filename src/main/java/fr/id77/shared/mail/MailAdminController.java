@@ -24,9 +24,17 @@ class MailAdminController {
 
     static final int SHOWN = 100;
 
-    record OutboxLine(long id, String recipient, String subject, String status, int attempts, Instant createdAt,
-               Instant nextAttemptAt, String lastError, String textBody, boolean carriesLink) {
-    }
+    record OutboxLine(
+            long id,
+            String recipient,
+            String subject,
+            String status,
+            int attempts,
+            Instant createdAt,
+            Instant nextAttemptAt,
+            String lastError,
+            String textBody,
+            boolean carriesLink) {}
 
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mailSender;
@@ -40,8 +48,11 @@ class MailAdminController {
 
     @GetMapping("/admin/courriels")
     String list(Model model) {
-        Map<String, Long> counts = jdbc.sql("SELECT status, count(*) FROM mail_outbox WHERE status <> 'SENT' GROUP BY status")
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+        Map<String, Long> counts = jdbc
+                .sql("SELECT status, count(*) FROM mail_outbox WHERE status <> 'SENT' GROUP BY status")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         model.addAttribute("failed", rows("status = 'FAILED'", "created_at DESC"));
         model.addAttribute("waiting", rows("status IN ('PENDING', 'SENDING')", "created_at"));
@@ -56,26 +67,42 @@ class MailAdminController {
     @PostMapping("/admin/courriels/{id}/renvoi")
     String resend(@PathVariable long id, RedirectAttributes flash) {
         boolean resent = resender.resend(id);
-        flash.addFlashAttribute(resent ? "success" : "error", resent
-                ? "Le courriel sera envoyé dans quelques instants."
-                : "Ce courriel n'est plus en attente : il vient sans doute d'être envoyé.");
+        flash.addFlashAttribute(
+                resent ? "success" : "error",
+                resent
+                        ? "Le courriel sera envoyé dans quelques instants."
+                        : "Ce courriel n'est plus en attente : il vient sans doute d'être envoyé.");
         return "redirect:/admin/courriels";
     }
 
     @PostMapping("/admin/courriels/renvoi")
     String resendAllFailed(RedirectAttributes flash) {
         int changed = resender.resendAllFailed();
-        flash.addFlashAttribute("success", changed == 0 ? "Aucun courriel en échec."
-                : changed == 1 ? "Le courriel en échec sera envoyé dans quelques instants."
-                : changed + " courriels en échec seront envoyés dans quelques instants.");
+        flash.addFlashAttribute(
+                "success",
+                changed == 0
+                        ? "Aucun courriel en échec."
+                        : changed == 1
+                                ? "Le courriel en échec sera envoyé dans quelques instants."
+                                : changed + " courriels en échec seront envoyés dans quelques instants.");
         return "redirect:/admin/courriels";
     }
 
     private List<OutboxLine> rows(String where, String order) {
         return jdbc.sql("SELECT id, recipient, subject, status, attempts, created_at, next_attempt_at, last_error, "
-                        + "CASE WHEN link_kind IS NULL THEN text_body END, link_kind IS NOT NULL FROM mail_outbox WHERE " + where + " ORDER BY " + order + " LIMIT " + SHOWN)
-                .query((rs, n) -> new OutboxLine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9), rs.getBoolean(10)))
+                        + "CASE WHEN link_kind IS NULL THEN text_body END, link_kind IS NOT NULL FROM mail_outbox WHERE "
+                        + where + " ORDER BY " + order + " LIMIT " + SHOWN)
+                .query((rs, n) -> new OutboxLine(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getTimestamp(7).toInstant(),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getBoolean(10)))
                 .list();
     }
 }

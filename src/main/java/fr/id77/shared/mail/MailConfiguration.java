@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Turns on the scheduled outbox sender. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class MailConfiguration {
-}
+class MailConfiguration {}

@@ -42,12 +42,13 @@ public class MailOutbox {
      * and {@code owner}, so that the module owning the link sends a fresh one instead of the old body.
      */
     @Transactional
-    public void enqueueWithLink(String to, String subject, String templateName, Map<String, ?> variables, String linkKind,
-                                long owner) {
+    public void enqueueWithLink(
+            String to, String subject, String templateName, Map<String, ?> variables, String linkKind, long owner) {
         insert(to, subject, templateName, variables, linkKind, owner);
     }
 
-    private void insert(String to, String subject, String templateName, Map<String, ?> variables, String linkKind, Long owner) {
+    private void insert(
+            String to, String subject, String templateName, Map<String, ?> variables, String linkKind, Long owner) {
         subject = oneLine(subject, 300);
         Map<String, Object> vars = new HashMap<>(variables);
         vars.put("baseUrl", baseUrl);
@@ -55,13 +56,16 @@ public class MailOutbox {
         Context context = new Context(Locale.FRANCE, vars);
         String html = mailTemplates.process(templateName + ".html", context);
         String text = mailTemplates.process(templateName + ".txt", context);
-        jdbc.sql("INSERT INTO mail_outbox (recipient, subject, html_body, text_body, link_kind, link_owner) VALUES (?, ?, ?, ?, ?, ?)")
+        jdbc.sql(
+                        "INSERT INTO mail_outbox (recipient, subject, html_body, text_body, link_kind, link_owner) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(to, subject, html, text, linkKind, owner)
                 .update();
     }
 
     /** What is left of the body of a mail that carried a link, once sent: the link must not stay readable. */
-    static final String BLANKED_TEXT = "(Contenu effacé après l'envoi : ce courriel contenait un lien personnel à usage unique.)";
+    static final String BLANKED_TEXT =
+            "(Contenu effacé après l'envoi : ce courriel contenait un lien personnel à usage unique.)";
+
     static final String BLANKED_HTML = "<p>" + BLANKED_TEXT + "</p>";
 
     /** A header value on one line (no CR/LF from user data can reach it), cut to the column's length. */

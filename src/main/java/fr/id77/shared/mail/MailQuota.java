@@ -36,10 +36,12 @@ public class MailQuota {
     private final int maxPerClient;
     private final Duration window;
 
-    MailQuota(JdbcClient jdbc, ClusterLock lock,
-              @Value("${id77.mail.max-per-address:3}") int maxPerAddress,
-              @Value("${id77.mail.max-per-client:20}") int maxPerClient,
-              @Value("${id77.mail.quota-window:PT1H}") Duration window) {
+    MailQuota(
+            JdbcClient jdbc,
+            ClusterLock lock,
+            @Value("${id77.mail.max-per-address:3}") int maxPerAddress,
+            @Value("${id77.mail.max-per-client:20}") int maxPerClient,
+            @Value("${id77.mail.quota-window:PT1H}") Duration window) {
         this.jdbc = jdbc;
         this.lock = lock;
         this.maxPerAddress = maxPerAddress;
@@ -76,20 +78,25 @@ public class MailQuota {
                             used = CASE WHEN q.window_start <= now() - :seconds * interval '1 second' THEN 1 ELSE q.used + 1 END,
                             window_start = CASE WHEN q.window_start <= now() - :seconds * interval '1 second' THEN now() ELSE q.window_start END
                         RETURNING used""")
-                .param("key", key).param("seconds", window.toSeconds())
-                .query(Integer.class).single();
+                .param("key", key)
+                .param("seconds", window.toSeconds())
+                .query(Integer.class)
+                .single();
         return used <= max;
     }
 
     private static String currentClient() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest().getRemoteAddr() : null;
+                ? attributes.getRequest().getRemoteAddr()
+                : null;
     }
 
     /** Forgets counters older than a day; one instance at a time, as every scheduled job ({@link ClusterLock}). */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT7M")
     void purge() {
-        lock.runExclusively(PURGE_LOCK_KEY,
-                () -> jdbc.sql("DELETE FROM mail_quota WHERE window_start < now() - interval '1 day'").update());
+        lock.runExclusively(
+                PURGE_LOCK_KEY,
+                () -> jdbc.sql("DELETE FROM mail_quota WHERE window_start < now() - interval '1 day'")
+                        .update());
     }
 }

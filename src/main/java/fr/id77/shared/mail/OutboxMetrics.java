@@ -23,8 +23,7 @@ class OutboxMetrics implements MeterBinder {
     /** Scrapes closer together than this share one query. */
     static final Duration FRESHNESS = Duration.ofSeconds(5);
 
-    record Snapshot(long waiting, Timestamp oldestWaiting, long failed) {
-    }
+    record Snapshot(long waiting, Timestamp oldestWaiting, long failed) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -38,15 +37,38 @@ class OutboxMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        gauge(registry, "id77.mail.outbox.waiting", "courriels à envoyer (en attente ou en cours d'envoi)", null, s -> s.waiting());
-        gauge(registry, "id77.mail.outbox.oldest.age", "âge du plus ancien courriel à envoyer", "seconds", s -> s.oldestWaiting() == null ? 0
-                : Math.max(0, Duration.between(s.oldestWaiting().toInstant(), clock.instant()).toSeconds()));
-        gauge(registry, "id77.mail.failed", "courriels en échec définitif, à renvoyer depuis /admin/courriels", null, s -> s.failed());
+        gauge(
+                registry,
+                "id77.mail.outbox.waiting",
+                "courriels à envoyer (en attente ou en cours d'envoi)",
+                null,
+                s -> s.waiting());
+        gauge(
+                registry,
+                "id77.mail.outbox.oldest.age",
+                "âge du plus ancien courriel à envoyer",
+                "seconds",
+                s -> s.oldestWaiting() == null
+                        ? 0
+                        : Math.max(
+                                0,
+                                Duration.between(s.oldestWaiting().toInstant(), clock.instant())
+                                        .toSeconds()));
+        gauge(
+                registry,
+                "id77.mail.failed",
+                "courriels en échec définitif, à renvoyer depuis /admin/courriels",
+                null,
+                s -> s.failed());
     }
 
-    private void gauge(MeterRegistry registry, String name, String description, String unit, ToDoubleFunction<Snapshot> value) {
-        Gauge.builder(name, this, metrics -> value.applyAsDouble(metrics.snapshot())).description(description).baseUnit(unit)
-                .strongReference(true).register(registry);
+    private void gauge(
+            MeterRegistry registry, String name, String description, String unit, ToDoubleFunction<Snapshot> value) {
+        Gauge.builder(name, this, metrics -> value.applyAsDouble(metrics.snapshot()))
+                .description(description)
+                .baseUnit(unit)
+                .strongReference(true)
+                .register(registry);
     }
 
     synchronized Snapshot snapshot() {
@@ -56,8 +78,7 @@ class OutboxMetrics implements MeterBinder {
                             SELECT count(*) FILTER (WHERE status IN ('PENDING', 'SENDING')) AS waiting,
                                    min(created_at) FILTER (WHERE status IN ('PENDING', 'SENDING')) AS oldest_waiting,
                                    count(*) FILTER (WHERE status = 'FAILED') AS failed
-                            FROM mail_outbox WHERE status <> 'SENT'""")
-                    .query(Snapshot.class).single();
+                            FROM mail_outbox WHERE status <> 'SENT'""").query(Snapshot.class).single();
             lastAt = now;
         }
         return last;

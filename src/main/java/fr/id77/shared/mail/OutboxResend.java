@@ -14,8 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class OutboxResend {
 
-    record Target(long id, String status, String linkKind, Long linkOwner, String recipient, String subject) {
-    }
+    record Target(long id, String status, String linkKind, Long linkOwner, String recipient, String subject) {}
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -30,8 +29,11 @@ class OutboxResend {
     boolean resend(long id) {
         return jdbc.sql("SELECT id, status, link_kind, link_owner, recipient, subject FROM mail_outbox "
                         + "WHERE id = ? AND status IN ('FAILED', 'PENDING') FOR UPDATE")
-                .param(id).query(Target.class).optional()
-                .map(this::resend).orElse(false);
+                .param(id)
+                .query(Target.class)
+                .optional()
+                .map(this::resend)
+                .orElse(false);
     }
 
     /** Sends every failed mail again; returns how many. */
@@ -39,7 +41,8 @@ class OutboxResend {
     int resendAllFailed() {
         List<Target> failed = jdbc.sql("SELECT id, status, link_kind, link_owner, recipient, subject FROM mail_outbox "
                         + "WHERE status = 'FAILED' ORDER BY id FOR UPDATE")
-                .query(Target.class).list();
+                .query(Target.class)
+                .list();
         failed.forEach(this::resend);
         return failed.size();
     }
@@ -47,15 +50,16 @@ class OutboxResend {
     private boolean resend(Target mail) {
         if (mail.linkKind() != null && mail.linkOwner() != null && "FAILED".equals(mail.status())) {
             jdbc.sql("UPDATE mail_outbox SET status = 'REPLACED', " + OutboxSender.BLANK_LINKS + " WHERE id = ?")
-                    .param(mail.id()).update();
-            events.publishEvent(new LinkMailReissueRequested(mail.linkKind(), mail.linkOwner(), mail.recipient(), mail.subject()));
+                    .param(mail.id())
+                    .update();
+            events.publishEvent(
+                    new LinkMailReissueRequested(mail.linkKind(), mail.linkOwner(), mail.recipient(), mail.subject()));
             return true;
         }
         jdbc.sql("""
                         UPDATE mail_outbox SET next_attempt_at = now(), last_error = NULL,
                                attempts = CASE WHEN status = 'FAILED' THEN 0 ELSE attempts END, status = 'PENDING'
-                        WHERE id = ?""")
-                .param(mail.id()).update();
+                        WHERE id = ?""").param(mail.id()).update();
         return true;
     }
 }

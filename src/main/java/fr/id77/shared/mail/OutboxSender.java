@@ -45,13 +45,16 @@ class OutboxSender {
     static final int BATCH = 20;
     /** A pass stops after this many mails so that one instance never monopolises the job. */
     static final int MAX_PER_PASS = 1000;
+
     private static final long LOCK_KEY = 77_000_001L;
     /**
      * Blanks the body of a mail that carried a link (SQL assignments): once sent, or failed for good (a resend then
      * asks for a fresh link), the link must not stay readable in the database.
      */
-    static final String BLANK_LINKS = "html_body = CASE WHEN link_kind IS NULL THEN html_body ELSE " + literal(MailOutbox.BLANKED_HTML) + " END, "
-            + "text_body = CASE WHEN link_kind IS NULL THEN text_body ELSE " + literal(MailOutbox.BLANKED_TEXT) + " END";
+    static final String BLANK_LINKS =
+            "html_body = CASE WHEN link_kind IS NULL THEN html_body ELSE " + literal(MailOutbox.BLANKED_HTML) + " END, "
+                    + "text_body = CASE WHEN link_kind IS NULL THEN text_body ELSE " + literal(MailOutbox.BLANKED_TEXT)
+                    + " END";
 
     private static String literal(String constant) {
         return "'" + constant.replace("'", "''") + "'";
@@ -59,8 +62,7 @@ class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
-    record PendingMail(long id, String recipient, String subject, String htmlBody, String textBody, int attempts) {
-    }
+    record PendingMail(long id, String recipient, String subject, String htmlBody, String textBody, int attempts) {}
 
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mailSender;
@@ -68,18 +70,24 @@ class OutboxSender {
     private final String from;
     private final String messageIdDomain;
 
-    OutboxSender(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, ClusterLock lock,
-                 @Value("${id77.mail.from:ID77 <no-reply@id77.fr>}") String from) {
+    OutboxSender(
+            JdbcClient jdbc,
+            ObjectProvider<JavaMailSender> mailSender,
+            ClusterLock lock,
+            @Value("${id77.mail.from:ID77 <no-reply@id77.fr>}") String from) {
         this.jdbc = jdbc;
         this.mailSender = mailSender;
         this.lock = lock;
         this.from = from;
         int at = from.lastIndexOf('@');
-        this.messageIdDomain = at < 0 ? "id77.fr" : from.substring(at + 1).replace(">", "").strip();
+        this.messageIdDomain =
+                at < 0 ? "id77.fr" : from.substring(at + 1).replace(">", "").strip();
     }
 
     /** One pass over the due mails; returns how many were sent (0 when another instance is running a pass). */
-    @Scheduled(fixedDelayString = "${id77.mail.poll-interval:PT10S}", initialDelayString = "${id77.mail.poll-interval:PT10S}")
+    @Scheduled(
+            fixedDelayString = "${id77.mail.poll-interval:PT10S}",
+            initialDelayString = "${id77.mail.poll-interval:PT10S}")
     public int sendDue() {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
@@ -104,8 +112,11 @@ class OutboxSender {
                 done++;
                 try {
                     sender.send(toMessage(sender, mail));
-                    jdbc.sql("UPDATE mail_outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = NULL, "
-                            + BLANK_LINKS + " WHERE id = ? AND status = 'SENDING'").param(mail.id()).update();
+                    jdbc.sql(
+                                    "UPDATE mail_outbox SET status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = NULL, "
+                                            + BLANK_LINKS + " WHERE id = ? AND status = 'SENDING'")
+                            .param(mail.id())
+                            .update();
                     sent++;
                 } catch (Exception e) {
                     failed(mail, e);
@@ -128,8 +139,10 @@ class OutboxSender {
                text_body = CASE WHEN attempts + 1 >= :max AND link_kind IS NOT NULL THEN :blankText ELSE text_body END,
                                last_error = 'Envoi interrompu (arrêt de l''application pendant l''envoi)'
                         WHERE status = 'SENDING'""")
-                .param("max", MAX_ATTEMPTS).param("blankHtml", MailOutbox.BLANKED_HTML)
-                .param("blankText", MailOutbox.BLANKED_TEXT).update();
+                .param("max", MAX_ATTEMPTS)
+                .param("blankHtml", MailOutbox.BLANKED_HTML)
+                .param("blankText", MailOutbox.BLANKED_TEXT)
+                .update();
         if (recovered > 0) {
             log.warn("{} courriel(s) interrompu(s) pendant leur envoi : ils seront envoyés de nouveau", recovered);
         }
@@ -140,16 +153,17 @@ class OutboxSender {
                         UPDATE mail_outbox SET status = 'SENDING', claimed_at = now()
                         WHERE id IN (SELECT id FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= now()
                                      ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED)
-                        RETURNING id, recipient, subject, html_body, text_body, attempts""")
-                .param("batch", BATCH)
-                .query(PendingMail.class).list()
-                .stream().sorted(Comparator.comparingLong(PendingMail::id)).toList();
+                        RETURNING id, recipient, subject, html_body, text_body, attempts""").param("batch", BATCH).query(PendingMail.class).list().stream()
+                .sorted(Comparator.comparingLong(PendingMail::id))
+                .toList();
     }
 
     private void release(List<PendingMail> notTried) {
         if (!notTried.isEmpty()) {
-            jdbc.sql("UPDATE mail_outbox SET status = 'PENDING', claimed_at = NULL WHERE id IN (:ids) AND status = 'SENDING'")
-                    .param("ids", notTried.stream().map(PendingMail::id).toList()).update();
+            jdbc.sql(
+                            "UPDATE mail_outbox SET status = 'PENDING', claimed_at = NULL WHERE id IN (:ids) AND status = 'SENDING'")
+                    .param("ids", notTried.stream().map(PendingMail::id).toList())
+                    .update();
         }
     }
 
@@ -170,8 +184,10 @@ class OutboxSender {
         String status = attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING";
         Instant next = Instant.now().plus(backoff(attempts));
         log.warn("Envoi du courriel {} impossible (essai {}/{}) : {}", mail.id(), attempts, MAX_ATTEMPTS, e.toString());
-        jdbc.sql("UPDATE mail_outbox SET attempts = ?, status = ?, next_attempt_at = ?, last_error = ?, claimed_at = NULL"
-                        + ("FAILED".equals(status) ? ", " + BLANK_LINKS : "") + " WHERE id = ? AND status = 'SENDING'")
+        jdbc.sql(
+                        "UPDATE mail_outbox SET attempts = ?, status = ?, next_attempt_at = ?, last_error = ?, claimed_at = NULL"
+                                + ("FAILED".equals(status) ? ", " + BLANK_LINKS : "")
+                                + " WHERE id = ? AND status = 'SENDING'")
                 .params(attempts, status, Timestamp.from(next), describe(e), mail.id())
                 .update();
     }

@@ -26,7 +26,11 @@ class SentMailPurge {
 
     @Scheduled(cron = "${id77.purge.sent-mails.cron:0 10 3 * * *}", zone = "Europe/Paris")
     public int purge() {
-        return purges.deleteRows("sent-mails", LOCK_KEY, retention, "mail_outbox",
+        return purges.deleteRows(
+                "sent-mails",
+                LOCK_KEY,
+                retention,
+                "mail_outbox",
                 "status IN ('SENT', 'REPLACED') AND COALESCE(sent_at, created_at) < :before");
     }
 }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 @Constraint(validatedBy = FrenchPhone.Validator.class)
 public @interface FrenchPhone {
 
-    String message() default "Saisissez un numéro de téléphone français : 10 chiffres commençant par 0 (ex. 01 64 14 73 56) ou +33.";
+    String message() default
+            "Saisissez un numéro de téléphone français : 10 chiffres commençant par 0 (ex. 01 64 14 73 56) ou +33.";
 
     Class<?>[] groups() default {};
 

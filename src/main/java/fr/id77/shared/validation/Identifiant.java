@@ -22,10 +22,10 @@ public @interface Identifiant {
     String ADVICE = "Ne pas utiliser d'accent, d'espace ou de signe de ponctuation. Pour un usage simplifié, "
             + "merci d'opter pour un identifiant parlant (abréviation, acronyme faisant explicitement référence à votre collectivité).";
 
-    String message() default "L'identifiant doit compter de 3 à 40 lettres minuscules ou chiffres, sans accent, espace ni ponctuation.";
+    String message() default
+            "L'identifiant doit compter de 3 à 40 lettres minuscules ou chiffres, sans accent, espace ni ponctuation.";
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
-
 }

@@ -17,7 +17,8 @@ public @interface Siret {
 
     String LA_POSTE_SIREN = "356000000";
 
-    String message() default "Le SIRET doit compter exactement 14 chiffres et être valide (clé de contrôle) : vérifiez votre saisie.";
+    String message() default
+            "Le SIRET doit compter exactement 14 chiffres et être valide (clé de contrôle) : vérifiez votre saisie.";
 
     Class<?>[] groups() default {};
 

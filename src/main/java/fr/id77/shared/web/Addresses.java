@@ -31,8 +31,10 @@ class Addresses {
 
     @Bean
     FilterRegistrationBean<UrlHandlerFilter> trailingSlashRedirect() {
-        FilterRegistrationBean<UrlHandlerFilter> registration = new FilterRegistrationBean<>(
-                UrlHandlerFilter.trailingSlashHandler("/**").redirect(HttpStatus.PERMANENT_REDIRECT).build());
+        FilterRegistrationBean<UrlHandlerFilter> registration =
+                new FilterRegistrationBean<>(UrlHandlerFilter.trailingSlashHandler("/**")
+                        .redirect(HttpStatus.PERMANENT_REDIRECT)
+                        .build());
         // before Spring Security, so the redirect happens before any access decision
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
@@ -54,12 +56,14 @@ class Addresses {
 
         /** Where access is refused: the 404 page when nothing is there, else what {@code refusal} does. */
         Refusal notFoundOr(AuthenticationEntryPoint refusal) {
-            return new Refusal(this, (request, response, e) -> refusal.commence(request, response, (AuthenticationException) e));
+            return new Refusal(
+                    this, (request, response, e) -> refusal.commence(request, response, (AuthenticationException) e));
         }
 
         /** The same when a signed-in person lacks the role. */
         Refusal notFoundOr(AccessDeniedHandler refusal) {
-            return new Refusal(this, (request, response, e) -> refusal.handle(request, response, (AccessDeniedException) e));
+            return new Refusal(
+                    this, (request, response, e) -> refusal.handle(request, response, (AccessDeniedException) e));
         }
 
         @Override

@@ -10,8 +10,7 @@ public class Assets {
     private final String bootstrap;
     private final String htmx;
 
-    Assets(@Value("${id77.assets.bootstrap}") String bootstrap,
-           @Value("${id77.assets.htmx}") String htmx) {
+    Assets(@Value("${id77.assets.bootstrap}") String bootstrap, @Value("${id77.assets.htmx}") String htmx) {
         this.bootstrap = bootstrap;
         this.htmx = htmx;
     }

@@ -27,12 +27,10 @@ class Confirmations implements WebMvcConfigurer, HandlerInterceptor {
     static final String ATTRIBUTE = Confirmations.class.getName();
 
     /** What the confirmation page shows. */
-    record Question(String question, String detail, String button, String back, String action, List<Field> fields) {
-    }
+    record Question(String question, String detail, String button, String back, String action, List<Field> fields) {}
 
     /** A value posted again by the confirmation page. */
-    record Field(String name, String value) {
-    }
+    record Field(String name, String value) {}
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
@@ -55,7 +53,10 @@ class Confirmations implements WebMvcConfigurer, HandlerInterceptor {
 
     private static boolean exempt(ConfirmFirst confirm, HttpServletRequest request) {
         int eq = confirm.unless().indexOf('=');
-        return eq > 0 && confirm.unless().substring(eq + 1).equals(request.getParameter(confirm.unless().substring(0, eq)));
+        return eq > 0
+                && confirm.unless()
+                        .substring(eq + 1)
+                        .equals(request.getParameter(confirm.unless().substring(0, eq)));
     }
 
     private static Question question(ConfirmFirst confirm, HttpServletRequest request) {
@@ -67,8 +68,13 @@ class Confirmations implements WebMvcConfigurer, HandlerInterceptor {
                 }
             }
         });
-        return new Question(withPathVariables(confirm.value(), request), withPathVariables(confirm.detail(), request),
-                confirm.button(), confirm.back(), request.getRequestURI().substring(request.getContextPath().length()), fields);
+        return new Question(
+                withPathVariables(confirm.value(), request),
+                withPathVariables(confirm.detail(), request),
+                confirm.button(),
+                confirm.back(),
+                request.getRequestURI().substring(request.getContextPath().length()),
+                fields);
     }
 
     @SuppressWarnings("unchecked")

@@ -7,8 +7,7 @@ import java.util.List;
 /** Makes free text typed by a person safe to search and store: no control or invisible characters, bounded length. */
 public final class InputSanitizer {
 
-    private InputSanitizer() {
-    }
+    private InputSanitizer() {}
 
     /**
      * Removes the control characters nobody types (C0 controls except tab and line breaks, DEL), NUL included,
@@ -22,7 +21,8 @@ public final class InputSanitizer {
         StringBuilder out = null;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            boolean control = (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7F
+            boolean control = (c < 0x20 && c != '\n' && c != '\r' && c != '\t')
+                    || c == 0x7F
                     || (Character.isSurrogate(c) && !validSurrogate(raw, i));
             if (control && out == null) {
                 out = new StringBuilder(raw.length()).append(raw, 0, i);
@@ -35,7 +35,8 @@ public final class InputSanitizer {
 
     private static boolean validSurrogate(String s, int i) {
         char c = s.charAt(i);
-        return Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+        return Character.isHighSurrogate(c)
+                ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
                 : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
@@ -56,7 +57,9 @@ public final class InputSanitizer {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             int type = Character.getType(cp);
-            if (type == Character.FORMAT || type == Character.SURROGATE || type == Character.UNASSIGNED
+            if (type == Character.FORMAT
+                    || type == Character.SURROGATE
+                    || type == Character.UNASSIGNED
                     || type == Character.PRIVATE_USE) {
                 continue;
             }
@@ -100,6 +103,7 @@ public final class InputSanitizer {
         }
         String text = String.join("\n", lines);
         return text.codePointCount(0, text.length()) <= maxCodePoints
-                ? text : text.substring(0, text.offsetByCodePoints(0, maxCodePoints)).strip();
+                ? text
+                : text.substring(0, text.offsetByCodePoints(0, maxCodePoints)).strip();
     }
 }

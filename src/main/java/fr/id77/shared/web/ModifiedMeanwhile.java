@@ -23,8 +23,7 @@ import org.springframework.web.servlet.ModelAndView;
 public class ModifiedMeanwhile {
 
     /** What the user had typed, under the label of its field. */
-    public record Typed(String label, String value) {
-    }
+    public record Typed(String label, String value) {}
 
     private final MessageSource messages;
     private final LayoutModel layout;
@@ -37,7 +36,8 @@ public class ModifiedMeanwhile {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ModelAndView modifiedMeanwhile(OptimisticLockingFailureException failure, HttpServletRequest request) {
         ModelAndView page = new ModelAndView("modified-meanwhile", HttpStatus.CONFLICT);
-        // an exception handler's model gets no @ModelAttribute of the advices: the layout's own attributes are added here
+        // an exception handler's model gets no @ModelAttribute of the advices: the layout's own attributes are added
+        // here
         page.addObject("assets", layout.assets());
         page.addObject("fmt", layout.fmt());
         page.addObject("what", what(failure));
@@ -48,8 +48,11 @@ public class ModifiedMeanwhile {
 
     /** « L'offre », « Le profil »…: the object that changed, named by its entity, or a neutral phrase. */
     private String what(OptimisticLockingFailureException failure) {
-        String entity = failure instanceof ObjectOptimisticLockingFailureException o && o.getPersistentClassName() != null
-                ? o.getPersistentClassName().substring(o.getPersistentClassName().lastIndexOf('.') + 1) : "";
+        String entity =
+                failure instanceof ObjectOptimisticLockingFailureException o && o.getPersistentClassName() != null
+                        ? o.getPersistentClassName()
+                                .substring(o.getPersistentClassName().lastIndexOf('.') + 1)
+                        : "";
         return messages.getMessage("entite." + entity, null, "Ces informations", Locale.FRENCH);
     }
 
@@ -64,7 +67,11 @@ public class ModifiedMeanwhile {
                 return;
             }
             String label = messages.getMessage("champ." + name, null, null, Locale.FRENCH);
-            String value = String.join(", ", List.of(values).stream().filter(v -> v != null && !v.isBlank()).toList());
+            String value = String.join(
+                    ", ",
+                    List.of(values).stream()
+                            .filter(v -> v != null && !v.isBlank())
+                            .toList());
             if (label != null && !value.isEmpty()) {
                 typed.add(new Typed(label, value));
             }

@@ -14,21 +14,38 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     static final String[] PUBLIC = {
-            "/", "/offres/**", "/contact", "/mentions-legales", "/accessibilite",
-            "/connexion", "/inscription", "/inscription/**", "/mot-de-passe-oublie", "/mot-de-passe-oublie/**",
-            "/mot-de-passe/**", "/courriels", "/css/**", "/img/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error"
+        "/",
+        "/offres/**",
+        "/contact",
+        "/mentions-legales",
+        "/accessibilite",
+        "/connexion",
+        "/inscription",
+        "/inscription/**",
+        "/mot-de-passe-oublie",
+        "/mot-de-passe-oublie/**",
+        "/mot-de-passe/**",
+        "/courriels",
+        "/css/**",
+        "/img/**",
+        "/js/**",
+        "/webjars/**",
+        "/favicon.ico",
+        "/favicon.svg",
+        "/error"
     };
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Addresses.UnknownAddress unknownAddress) throws Exception {
-        http
-                .addFilterBefore(UploadLimits.anonymousUploadsRefused(), CsrfFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
-                .formLogin(form -> form
-                        .loginPage("/connexion")
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Addresses.UnknownAddress unknownAddress)
+            throws Exception {
+        http.addFilterBefore(UploadLimits.anonymousUploadsRefused(), CsrfFilter.class)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC)
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/connexion")
                         .loginProcessingUrl("/connexion")
                         .usernameParameter("identifiant")
                         .passwordParameter("motDePasse")
@@ -36,14 +53,11 @@ class SecurityConfiguration {
                         .permitAll())
                 // no page there: the 404 page for everyone rather than the sign-in page or a refusal; asked only
                 // when access is refused, so an allowed page costs no second look-up of its controller
-                .exceptionHandling(refused -> refused
-                        .authenticationEntryPoint(unknownAddress.notFoundOr(new LoginUrlAuthenticationEntryPoint("/connexion")))
+                .exceptionHandling(refused -> refused.authenticationEntryPoint(
+                                unknownAddress.notFoundOr(new LoginUrlAuthenticationEntryPoint("/connexion")))
                         .accessDeniedHandler(unknownAddress.notFoundOr(new AccessDeniedHandlerImpl())))
-                .logout(logout -> logout
-                        .logoutUrl("/deconnexion")
-                        .logoutSuccessUrl("/connexion?deconnecte"))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                         + "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
                                         + "frame-ancestors 'none'"))

@@ -24,7 +24,9 @@ class TrustedProxies implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String cidr = toCidr(environment.getProperty(PROPERTY, ""));
-        environment.getPropertySources().addFirst(new MapPropertySource("id77-trusted-proxies", Map.of(TOMCAT_PROPERTY, cidr)));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource("id77-trusted-proxies", Map.of(TOMCAT_PROPERTY, cidr)));
     }
 
     static String toCidr(String list) {

@@ -33,8 +33,9 @@ public class UploadLimits {
     }
 
     @Bean
-    MultipartConfigElement multipartConfigElement(@Value("${id77.attachments.max-size:150MB}") DataSize maxFile,
-                                                  @Value("${spring.servlet.multipart.file-size-threshold:1MB}") DataSize threshold) {
+    MultipartConfigElement multipartConfigElement(
+            @Value("${id77.attachments.max-size:150MB}") DataSize maxFile,
+            @Value("${spring.servlet.multipart.file-size-threshold:1MB}") DataSize threshold) {
         return new MultipartConfigElement("", maxFile.toBytes(), perPost(maxFile), (int) threshold.toBytes());
     }
 
@@ -49,7 +50,8 @@ public class UploadLimits {
                     throws ServletException, IOException {
                 String type = request.getContentType();
                 Authentication who = SecurityContextHolder.getContext().getAuthentication();
-                boolean signedIn = who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken);
+                boolean signedIn =
+                        who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken);
                 if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/") && !signedIn) {
                     response.sendRedirect(request.getContextPath() + "/connexion");
                     return;

@@ -17,8 +17,10 @@ class UploadTooLarge {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     RedirectView tooLarge(HttpServletRequest request, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("failure", "Le fichier envoyé est trop volumineux : rien n'a été enregistré. "
-                + "Vérifiez la taille maximale indiquée sous le champ.");
+        redirect.addFlashAttribute(
+                "failure",
+                "Le fichier envoyé est trop volumineux : rien n'a été enregistré. "
+                        + "Vérifiez la taille maximale indiquée sous le champ.");
         String query = request.getQueryString();
         RedirectView back = new RedirectView(request.getServletPath() + (query == null ? "" : "?" + query), true);
         back.setExpandUriTemplateVariables(false); // braces in the address are data, not template variables

@@ -8,8 +8,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
  */
 public final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     /** Refuses {@code submitted}, the version the form was loaded at, when it is no longer {@code current}. */
     public static void requireCurrent(long submitted, long current, Class<?> type, Object id) {

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DemoModeStartupIT {
 
-    record Run(int exitCode, String output) {
-    }
+    record Run(int exitCode, String output) {}
 
     @Test
     void withoutADatabaseTheJarStopsWithTheFrenchMessage(@TempDir Path workDir) throws Exception {
@@ -34,22 +33,28 @@ class DemoModeStartupIT {
                 .contains("aucune base de données n'est configurée", "le mode démonstration n'a pas été demandé")
                 .contains("SPRING_DATASOURCE_URL=jdbc:postgresql://", "ID77_DEMO=true")
                 .doesNotContain("\tat ", "Exception in thread", "Tomcat started", "Base PostgreSQL embarquée :");
-        assertThat(workDir.resolve(".id77-data")).as("no embedded database was started").doesNotExist();
+        assertThat(workDir.resolve(".id77-data"))
+                .as("no embedded database was started")
+                .doesNotExist();
     }
 
     @Test
     void demoModeWithARealDatabaseStops(@TempDir Path workDir) throws Exception {
-        Run run = runJar(workDir, Map.of("ID77_DEMO", "true", "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:1/id77"));
+        Run run = runJar(
+                workDir, Map.of("ID77_DEMO", "true", "SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:1/id77"));
 
         assertThat(run.exitCode()).as(run.output()).isNotZero();
-        assertThat(run.output()).contains("le mode démonstration", "une base de données est configurée")
+        assertThat(run.output())
+                .contains("le mode démonstration", "une base de données est configurée")
                 .doesNotContain("\tat ", "Tomcat started");
     }
 
     private static Run runJar(Path workDir, Map<String, String> env) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("sortie.txt").toFile());
         // nothing from the machine running the build: no database, no demo mode, unless the test says so
         builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("ID77_"));
@@ -64,8 +69,10 @@ class DemoModeStartupIT {
 
     private static Path jar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("id77-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no target/id77-*.jar: the jar is packaged before integration-test"))
+            return files.filter(f -> f.getFileName().toString().matches("id77-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no target/id77-*.jar: the jar is packaged before integration-test"))
                     .toAbsolutePath();
         }
     }

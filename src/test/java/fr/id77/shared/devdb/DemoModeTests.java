@@ -36,7 +36,8 @@ class DemoModeTests {
         }
     }
 
-    private final ApplicationContextRunner contexts = new ApplicationContextRunner().withUserConfiguration(DemoOnly.class);
+    private final ApplicationContextRunner contexts =
+            new ApplicationContextRunner().withUserConfiguration(DemoOnly.class);
 
     @Test
     void demoBeansExistOnlyInDemoModeWithoutADatabase() {
@@ -45,7 +46,8 @@ class DemoModeTests {
         contexts.run(c -> assertThat(c).doesNotHaveBean("demoData"));
         contexts.withPropertyValues("id77.demo=false").run(c -> assertThat(c).doesNotHaveBean("demoData"));
         contexts.withPropertyValues(URL).run(c -> assertThat(c).doesNotHaveBean("demoData"));
-        contexts.withPropertyValues("id77.demo=true", URL).run(c -> assertThat(c).doesNotHaveBean("demoData"));
+        contexts.withPropertyValues("id77.demo=true", URL)
+                .run(c -> assertThat(c).doesNotHaveBean("demoData"));
     }
 
     @Test
@@ -53,12 +55,14 @@ class DemoModeTests {
         assertThatThrownBy(() -> DemoModeGuard.check(new MockEnvironment()))
                 .isInstanceOf(DemoModeMisconfigured.class)
                 .hasMessageContaining("aucune base de données")
-                .satisfies(e -> assertThat(((DemoModeMisconfigured) e).action()).contains("SPRING_DATASOURCE_URL", "ID77_DEMO=true"));
+                .satisfies(e -> assertThat(((DemoModeMisconfigured) e).action())
+                        .contains("SPRING_DATASOURCE_URL", "ID77_DEMO=true"));
     }
 
     @Test
     void demoModeRefusesARealDatabase() {
-        MockEnvironment env = new MockEnvironment().withProperty("id77.demo", "true")
+        MockEnvironment env = new MockEnvironment()
+                .withProperty("id77.demo", "true")
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/id77");
         assertThatThrownBy(() -> DemoModeGuard.check(env))
                 .isInstanceOf(DemoModeMisconfigured.class)
@@ -75,21 +79,27 @@ class DemoModeTests {
     @Test
     void aDatabaseAloneOrDemoModeAloneStarts() {
         assertThatCode(() -> DemoModeGuard.check(new MockEnvironment()
-                .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/id77"))).doesNotThrowAnyException();
+                        .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/id77")))
+                .doesNotThrowAnyException();
         assertThatCode(() -> DemoModeGuard.check(new MockEnvironment().withProperty("id77.demo", "true")))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> DemoModeGuard.check(new MockEnvironment().withProperty("id77.demo", "false")
-                .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/id77"))).doesNotThrowAnyException();
+        assertThatCode(() -> DemoModeGuard.check(new MockEnvironment()
+                        .withProperty("id77.demo", "false")
+                        .withProperty("spring.datasource.url", "jdbc:postgresql://db.example:5432/id77")))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void demoModeListensOnLoopbackOnlyWhateverIsConfigured() {
         StandardEnvironment env = new StandardEnvironment();
-        env.getPropertySources().addFirst(new MapPropertySource("configured",
-                Map.of("id77.demo", "true", "server.address", "0.0.0.0")));
+        env.getPropertySources()
+                .addFirst(
+                        new MapPropertySource("configured", Map.of("id77.demo", "true", "server.address", "0.0.0.0")));
         new DemoModeEnvironment().postProcessEnvironment(env, new SpringApplication());
         assertThat(env.getProperty("server.address")).isEqualTo("127.0.0.1");
-        assertThat(env.getProperty("management.server.address")).as("health and metrics too").isEqualTo("127.0.0.1");
+        assertThat(env.getProperty("management.server.address"))
+                .as("health and metrics too")
+                .isEqualTo("127.0.0.1");
     }
 
     @Test
@@ -102,11 +112,16 @@ class DemoModeTests {
 
     @Test
     void theChecksAreRegisteredWithSpringBoot() {
-        SpringFactoriesLoader factories = SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader());
+        SpringFactoriesLoader factories =
+                SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader());
         // (Spring Boot's own entries need constructor arguments only it gives: skipped here)
-        SpringFactoriesLoader.FailureHandler skip = SpringFactoriesLoader.FailureHandler.handleMessage((message, e) -> { });
-        assertThat(factories.load(EnvironmentPostProcessor.class, null, skip)).hasAtLeastOneElementOfType(DemoModeEnvironment.class);
-        assertThat(factories.load(ApplicationListener.class, null, skip)).hasAtLeastOneElementOfType(DemoModeGuard.class);
-        assertThat(factories.load(FailureAnalyzer.class, null, skip)).hasAtLeastOneElementOfType(DemoModeFailureAnalyzer.class);
+        SpringFactoriesLoader.FailureHandler skip =
+                SpringFactoriesLoader.FailureHandler.handleMessage((message, e) -> {});
+        assertThat(factories.load(EnvironmentPostProcessor.class, null, skip))
+                .hasAtLeastOneElementOfType(DemoModeEnvironment.class);
+        assertThat(factories.load(ApplicationListener.class, null, skip))
+                .hasAtLeastOneElementOfType(DemoModeGuard.class);
+        assertThat(factories.load(FailureAnalyzer.class, null, skip))
+                .hasAtLeastOneElementOfType(DemoModeFailureAnalyzer.class);
     }
 }

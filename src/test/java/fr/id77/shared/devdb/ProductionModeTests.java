@@ -21,13 +21,17 @@ class ProductionModeTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void noDemoAccountExists() {
-        assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE identifiant IN ('admin', 'chefdefile', 'macommune', 'villeneuve')")
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM app_user WHERE identifiant IN ('admin', 'chefdefile', 'macommune', 'villeneuve')")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test

@@ -28,10 +28,17 @@ class OrphanFilePurgeTests {
 
     private static final Instant TWO_DAYS_AGO = Instant.now().minus(Duration.ofDays(2));
 
-    @Autowired FileStorage storage;
-    @Autowired OrphanFilePurge purge;
-    @Autowired JdbcClient jdbc;
-    @Value("${id77.data-dir}") Path dataDir;
+    @Autowired
+    FileStorage storage;
+
+    @Autowired
+    OrphanFilePurge purge;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Value("${id77.data-dir}")
+    Path dataDir;
 
     private static Path write(Path file, Instant modified) throws IOException {
         Files.createDirectories(file.getParent());
@@ -51,11 +58,14 @@ class OrphanFilePurgeTests {
         Path claimedFile = write(files.resolve(claimed.substring(0, 2)).resolve(claimed), TWO_DAYS_AGO);
         Path orphanFile = write(files.resolve(orphan.substring(0, 2)).resolve(orphan), TWO_DAYS_AGO);
         Path youngFile = write(files.resolve(young.substring(0, 2)).resolve(young), Instant.now());
-        Path requestFile = write(files.resolve("requests").resolve(requestOrphan.substring(0, 2)).resolve(requestOrphan), TWO_DAYS_AGO);
-        Path partial = write(files.resolve("requests").resolve("ab").resolve(UUID.randomUUID() + "123.part"), TWO_DAYS_AGO);
+        Path requestFile = write(
+                files.resolve("requests").resolve(requestOrphan.substring(0, 2)).resolve(requestOrphan), TWO_DAYS_AGO);
+        Path partial =
+                write(files.resolve("requests").resolve("ab").resolve(UUID.randomUUID() + "123.part"), TWO_DAYS_AGO);
         Path foreign = write(files.resolve("LISEZMOI.txt"), TWO_DAYS_AGO);
 
-        int deleted = store.deleteUnreferenced(Instant.now().minus(Duration.ofDays(1)), keys -> keys.contains(claimed) ? Set.of(claimed) : Set.of());
+        int deleted = store.deleteUnreferenced(
+                Instant.now().minus(Duration.ofDays(1)), keys -> keys.contains(claimed) ? Set.of(claimed) : Set.of());
 
         assertThat(deleted).isEqualTo(3);
         assertThat(orphanFile).as("ancien, réclamé par personne").doesNotExist();
@@ -75,8 +85,7 @@ class OrphanFilePurgeTests {
                             representative_civility, representative_first_name, representative_last_name, referent_civility,
                             referent_first_name, referent_last_name, logo_key, logo_content_type, status)
                         VALUES ('Commune de Purge', 'COMMUNE', '21770288500013', 100, 'Meaux', 'MAIRE', 'MME', 'A', 'B', 'M', 'C', 'D',
-                                :logo, 'image/png', 'REFUSED') RETURNING id""")
-                .param("logo", logo).query(Long.class).single();
+                                :logo, 'image/png', 'REFUSED') RETURNING id""").param("logo", logo).query(Long.class).single();
         try {
             Path files = dataDir.resolve("files");
             for (String key : new String[] {logo, orphan}) {
@@ -86,9 +95,13 @@ class OrphanFilePurgeTests {
             assertThat(purge.purge()).isGreaterThanOrEqualTo(1);
 
             assertThat(files.resolve(orphan.substring(0, 2)).resolve(orphan)).doesNotExist();
-            assertThat(files.resolve(logo.substring(0, 2)).resolve(logo)).as("logo d'une collectivité").exists();
+            assertThat(files.resolve(logo.substring(0, 2)).resolve(logo))
+                    .as("logo d'une collectivité")
+                    .exists();
         } finally {
-            jdbc.sql("DELETE FROM collectivity WHERE id = ?").param(collectivity).update();
+            jdbc.sql("DELETE FROM collectivity WHERE id = ?")
+                    .param(collectivity)
+                    .update();
             storage.delete(logo);
         }
     }

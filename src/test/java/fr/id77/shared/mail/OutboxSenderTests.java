@@ -35,8 +35,10 @@ class OutboxSenderTests extends MailServerTest {
 
     @Autowired
     MailOutbox outbox;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MockMvc mvc;
 
@@ -47,24 +49,33 @@ class OutboxSenderTests extends MailServerTest {
     }
 
     private void enqueue(String to) {
-        outbox.enqueue(to, "Essai pour " + to, "adhesion-refusee",
+        outbox.enqueue(
+                to,
+                "Essai pour " + to,
+                "adhesion-refusee",
                 Map.of("name", "Anne", "collectivity", "Commune d'essai", "reason", "essai"));
     }
 
     private List<String> statuses(String like) {
-        return jdbc.sql("SELECT status FROM mail_outbox WHERE recipient LIKE ? ORDER BY id").param(like).query(String.class).list();
+        return jdbc.sql("SELECT status FROM mail_outbox WHERE recipient LIKE ? ORDER BY id")
+                .param(like)
+                .query(String.class)
+                .list();
     }
 
     /** Plays the waits out: the mails of this test become due now. */
     private void waitsAreOver(String like) {
-        jdbc.sql("UPDATE mail_outbox SET next_attempt_at = now() WHERE recipient LIKE ? AND status = 'PENDING'").param(like).update();
+        jdbc.sql("UPDATE mail_outbox SET next_attempt_at = now() WHERE recipient LIKE ? AND status = 'PENDING'")
+                .param(like)
+                .update();
     }
 
     @Test
     void aMailServerOutageLosesNothingAndEachMailLeavesOnceWhenItIsBack() {
         sendMails(); // what other tests left waiting
         stopMailServer();
-        List<String> recipients = IntStream.range(0, 100).mapToObj(n -> address("panne", n)).toList();
+        List<String> recipients =
+                IntStream.range(0, 100).mapToObj(n -> address("panne", n)).toList();
         recipients.forEach(this::enqueue);
         for (int pass = 0; pass < 5; pass++) {
             assertThat(TestOutbox.sendDue(context)).isZero();
@@ -72,10 +83,17 @@ class OutboxSenderTests extends MailServerTest {
         String mine = "panne%-" + run + "@outbox.test";
         assertThat(statuses(mine)).hasSize(100).containsOnly("PENDING");
         // the pass stopped at the first unreachable-server failure instead of spending a try of every mail
-        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient LIKE ? AND attempts > 0").param(mine)
-                .query(Long.class).single()).isBetween(1L, 5L);
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient LIKE ? AND attempts > 0")
+                        .param(mine)
+                        .query(Long.class)
+                        .single())
+                .isBetween(1L, 5L);
         assertThat(jdbc.sql("SELECT bool_and(next_attempt_at > now() + interval '50 seconds') FROM mail_outbox "
-                + "WHERE recipient LIKE ? AND attempts > 0").param(mine).query(Boolean.class).single()).isTrue();
+                                + "WHERE recipient LIKE ? AND attempts > 0")
+                        .param(mine)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
 
         startMailServer();
         waitsAreOver(mine);
@@ -92,7 +110,8 @@ class OutboxSenderTests extends MailServerTest {
 
     @Test
     void twoInstancesRunningTheSenderAtOnceSendEachMailOnce() throws Exception {
-        List<String> recipients = IntStream.range(0, 60).mapToObj(n -> address("deux", n)).toList();
+        List<String> recipients =
+                IntStream.range(0, 60).mapToObj(n -> address("deux", n)).toList();
         recipients.forEach(this::enqueue);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -125,11 +144,17 @@ class OutboxSenderTests extends MailServerTest {
     void aMailLeftBeingSentByACrashIsSentAtTheNextPass() {
         String to = address("crash", 1);
         enqueue(to);
-        jdbc.sql("UPDATE mail_outbox SET status = 'SENDING', claimed_at = now() WHERE recipient = ?").param(to).update();
+        jdbc.sql("UPDATE mail_outbox SET status = 'SENDING', claimed_at = now() WHERE recipient = ?")
+                .param(to)
+                .update();
         sendMails();
         assertThat(mailsTo(to)).hasSize(1);
-        assertThat(jdbc.sql("SELECT status || ' ' || attempts FROM mail_outbox WHERE recipient = ?").param(to)
-                .query(String.class).single()).as("the interrupted send counts as a try").isEqualTo("SENT 2");
+        assertThat(jdbc.sql("SELECT status || ' ' || attempts FROM mail_outbox WHERE recipient = ?")
+                        .param(to)
+                        .query(String.class)
+                        .single())
+                .as("the interrupted send counts as a try")
+                .isEqualTo("SENT 2");
     }
 
     @Test
@@ -137,8 +162,13 @@ class OutboxSenderTests extends MailServerTest {
         sendMails(); // what other tests left waiting
         String to = address("echec", 1);
         enqueue(to);
-        jdbc.sql("UPDATE mail_outbox SET attempts = ? WHERE recipient = ?").params(OutboxSender.MAX_ATTEMPTS - 1, to).update();
-        long id = jdbc.sql("SELECT id FROM mail_outbox WHERE recipient = ?").param(to).query(Long.class).single();
+        jdbc.sql("UPDATE mail_outbox SET attempts = ? WHERE recipient = ?")
+                .params(OutboxSender.MAX_ATTEMPTS - 1, to)
+                .update();
+        long id = jdbc.sql("SELECT id FROM mail_outbox WHERE recipient = ?")
+                .param(to)
+                .query(Long.class)
+                .single();
         stopMailServer();
         for (int pass = 0; pass < 200 && statuses(to).contains("PENDING"); pass++) {
             waitsAreOver(to);
@@ -148,7 +178,9 @@ class OutboxSenderTests extends MailServerTest {
 
         String waiting = address("attente", 1);
         enqueue(waiting);
-        jdbc.sql("UPDATE mail_outbox SET attempts = 2, last_error = 'Connexion refusée' WHERE recipient = ?").param(waiting).update();
+        jdbc.sql("UPDATE mail_outbox SET attempts = 2, last_error = 'Connexion refusée' WHERE recipient = ?")
+                .param(waiting)
+                .update();
         var admin = new Fixtures(jdbc).admin("Claire");
         mvc.perform(get("/admin").with(as(admin)))
                 .andExpect(content().string(containsString("href=\"/admin/courriels\"")));
@@ -161,11 +193,16 @@ class OutboxSenderTests extends MailServerTest {
                 .andExpect(content().string(containsString("Dernière erreur : Connexion refusée")))
                 .andExpect(content().string(containsString("Renvoyer maintenant")));
         mvc.perform(post("/admin/courriels/" + id + "/renvoi").with(as(admin))).andExpect(status().isForbidden());
-        mvc.perform(post("/admin/courriels/" + id + "/renvoi").with(csrf()).with(as(new Fixtures(jdbc).chefDeFile("Paul"))))
+        mvc.perform(post("/admin/courriels/" + id + "/renvoi")
+                        .with(csrf())
+                        .with(as(new Fixtures(jdbc).chefDeFile("Paul"))))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/admin/courriels/" + id + "/renvoi").with(csrf()).with(as(admin)))
                 .andExpect(redirectedUrl("/admin/courriels"));
-        assertThat(jdbc.sql("SELECT status || ' ' || attempts FROM mail_outbox WHERE id = ?").param(id).query(String.class).single())
+        assertThat(jdbc.sql("SELECT status || ' ' || attempts FROM mail_outbox WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("PENDING 0");
 
         startMailServer();
@@ -176,7 +213,10 @@ class OutboxSenderTests extends MailServerTest {
 
     @Test
     void theWaitBetweenTriesGrowsUpToTwoHours() {
-        assertThat(IntStream.rangeClosed(1, 9).mapToObj(OutboxSender::backoff).map(Duration::toMinutes).toList())
+        assertThat(IntStream.rangeClosed(1, 9)
+                        .mapToObj(OutboxSender::backoff)
+                        .map(Duration::toMinutes)
+                        .toList())
                 .containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 64L, 120L, 120L);
     }
 }

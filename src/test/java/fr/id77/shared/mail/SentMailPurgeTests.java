@@ -16,9 +16,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest
 class SentMailPurgeTests {
 
-    @Autowired JdbcClient jdbc;
-    @Autowired SentMailPurge purge;
-    @Autowired ClusterLock lock;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SentMailPurge purge;
+
+    @Autowired
+    ClusterLock lock;
 
     private long mail(String status, int sentDaysAgo, int createdDaysAgo) {
         return jdbc.sql("""
@@ -28,17 +33,25 @@ class SentMailPurgeTests {
                                 CASE WHEN :sent < 0 THEN NULL ELSE now() - make_interval(days => :sent) END,
                                 now() + interval '1 day')
                         RETURNING id""")
-                .param("status", status).param("sent", sentDaysAgo).param("created", createdDaysAgo)
-                .query(Long.class).single();
+                .param("status", status)
+                .param("sent", sentDaysAgo)
+                .param("created", createdDaysAgo)
+                .query(Long.class)
+                .single();
     }
 
     private boolean exists(long id) {
-        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE id = ?").param(id).query(Long.class).single() == 1;
+        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single()
+                == 1;
     }
 
     @AfterEach
     void cleanUp() {
-        jdbc.sql("DELETE FROM mail_outbox WHERE recipient = 'purge@example.org'").update();
+        jdbc.sql("DELETE FROM mail_outbox WHERE recipient = 'purge@example.org'")
+                .update();
     }
 
     @Test
@@ -52,16 +65,24 @@ class SentMailPurgeTests {
         assertThat(purge.purge()).isGreaterThanOrEqualTo(2);
 
         assertThat(exists(oldSent)).as("envoyé il y a 31 jours").isFalse();
-        assertThat(exists(oldReplaced)).as("remplacé par un lien neuf il y a 40 jours").isFalse();
-        assertThat(exists(recentSent)).as("envoyé il y a 29 jours (créé il y a 45)").isTrue();
-        assertThat(exists(oldFailed)).as("en échec : reste pour les administrateurs").isTrue();
+        assertThat(exists(oldReplaced))
+                .as("remplacé par un lien neuf il y a 40 jours")
+                .isFalse();
+        assertThat(exists(recentSent))
+                .as("envoyé il y a 29 jours (créé il y a 45)")
+                .isTrue();
+        assertThat(exists(oldFailed))
+                .as("en échec : reste pour les administrateurs")
+                .isTrue();
         assertThat(exists(oldWaiting)).as("pas encore envoyé").isTrue();
     }
 
     @Test
     void onlyOneInstanceAtATimePurges() {
         long oldSent = mail("SENT", 60, 60);
-        lock.runExclusively(SentMailPurge.LOCK_KEY, () -> assertThat(purge.purge()).as("une autre instance purge").isZero());
+        lock.runExclusively(
+                SentMailPurge.LOCK_KEY,
+                () -> assertThat(purge.purge()).as("une autre instance purge").isZero());
         assertThat(exists(oldSent)).isTrue();
         assertThat(purge.purge()).isPositive();
         assertThat(exists(oldSent)).isFalse();

@@ -5,8 +5,7 @@ import org.springframework.context.ApplicationContext;
 /** Lets tests of any package run the outbox sender now, instead of waiting for its schedule. */
 public final class TestOutbox {
 
-    private TestOutbox() {
-    }
+    private TestOutbox() {}
 
     /** Runs one pass of the sender; returns how many mails it sent. */
     public static int sendDue(ApplicationContext context) {

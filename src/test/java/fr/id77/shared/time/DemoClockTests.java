@@ -23,7 +23,9 @@ class DemoClockTests {
         clock.moveTo(past);
         assertThat(clock.instant()).isEqualTo(past);
         system.now = REAL_NOW.plusMillis(40);
-        assertThat(clock.instant()).as("time keeps running from the moved instant").isEqualTo(past.plusMillis(40));
+        assertThat(clock.instant())
+                .as("time keeps running from the moved instant")
+                .isEqualTo(past.plusMillis(40));
         clock.reset();
         assertThat(clock.instant()).isEqualTo(REAL_NOW.plusMillis(40));
         assertThat(clock.getZone()).isEqualTo(TimeConfiguration.PARIS);

@@ -11,19 +11,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The shared form constraints (SIRET, French phone, identifiant) on their own, without Spring. */
 class ValidationRulesTests {
 
-    private final Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+    private final Validator validator =
+            Validation.buildDefaultValidatorFactory().getValidator();
 
-    record IdentifiantHolder(@Identifiant String value) {
-    }
+    record IdentifiantHolder(@Identifiant String value) {}
 
     @ParameterizedTest
-    @ValueSource(strings = {"21770288500013", "2177 0288 5000 13", "73282932000074", "35600000000001", "35600000049837"})
+    @ValueSource(
+            strings = {"21770288500013", "2177 0288 5000 13", "73282932000074", "35600000000001", "35600000049837"})
     void acceptsValidSirets(String siret) {
         assertThat(Siret.Validator.check(siret)).as(siret).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12345678911123", "21770288500019", "2177028850001", "217702885000133", "2177028850001A", "35600000000002", ""})
+    @ValueSource(
+            strings = {
+                "12345678911123",
+                "21770288500019",
+                "2177028850001",
+                "217702885000133",
+                "2177028850001A",
+                "35600000000002",
+                ""
+            })
     void refusesInvalidSirets(String siret) {
         assertThat(Siret.Validator.check(siret)).as(siret).isFalse();
     }
@@ -36,13 +46,30 @@ class ValidationRulesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0134543212", "01 34 54 32 12", "01.34.54.32.12", "+33 1 34 54 32 12", "+33134543212", "06-12-34-56-78"})
+    @ValueSource(
+            strings = {
+                "0134543212",
+                "01 34 54 32 12",
+                "01.34.54.32.12",
+                "+33 1 34 54 32 12",
+                "+33134543212",
+                "06-12-34-56-78"
+            })
     void acceptsFrenchPhones(String phone) {
         assertThat(FrenchPhone.Validator.check(phone)).as(phone).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"134543212", "013454321", "01345432123", "+44 20 7946 0958", "00 34 54 32 12", "abc", "0134 54 32 1x"})
+    @ValueSource(
+            strings = {
+                "134543212",
+                "013454321",
+                "01345432123",
+                "+44 20 7946 0958",
+                "00 34 54 32 12",
+                "abc",
+                "0134 54 32 1x"
+            })
     void refusesOtherPhones(String phone) {
         assertThat(FrenchPhone.Validator.check(phone)).as(phone).isFalse();
     }
@@ -60,23 +87,31 @@ class ValidationRulesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"MaCommune", "ma commune", "ma-commune", "mairie.de", "élancourt", "ab", "abcdefghijabcdefghijabcdefghijabcdefghijk"})
+    @ValueSource(
+            strings = {
+                "MaCommune",
+                "ma commune",
+                "ma-commune",
+                "mairie.de",
+                "élancourt",
+                "ab",
+                "abcdefghijabcdefghijabcdefghijabcdefghijk"
+            })
     void refusesAccentsSpacesPunctuationAndCapitals(String identifiant) {
         assertThat(validator.validate(new IdentifiantHolder(identifiant))).hasSize(1);
     }
 
-    record SiretHolder(@Siret String value) {
-    }
+    record SiretHolder(@Siret String value) {}
 
-    record PhoneHolder(@FrenchPhone String value) {
-    }
+    record PhoneHolder(@FrenchPhone String value) {}
 
     @Test
     void anEmptySiretIsLeftToNotBlankAndAWrongOneIsRefused() {
         assertThat(validator.validate(new SiretHolder(null))).isEmpty();
         assertThat(validator.validate(new SiretHolder("  "))).isEmpty();
         assertThat(validator.validate(new SiretHolder("21770288500013"))).isEmpty();
-        assertThat(validator.validate(new SiretHolder("21770288500019"))).singleElement()
+        assertThat(validator.validate(new SiretHolder("21770288500019")))
+                .singleElement()
                 .satisfies(v -> assertThat(v.getMessage()).contains("SIRET"));
         assertThat(Siret.Validator.check(null)).isFalse();
         assertThat(Siret.Validator.normalize(null)).isEmpty();
@@ -88,7 +123,8 @@ class ValidationRulesTests {
         assertThat(validator.validate(new PhoneHolder(null))).isEmpty();
         assertThat(validator.validate(new PhoneHolder(" "))).isEmpty();
         assertThat(validator.validate(new PhoneHolder("01 64 14 73 56"))).isEmpty();
-        assertThat(validator.validate(new PhoneHolder("01 64 14 73"))).singleElement()
+        assertThat(validator.validate(new PhoneHolder("01 64 14 73")))
+                .singleElement()
                 .satisfies(v -> assertThat(v.getMessage()).contains("téléphone"));
         assertThat(FrenchPhone.Validator.check(null)).isFalse();
     }

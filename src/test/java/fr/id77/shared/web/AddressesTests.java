@@ -1,7 +1,7 @@
 package fr.id77.shared.web;
 
-import static fr.id77.account.TestUsers.as;
 import static fr.id77.account.TestUsers.admin;
+import static fr.id77.account.TestUsers.as;
 import static fr.id77.account.TestUsers.chefDeFile;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -8,8 +8,7 @@ import org.springframework.validation.BeanPropertyBindingResult;
 /** The one refusal type every module throws lands next to its field, or above the form when it names none. */
 class FieldRefusalTests {
 
-    record Form(String name) {
-    }
+    record Form(String name) {}
 
     @Test
     void aRefusalNamingAFieldIsShownNextToThatField() {

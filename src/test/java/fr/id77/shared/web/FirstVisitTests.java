@@ -37,18 +37,27 @@ class FirstVisitTests extends ServerTest {
         }
         Set<String> assets = new LinkedHashSet<>();
         ASSET.matcher(html).results().forEach(m -> assets.add(m.group(1)));
-        assertThat(assets).as("the page's own style sheet, script and icons").anyMatch(a -> a.matches("/css/id77-[0-9a-f]{32}\\.css"))
-                .anyMatch(a -> a.matches("/js/id77-[0-9a-f]{32}\\.js")).anyMatch(a -> a.matches("/img/icons-[0-9a-f]{32}\\.svg"))
+        assertThat(assets)
+                .as("the page's own style sheet, script and icons")
+                .anyMatch(a -> a.matches("/css/id77-[0-9a-f]{32}\\.css"))
+                .anyMatch(a -> a.matches("/js/id77-[0-9a-f]{32}\\.js"))
+                .anyMatch(a -> a.matches("/img/icons-[0-9a-f]{32}\\.svg"))
                 .noneMatch(a -> a.contains("bootstrap-icons"));
 
         long total = page.body().length;
         for (String asset : assets) {
             HttpResponse<byte[]> file = fetch(asset);
             assertThat(file.statusCode()).as(asset).isEqualTo(200);
-            assertThat(file.headers().firstValue("Cache-Control")).as(asset).hasValueSatisfying(
-                    c -> assertThat(c).contains("max-age=31536000"));
-            boolean compressed = file.headers().firstValue("Content-Encoding").filter("gzip"::equals).isPresent();
-            assertThat(compressed || file.body().length < 1024).as(asset + " compressed unless under 1 KB").isTrue();
+            assertThat(file.headers().firstValue("Cache-Control"))
+                    .as(asset)
+                    .hasValueSatisfying(c -> assertThat(c).contains("max-age=31536000"));
+            boolean compressed = file.headers()
+                    .firstValue("Content-Encoding")
+                    .filter("gzip"::equals)
+                    .isPresent();
+            assertThat(compressed || file.body().length < 1024)
+                    .as(asset + " compressed unless under 1 KB")
+                    .isTrue();
             total += file.body().length;
         }
         assertThat(total).as("bytes on the wire for the first visit").isLessThanOrEqualTo(150 * 1024);
@@ -57,13 +66,18 @@ class FirstVisitTests extends ServerTest {
     @Test
     void pagesThemselvesAreNeverKeptByTheBrowser() throws Exception {
         HttpResponse<byte[]> page = fetch("/");
-        assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-cache"));
+        assertThat(page.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(c -> assertThat(c).contains("no-cache"));
     }
 
     private HttpResponse<byte[]> fetch(String path) throws IOException, InterruptedException {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .header("Accept-Encoding", "gzip")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         }
     }
 }

@@ -22,8 +22,9 @@ class ForwardedHeadersTests extends ServerTest {
 
         HttpResponse<String> signIn = get("/connexion", FROM_PROXY);
         assertThat(signIn.statusCode()).isEqualTo(200);
-        assertThat(signIn.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
-                assertThat(cookie).startsWith("ID77SESSION=").containsIgnoringCase("; Secure"));
+        assertThat(signIn.headers().allValues("Set-Cookie"))
+                .anySatisfy(
+                        cookie -> assertThat(cookie).startsWith("ID77SESSION=").containsIgnoringCase("; Secure"));
         assertThat(signIn.headers().firstValue("Strict-Transport-Security")).isPresent();
     }
 
@@ -39,7 +40,8 @@ class ForwardedHeadersTests extends ServerTest {
 
         HttpResponse<String> signIn = getFrom(untrusted, "/connexion", FROM_PROXY);
         assertThat(signIn.statusCode()).isEqualTo(200);
-        assertThat(signIn.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie).startsWith("ID77SESSION="))
+        assertThat(signIn.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("ID77SESSION="))
                 .allSatisfy(cookie -> assertThat(cookie).doesNotContainIgnoringCase("secure"));
         assertThat(signIn.headers().firstValue("Strict-Transport-Security")).isEmpty();
     }
@@ -47,6 +49,7 @@ class ForwardedHeadersTests extends ServerTest {
     @Test
     void bareAddressesBecomeSingleAddressRanges() {
         assertThat(TrustedProxies.toCidr("")).isEmpty();
-        assertThat(TrustedProxies.toCidr(" 10.0.0.5 , 10.1.0.0/16,,2001:db8::1 ")).isEqualTo("10.0.0.5/32, 10.1.0.0/16, 2001:db8::1/128");
+        assertThat(TrustedProxies.toCidr(" 10.0.0.5 , 10.1.0.0/16,,2001:db8::1 "))
+                .isEqualTo("10.0.0.5/32, 10.1.0.0/16, 2001:db8::1/128");
     }
 }

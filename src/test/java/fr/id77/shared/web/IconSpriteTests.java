@@ -28,7 +28,8 @@ class IconSpriteTests {
     private static final Pattern ICON_CALL = Pattern.compile("icon\\(([^)]*)\\)");
     private static final Pattern QUOTED = Pattern.compile("'([a-z0-9-]+)'");
     private static final Pattern DOMAIN_ROW = Pattern.compile("(?m)^ *\\(\\d+, *'[^']+', *'[^']+', *'([a-z0-9-]+)'");
-    private static final Pattern SYMBOL = Pattern.compile("<symbol id=\"([a-z0-9-]+)\" viewBox=\"[^\"]+\">(.*?)</symbol>");
+    private static final Pattern SYMBOL =
+            Pattern.compile("<symbol id=\"([a-z0-9-]+)\" viewBox=\"[^\"]+\">(.*?)</symbol>");
 
     @Test
     void theSpriteHoldsExactlyTheIconsThePagesUse() throws IOException {
@@ -38,11 +39,14 @@ class IconSpriteTests {
     @Test
     void eachIconIsDrawnAsBootstrapIconsDrawsIt() throws IOException {
         for (var symbol : sprite().entrySet()) {
-            String resource = "META-INF/resources/webjars/bootstrap-icons/" + iconsVersion() + "/icons/" + symbol.getKey() + ".svg";
+            String resource = "META-INF/resources/webjars/bootstrap-icons/" + iconsVersion() + "/icons/"
+                    + symbol.getKey() + ".svg";
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
                 assertThat(in).as(resource).isNotNull();
                 String original = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
-                String drawing = original.substring(original.indexOf('>') + 1, original.lastIndexOf("</svg>")).replace("> <", "><").strip();
+                String drawing = original.substring(original.indexOf('>') + 1, original.lastIndexOf("</svg>"))
+                        .replace("> <", "><")
+                        .strip();
                 assertThat(symbol.getValue().strip()).as(symbol.getKey()).isEqualTo(drawing);
             }
         }
@@ -70,14 +74,17 @@ class IconSpriteTests {
             files.filter(p -> p.toString().endsWith(".sql"))
                     .forEach(p -> DOMAIN_ROW.matcher(read(p)).results().forEach(r -> names.add(r.group(1))));
         }
-        assertThat(names).as("icons found in the templates and the domains").contains("star", "envelope-fill", "droplet");
+        assertThat(names)
+                .as("icons found in the templates and the domains")
+                .contains("star", "envelope-fill", "droplet");
         return names;
     }
 
     private static Map<String, String> sprite() {
         Map<String, String> symbols = new TreeMap<>();
         SYMBOL.matcher(read(Path.of("src/main/resources/static/img/icons.svg")))
-                .results().forEach(r -> symbols.put(r.group(1), r.group(2)));
+                .results()
+                .forEach(r -> symbols.put(r.group(1), r.group(2)));
         return symbols;
     }
 

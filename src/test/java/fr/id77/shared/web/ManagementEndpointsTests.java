@@ -31,8 +31,13 @@ class ManagementEndpointsTests extends ServerTest {
     HealthEndpointGroups groups;
 
     private HttpResponse<String> management(String path) {
-        try (HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).GET().build(),
+        try (HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build()) {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -54,7 +59,8 @@ class ManagementEndpointsTests extends ServerTest {
         assertThat(liveness.body()).contains("\"status\":\"UP\"");
         HttpResponse<String> readiness = management("/actuator/health/readiness");
         assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
-        assertThat(readiness.body()).contains("\"status\":\"UP\"", "\"db\"", "\"storage\"")
+        assertThat(readiness.body())
+                .contains("\"status\":\"UP\"", "\"db\"", "\"storage\"")
                 .as("la messagerie ne décide pas de la disponibilité : la file des courriels encaisse une panne")
                 .doesNotContain("\"mail\"");
     }
@@ -63,16 +69,22 @@ class ManagementEndpointsTests extends ServerTest {
     void theMailServerDecidesNeitherLivenessNorReadiness() {
         assertThat(groups.get("readiness").isMember("db")).isTrue();
         assertThat(groups.get("readiness").isMember("storage")).isTrue();
-        assertThat(groups.get("readiness").isMember("mail")).as("une panne de messagerie : les courriels attendent dans la file").isFalse();
+        assertThat(groups.get("readiness").isMember("mail"))
+                .as("une panne de messagerie : les courriels attendent dans la file")
+                .isFalse();
         assertThat(groups.get("liveness").isMember("mail")).isFalse();
-        assertThat(groups.get("liveness").isMember("db")).as("redémarrer ne répare pas la base").isFalse();
+        assertThat(groups.get("liveness").isMember("db"))
+                .as("redémarrer ne répare pas la base")
+                .isFalse();
     }
 
     @Test
     void healthDetailsAreHiddenFromAnonymousCallers() {
         HttpResponse<String> health = management("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("details", "usableBytes", "PostgreSQL", "validationQuery");
+        assertThat(health.body())
+                .contains("\"status\":\"UP\"")
+                .doesNotContain("details", "usableBytes", "PostgreSQL", "validationQuery");
     }
 
     @Test
@@ -88,7 +100,8 @@ class ManagementEndpointsTests extends ServerTest {
             assertThat(metrics.body())
                     .contains("id77_mail_outbox_waiting ", "id77_mail_outbox_oldest_age_seconds ", "id77_mail_failed ")
                     .contains("http_server_requests_seconds_bucket{", "uri=\"/\"")
-                    .containsPattern("(?m)^id77_mail_outbox_oldest_age_seconds(\\{[^}]*\\})? (3[6-9]\\d\\d|[4-9]\\d{3}|\\d{5,})(\\.\\d+)?(E\\d+)?$");
+                    .containsPattern(
+                            "(?m)^id77_mail_outbox_oldest_age_seconds(\\{[^}]*\\})? (3[6-9]\\d\\d|[4-9]\\d{3}|\\d{5,})(\\.\\d+)?(E\\d+)?$");
         } finally {
             jdbc.sql("DELETE FROM mail_outbox WHERE id = ?").param(waiting).update();
         }
@@ -96,16 +109,25 @@ class ManagementEndpointsTests extends ServerTest {
 
     @Test
     void nothingElseIsExposed() {
-        for (String path : new String[] {"/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump",
-                "/actuator/loggers", "/actuator/metrics", "/actuator/threaddump", "/actuator/mappings"}) {
+        for (String path : new String[] {
+            "/actuator/env",
+            "/actuator/beans",
+            "/actuator/configprops",
+            "/actuator/heapdump",
+            "/actuator/loggers",
+            "/actuator/metrics",
+            "/actuator/threaddump",
+            "/actuator/mappings"
+        }) {
             assertThat(management(path).statusCode()).as(path).isEqualTo(404);
         }
     }
 
     @Test
     void theApplicationPortServesNoActuatorAddress() {
-        for (String path : new String[] {"/actuator", "/actuator/health", "/actuator/health/readiness", "/actuator/prometheus",
-                "/actuator/env"}) {
+        for (String path : new String[] {
+            "/actuator", "/actuator/health", "/actuator/health/readiness", "/actuator/prometheus", "/actuator/env"
+        }) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.body()).as(path).doesNotContain("\"status\"", "jvm_", "http_server_requests");

@@ -40,15 +40,20 @@ class ModifiedMeanwhileTests {
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         mvc = MockMvcBuilders.standaloneSetup(new StaleForms())
-                .setControllerAdvice(new ModifiedMeanwhile(messages, new LayoutModel(null, null))).build();
+                .setControllerAdvice(new ModifiedMeanwhile(messages, new LayoutModel(null, null)))
+                .build();
     }
 
     @Test
     void theStaleFormGivesBackWhatWasTypedNamedByItsLabel() throws Exception {
         MvcResult result = mvc.perform(post("/admin/offres/7")
-                        .param("title", "Nouveau titre").param("summary", "Deux lignes\nde résumé")
-                        .param("version", "3").param("_csrf", "jeton").param("organisation", "12")
-                        .param("password", "secret").param("description", "")
+                        .param("title", "Nouveau titre")
+                        .param("summary", "Deux lignes\nde résumé")
+                        .param("version", "3")
+                        .param("_csrf", "jeton")
+                        .param("organisation", "12")
+                        .param("password", "secret")
+                        .param("description", "")
                         .header("Referer", "http://localhost/admin/offres/7/modifier?onglet=1"))
                 .andExpect(status().isConflict())
                 .andExpect(view().name("modified-meanwhile"))
@@ -57,9 +62,12 @@ class ModifiedMeanwhileTests {
                 .andReturn();
 
         @SuppressWarnings("unchecked")
-        List<ModifiedMeanwhile.Typed> typed = (List<ModifiedMeanwhile.Typed>) result.getModelAndView().getModel().get("typed");
-        assertThat(typed).containsExactly(new ModifiedMeanwhile.Typed("Titre", "Nouveau titre"),
-                new ModifiedMeanwhile.Typed("Résumé", "Deux lignes\nde résumé"));
+        List<ModifiedMeanwhile.Typed> typed = (List<ModifiedMeanwhile.Typed>)
+                result.getModelAndView().getModel().get("typed");
+        assertThat(typed)
+                .containsExactly(
+                        new ModifiedMeanwhile.Typed("Titre", "Nouveau titre"),
+                        new ModifiedMeanwhile.Typed("Résumé", "Deux lignes\nde résumé"));
     }
 
     @Test

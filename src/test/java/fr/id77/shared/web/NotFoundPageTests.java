@@ -21,14 +21,18 @@ class NotFoundPageTests extends ServerTest {
     void anUnknownAddressUnderAdministrationIsA404TooAndTheErrorPageHasNoEnglishBanner() {
         HttpResponse<String> response = get("/admin/nimporte-quoi");
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).contains("Page introuvable").doesNotContain("Not Found").doesNotContain("alert-danger");
+        assertThat(response.body())
+                .contains("Page introuvable")
+                .doesNotContain("Not Found")
+                .doesNotContain("alert-danger");
     }
 
     @Test
     void aRealProtectedPageStillSendsTheVisitorToSignIn() {
         HttpResponse<String> response = get("/demandes");
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/connexion"));
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/connexion"));
     }
 
     @Test

@@ -30,17 +30,22 @@ class PaginationTests {
     }
 
     private List<String> links(int page, int total) {
-        String html = engine.process("pagination-probe", new Context(null, Map.of("page", page, "total", total, "query", new Query("/l"))));
+        String html = engine.process(
+                "pagination-probe", new Context(null, Map.of("page", page, "total", total, "query", new Query("/l"))));
         return Pattern.compile("<a class=\"page-link\"[^>]*>([^<]+)</a>|<span class=\"page-link\">…</span>")
-                .matcher(html).results()
-                .map(m -> m.group(1) == null ? "…" : m.group(1) + (m.group().contains("aria-current=\"page\"") ? "*" : ""))
+                .matcher(html)
+                .results()
+                .map(m -> m.group(1) == null
+                        ? "…"
+                        : m.group(1) + (m.group().contains("aria-current=\"page\"") ? "*" : ""))
                 .toList();
     }
 
     @Test
     void aLongListShowsAWindowAroundTheCurrentPage() {
-        assertThat(links(2500, 5000)).containsExactly("Précédente", "1", "…", "2498", "2499", "2500*", "2501", "2502", "…",
-                "5000", "Suivante");
+        assertThat(links(2500, 5000))
+                .containsExactly(
+                        "Précédente", "1", "…", "2498", "2499", "2500*", "2501", "2502", "…", "5000", "Suivante");
     }
 
     @Test
@@ -61,7 +66,9 @@ class PaginationTests {
 
     @Test
     void theLinksLeadToTheirPages() {
-        String html = engine.process("pagination-probe", new Context(null, Map.of("page", 3, "total", 10, "query", new Query("/l"))));
-        assertThat(html).contains("href=\"/l?page=2\" rel=\"prev\"", "href=\"/l?page=4\" rel=\"next\"", "href=\"/l?page=10\"");
+        String html = engine.process(
+                "pagination-probe", new Context(null, Map.of("page", 3, "total", 10, "query", new Query("/l"))));
+        assertThat(html)
+                .contains("href=\"/l?page=2\" rel=\"prev\"", "href=\"/l?page=4\" rel=\"next\"", "href=\"/l?page=10\"");
     }
 }
