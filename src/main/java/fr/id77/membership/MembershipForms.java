@@ -32,7 +32,7 @@ final class MembershipForms {
 
             @NotBlank(message = "Saisissez la population (nombre d'habitants).")
             @Pattern(
-                    regexp = "0*[1-9][0-9]{0,6}",
+                    regexp = "(0*[1-9][0-9]{0,6})?",
                     message = "Saisissez un nombre entier positif (chiffres uniquement).")
             String population,
 

@@ -426,7 +426,7 @@ class RequestWebTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page)
                 .contains(
-                        "id=\"canton-erreur\" class=\"invalid-feedback d-block mb-3\">Choisissez un canton de la liste.</div>")
+                        "id=\"canton-erreur\" class=\"invalid-feedback d-block filter-error\">Choisissez un canton de la liste.</div>")
                 .contains("id=\"page-erreur\"", "Saisissez un nombre entier (chiffres uniquement).")
                 // the other filters are kept, shown and applied
                 .contains("<option value=\"EN_ATTENTE\" selected=\"selected\">En attente</option>")
