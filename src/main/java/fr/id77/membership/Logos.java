@@ -39,7 +39,7 @@ class Logos {
             ImageType type = ImageType.detect(in.readNBytes(12))
                     .orElseThrow(() -> new FieldRefusal("logo", "Le logo doit être une image PNG, JPEG ou WebP."));
             in.reset();
-            String key = storage.store(in, MAX_LOGO_BYTES);
+            String key = storage.store(in, MAX_LOGO_BYTES).key();
             FileCleanup.onRollback(() -> storage.delete(key));
             String previous = c.getLogoKey();
             c.setLogo(key, type.contentType);

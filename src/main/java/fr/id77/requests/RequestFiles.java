@@ -1,6 +1,7 @@
 package fr.id77.requests;
 
 import fr.id77.shared.files.FileCleanup;
+import fr.id77.shared.files.FileStorage;
 import fr.id77.shared.web.FieldRefusal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,7 @@ class RequestFiles {
     static final String FIELD = "fichiers";
 
     private final AttachmentPolicy policy;
-    private final AttachmentStore store;
+    private final FileStorage store;
     private final RequestAttachmentRepository attachments;
     private final RequestRepository requests;
     private final JdbcClient jdbc;
@@ -35,7 +36,7 @@ class RequestFiles {
 
     RequestFiles(
             AttachmentPolicy policy,
-            AttachmentStore store,
+            FileStorage store,
             RequestAttachmentRepository attachments,
             RequestRepository requests,
             JdbcClient jdbc,
@@ -143,10 +144,10 @@ class RequestFiles {
         int count = 0;
         for (IncomingFile file : nonEmpty(files)) {
             String type = type(file).orElseThrow();
-            AttachmentStore.Stored stored;
+            FileStorage.Stored stored;
             try (InputStream in = file.content().getInputStream()) {
                 stored = store.store(in, policy.maxSize().toBytes());
-            } catch (AttachmentStore.TooLargeException e) {
+            } catch (FileStorage.TooLargeException e) {
                 throw new FieldRefusal(
                         FIELD,
                         "« " + AttachmentPolicy.safeName(file.originalName()) + " » dépasse la taille maximale de "

@@ -7,8 +7,12 @@ import java.time.Instant;
 /** Where uploaded files live; callers keep the returned key in their own tables. */
 public interface FileStorage {
 
-    /** Streams the content to storage, refusing more than {@code maxBytes}; returns its key. */
-    String store(InputStream content, long maxBytes) throws IOException;
+    /**
+     * Streams the content to storage, refusing more than {@code maxBytes} ({@link TooLargeException}); a file is
+     * written under a temporary name and moved into place, so a half-written file is never read. Returns its key
+     * (random: never the name the person uploaded) and its size.
+     */
+    Stored store(InputStream content, long maxBytes) throws IOException;
 
     InputStream open(String key) throws IOException;
 
@@ -26,6 +30,9 @@ public interface FileStorage {
         throw new UnsupportedOperationException(
                 getClass().getSimpleName() + " ne sait pas encore chercher ses fichiers orphelins");
     }
+
+    /** A stored file: the key its owner keeps in its own table, and its size in bytes. */
+    record Stored(String key, long size) {}
 
     /** The content was larger than allowed. */
     class TooLargeException extends IOException {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,14 +17,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Files under {@code ${id77.data-dir}/files}, named by random keys (never by what the person uploaded). The orphan
- * sweep walks the whole directory, the request files' own store ({@code files/requests}) included.
+ * Files under {@code ${id77.data-dir}/files}, named by random keys (never by what the person uploaded), for every
+ * module: request files and collectivity logos. The orphan sweep walks the whole directory.
  */
 @Component
 class FilesystemStorage implements FileStorage {
 
     /** Keys asked about at once during the orphan sweep. */
     private static final int BATCH = 1000;
+
+    /** The folder of request files before they shared this storage (read and deleted there, never written). */
+    private static final String LEGACY_REQUEST_FILES = "requests";
 
     private final Path root;
 
@@ -33,26 +37,29 @@ class FilesystemStorage implements FileStorage {
     }
 
     @Override
-    public String store(InputStream content, long maxBytes) throws IOException {
+    public Stored store(InputStream content, long maxBytes) throws IOException {
         String key = UUID.randomUUID().toString();
-        Path target = path(key);
+        Path target = root.resolve(key.substring(0, 2)).resolve(key);
         Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), key, ".part");
         long total = 0;
-        byte[] buffer = new byte[8192];
-        try (OutputStream out = Files.newOutputStream(target)) {
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = content;
+                OutputStream out = Files.newOutputStream(temp)) {
             int n;
-            while ((n = content.read(buffer)) > 0) {
+            while ((n = in.read(buffer)) != -1) {
                 total += n;
                 if (total > maxBytes) {
                     throw new TooLargeException();
                 }
                 out.write(buffer, 0, n);
             }
-        } catch (IOException e) {
-            Files.deleteIfExists(target);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
             throw e;
         }
-        return key;
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        return new Stored(key, total);
     }
 
     @Override
@@ -130,8 +137,15 @@ class FilesystemStorage implements FileStorage {
         }
     }
 
+    /**
+     * Where the file of {@code key} is: {@code files/ab/abcd…}, or {@code files/requests/ab/abcd…} for the request
+     * files written before every module shared this storage. Only our own keys: no path traversal.
+     */
     private Path path(String key) {
-        UUID.fromString(key); // only our own keys: no path traversal
-        return root.resolve(key.substring(0, 2)).resolve(key);
+        UUID.fromString(key);
+        Path path = root.resolve(key.substring(0, 2)).resolve(key);
+        Path earlier =
+                root.resolve(LEGACY_REQUEST_FILES).resolve(key.substring(0, 2)).resolve(key);
+        return Files.exists(path) || !Files.exists(earlier) ? path : earlier;
     }
 }

@@ -78,8 +78,10 @@ class OrphanFilePurgeTests {
 
     @Test
     void theJobAsksEveryModuleWhichFilesItKeeps() throws IOException {
-        String logo = storage.store(new ByteArrayInputStream("logo".getBytes(StandardCharsets.UTF_8)), 100);
-        String orphan = storage.store(new ByteArrayInputStream("orphelin".getBytes(StandardCharsets.UTF_8)), 100);
+        String logo = storage.store(new ByteArrayInputStream("logo".getBytes(StandardCharsets.UTF_8)), 100)
+                .key();
+        String orphan = storage.store(new ByteArrayInputStream("orphelin".getBytes(StandardCharsets.UTF_8)), 100)
+                .key();
         long collectivity = jdbc.sql("""
                         INSERT INTO collectivity (name, category, siret, population, canton, representative_title,
                             representative_civility, representative_first_name, representative_last_name, referent_civility,
