@@ -103,67 +103,30 @@ class RequestNotifications {
         String demande = "la demande N°" + e.numero() + " (" + a.offer() + ")";
         String reason =
                 e.reason() == null || e.reason().isBlank() ? null : e.reason().strip();
+        // each status change: its kind of notification, its title, the sentence and, if any, the reason given
         Message message = switch (e.to()) {
             case EN_COURS ->
                 e.from() == RequestStatus.EN_ATTENTE
-                        ? new Message(
+                        ? status(
+                                e,
+                                a,
                                 ACCEPTEE,
-                                e.request().requestId(),
-                                e.numero(),
-                                "Demande N°" + e.numero() + " acceptée",
-                                a.actor() + " a accepté " + demande + " : elle est maintenant « En cours ».",
-                                null,
-                                a.link(""),
-                                a.label())
-                        : new Message(
+                                "acceptée",
+                                "a accepté " + demande + " : elle est maintenant « En cours ».",
+                                null)
+                        : status(
+                                e,
+                                a,
                                 ACCEPTEE,
-                                e.request().requestId(),
-                                e.numero(),
-                                "Demande N°" + e.numero() + " rouverte",
-                                a.actor() + " a rouvert " + demande + " : elle est de nouveau « En cours ».",
-                                labelled("Motif", reason),
-                                a.link(""),
-                                a.label());
-            case REJETEE ->
-                new Message(
-                        REJETEE,
-                        e.request().requestId(),
-                        e.numero(),
-                        "Demande N°" + e.numero() + " rejetée",
-                        a.actor() + " a rejeté " + demande + ".",
-                        labelled("Motif", reason),
-                        a.link(""),
-                        a.label());
+                                "rouverte",
+                                "a rouvert " + demande + " : elle est de nouveau « En cours ».",
+                                labelled("Motif", reason));
+            case REJETEE -> status(e, a, REJETEE, "rejetée", "a rejeté " + demande + ".", labelled("Motif", reason));
             case TERMINEE ->
-                new Message(
-                        TERMINEE,
-                        e.request().requestId(),
-                        e.numero(),
-                        "Demande N°" + e.numero() + " terminée",
-                        a.actor() + " a terminé " + demande + ".",
-                        labelled("Note de clôture", reason),
-                        a.link(""),
-                        a.label());
+                status(e, a, TERMINEE, "terminée", "a terminé " + demande + ".", labelled("Note de clôture", reason));
             case SUPPRIMEE ->
-                new Message(
-                        SUPPRIMEE,
-                        e.request().requestId(),
-                        e.numero(),
-                        "Demande N°" + e.numero() + " supprimée",
-                        a.actor() + " a supprimé " + demande + ".",
-                        labelled("Motif", reason),
-                        a.link(""),
-                        a.label());
-            case ANNULEE ->
-                new Message(
-                        ANNULEE,
-                        e.request().requestId(),
-                        e.numero(),
-                        "Demande N°" + e.numero() + " annulée",
-                        a.actor() + " a annulé " + demande + ".",
-                        labelled("Motif", reason),
-                        a.link(""),
-                        a.label());
+                status(e, a, SUPPRIMEE, "supprimée", "a supprimé " + demande + ".", labelled("Motif", reason));
+            case ANNULEE -> status(e, a, ANNULEE, "annulée", "a annulé " + demande + ".", labelled("Motif", reason));
             case EN_ATTENTE -> null;
         };
         if (message == null) {
@@ -173,6 +136,25 @@ class RequestNotifications {
                 ? handlers(e.request().chefDeFileId(), e.request().responsableId())
                 : members(e.request().collectivityId());
         notifier.tell(recipients, e.actorId(), message);
+    }
+
+    /** « Demande N°12 acceptée » : {@code sentence} follows the name of who did it. */
+    private static Message status(
+            RequestEvents.StatusChanged e,
+            About a,
+            NotificationEvent kind,
+            String done,
+            String sentence,
+            String detail) {
+        return new Message(
+                kind,
+                e.request().requestId(),
+                e.numero(),
+                "Demande N°" + e.numero() + " " + done,
+                a.actor() + " " + sentence,
+                detail,
+                a.link(""),
+                a.label());
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
