@@ -61,7 +61,7 @@ class RequestFilesTests {
     }
 
     long storedFiles() throws IOException {
-        Path root = dataDir.resolve("files/requests");
+        Path root = dataDir.resolve("files"); // the one storage of every module
         if (!Files.exists(root)) {
             return 0;
         }

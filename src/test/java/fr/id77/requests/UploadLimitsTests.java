@@ -57,7 +57,10 @@ class UploadLimitsTests {
     }
 
     long storedFiles() throws IOException {
-        Path root = dataDir.resolve("files/requests");
+        Path root = dataDir.resolve("files"); // the one storage of every module
+        if (!Files.exists(root)) {
+            return 0;
+        }
         try (var walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).count();
         }
