@@ -4,6 +4,7 @@ import fr.id77.account.AccountForms.StaffInvitationForm;
 import fr.id77.shared.mail.MailQuota;
 import fr.id77.shared.web.ConfirmFirst;
 import fr.id77.shared.web.FieldRefusal;
+import fr.id77.shared.web.SearchPage;
 import jakarta.validation.Valid;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Admins: every account, staff invitations (chef de file, admin), disabling an account. */
@@ -31,11 +33,14 @@ class StaffAdminController {
     }
 
     @GetMapping("/admin/comptes")
-    String accounts(Model model) {
+    String accounts(
+            @RequestParam(required = false) String q, @RequestParam(required = false) String page, Model model) {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new StaffInvitationForm("", "", "", "", Role.CHEF_DE_FILE));
         }
-        model.addAttribute("accounts", disabling.allAccounts());
+        SearchPage query = SearchPage.of("/admin/comptes", q, page);
+        model.addAttribute("query", query);
+        model.addAttribute("accounts", disabling.accounts(query));
         model.addAttribute("staffRoles", STAFF_ROLES);
         return "account/admin-accounts";
     }
@@ -69,7 +74,7 @@ class StaffAdminController {
                 result.rejectValue("email", "quota", e.getMessage());
             }
         }
-        return accounts(model);
+        return accounts(null, null, model);
     }
 
     @ConfirmFirst(

@@ -3,6 +3,8 @@ package fr.id77.account;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -27,7 +29,11 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     List<UserAccount> findByCollectivityIdOrderByCreatedAt(long collectivityId);
 
-    List<UserAccount> findAllByOrderByRoleAscIdentifiantAsc();
+    /** The accounts whose identifiant, e-mail or name matches {@code like} (a lower-case LIKE pattern, \ escapes). */
+    @Query("SELECT u FROM UserAccount u WHERE :like = '%' OR lower(u.identifiant) LIKE :like ESCAPE '\\'"
+            + " OR lower(u.email) LIKE :like ESCAPE '\\'"
+            + " OR lower(concat(u.firstName, ' ', u.lastName)) LIKE :like ESCAPE '\\'")
+    Page<UserAccount> search(String like, Pageable pageable);
 
     List<UserAccount> findByRoleInOrderByLastNameAscFirstNameAscIdentifiantAsc(Collection<Role> roles);
 }

@@ -5,6 +5,7 @@ import fr.id77.membership.MembershipForms.ProfileForm;
 import fr.id77.membership.MembershipForms.RefusalForm;
 import fr.id77.shared.web.ConfirmFirst;
 import fr.id77.shared.web.InputSanitizer;
+import fr.id77.shared.web.SearchPage;
 import jakarta.validation.Valid;
 import java.util.function.LongConsumer;
 import org.springframework.stereotype.Controller;
@@ -71,8 +72,11 @@ class AdhesionAdminController {
     }
 
     @GetMapping("/admin/collectivites")
-    String collectivities(Model model) {
-        model.addAttribute("collectivities", adhesions.all());
+    String collectivities(
+            @RequestParam(required = false) String q, @RequestParam(required = false) String page, Model model) {
+        SearchPage query = SearchPage.of("/admin/collectivites", q, page);
+        model.addAttribute("query", query);
+        model.addAttribute("collectivities", adhesions.page(query));
         return "membership/admin-collectivities";
     }
 

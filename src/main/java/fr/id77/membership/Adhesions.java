@@ -8,10 +8,14 @@ import fr.id77.account.Role;
 import fr.id77.membership.MembershipForms.RegistrationForm;
 import fr.id77.shared.mail.MailOutbox;
 import fr.id77.shared.validation.FrenchPhone;
+import fr.id77.shared.web.SearchPage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,9 +81,19 @@ class Adhesions {
                 .toList();
     }
 
+    /** Collectivities listed per page in the administration. */
+    static final int PAGE_SIZE = 50;
+
+    /** A page of the collectivities matching the search, by name; past the last page, the last one. */
     @Transactional(readOnly = true)
-    List<Collectivity> all() {
-        return collectivities.findAllByOrderByName();
+    Page<Collectivity> page(SearchPage query) {
+        Sort order = Sort.by("name", "id");
+        Page<Collectivity> page =
+                collectivities.search(query.like(), PageRequest.of(query.page() - 1, PAGE_SIZE, order));
+        if (page.isEmpty() && page.getTotalPages() > 0 && query.page() > page.getTotalPages()) {
+            page = collectivities.search(query.like(), PageRequest.of(page.getTotalPages() - 1, PAGE_SIZE, order));
+        }
+        return page;
     }
 
     /** Step B: ID77 validates; the applicants receive their identifiant and a link to choose a password. */

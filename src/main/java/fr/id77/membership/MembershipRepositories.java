@@ -2,6 +2,8 @@ package fr.id77.membership;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -9,7 +11,10 @@ interface CollectivityRepository extends JpaRepository<Collectivity, Long> {
 
     List<Collectivity> findByStatusOrderByCreatedAt(AdhesionStatus status);
 
-    List<Collectivity> findAllByOrderByName();
+    /** The collectivities whose name or SIRET matches {@code like} (a lower-case LIKE pattern, \ escapes). */
+    @Query("SELECT c FROM Collectivity c WHERE :like = '%' OR lower(c.name) LIKE :like ESCAPE '\\'"
+            + " OR c.siret LIKE :like ESCAPE '\\'")
+    Page<Collectivity> search(String like, Pageable pageable);
 
     Optional<Collectivity> findByName(String name);
 

@@ -147,7 +147,7 @@ class CollectivityIdentityTests {
     @Test
     void adminsChangeThemFromTheCollectivitiesPage() throws Exception {
         String page = "/admin/collectivites/" + commune.id();
-        mvc.perform(get("/admin/collectivites").with(as(admin)))
+        mvc.perform(get("/admin/collectivites").param("q", "Commune d'Identité").with(as(admin)))
                 .andExpect(content().string(containsString("href=\"" + page + "\"")));
         mvc.perform(get(page).with(as(admin)))
                 .andExpect(status().isOk())

@@ -1,0 +1,40 @@
+package fr.id77.shared.web;
+
+import java.util.Locale;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A long administration list searched by one text and read a page at a time ({@code /admin/comptes?q=dupont&page=3}):
+ * what was searched, which page, the address of every other page, and the LIKE pattern of the search.
+ */
+public record SearchPage(String path, String q, int page) {
+
+    /** A page that is not a positive number is the first one; the search is trimmed already. */
+    public static SearchPage of(String path, String q, String page) {
+        int n;
+        try {
+            n = page == null ? 1 : Math.max(1, Integer.parseInt(page));
+        } catch (NumberFormatException e) {
+            n = 1;
+        }
+        return new SearchPage(path, q == null ? "" : q, n);
+    }
+
+    /** The address of page {@code n}, with the same search. */
+    public String pageUrl(int n) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+        if (!q.isEmpty()) {
+            uri.queryParam("q", q);
+        }
+        return uri.queryParam("page", n).encode().build().toUriString();
+    }
+
+    /** {@code %texte%} in lower case, its own % and _ escaped (with \), or {@code %} when nothing is searched. */
+    public String like() {
+        String escaped = q.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}
