@@ -56,6 +56,21 @@ class RequestNotifications {
         String label() {
             return "Voir la demande N°" + numero;
         }
+
+        /** « la demande N°12 (O36 – Conseils en sécurité routière) ». */
+        String demande() {
+            return "la demande N°" + numero + " (" + offer + ")";
+        }
+
+        /** A message about this request, linking to it ({@code anchor}: where on its page). */
+        Message message(NotificationEvent kind, String title, String body, String detail, String anchor) {
+            return new Message(kind, requestId, numero, title, body, detail, link(anchor), label());
+        }
+
+        /** « Demande N°12 acceptée » : {@code sentence} follows the name of who did it. */
+        Message status(NotificationEvent kind, String done, String sentence, String detail) {
+            return message(kind, "Demande N°" + numero + " " + done, actor + " " + sentence, detail, "");
+        }
     }
 
     private final Notifier notifier;
@@ -72,61 +87,43 @@ class RequestNotifications {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void filed(RequestEvents.Filed e) {
-        About a = about(
-                e.request().requestId(),
-                e.numero(),
-                e.request().offerId(),
-                e.request().collectivityId(),
-                e.actorId());
+        About a = about(e.request(), e.actorId());
         notifier.tell(
                 handlers(e.request().chefDeFileId(), null),
                 e.actorId(),
-                new Message(
+                a.message(
                         NOUVELLE_DEMANDE,
-                        e.request().requestId(),
-                        e.numero(),
                         "Nouvelle demande N°" + e.numero(),
                         a.actor() + " a déposé la demande N°" + e.numero() + " sur l'offre " + a.offer() + ".",
                         quote(e.message()),
-                        a.link(""),
-                        a.label()));
+                        ""));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void statusChanged(RequestEvents.StatusChanged e) {
-        About a = about(
-                e.request().requestId(),
-                e.numero(),
-                e.request().offerId(),
-                e.request().collectivityId(),
-                e.actorId());
-        String demande = "la demande N°" + e.numero() + " (" + a.offer() + ")";
+        About a = about(e.request(), e.actorId());
         String reason =
                 e.reason() == null || e.reason().isBlank() ? null : e.reason().strip();
         // each status change: its kind of notification, its title, the sentence and, if any, the reason given
         Message message = switch (e.to()) {
             case EN_COURS ->
                 e.from() == RequestStatus.EN_ATTENTE
-                        ? status(
-                                e,
-                                a,
+                        ? a.status(
                                 ACCEPTEE,
                                 "acceptée",
-                                "a accepté " + demande + " : elle est maintenant « En cours ».",
+                                "a accepté " + a.demande() + " : elle est maintenant « En cours ».",
                                 null)
-                        : status(
-                                e,
-                                a,
+                        : a.status(
                                 ACCEPTEE,
                                 "rouverte",
-                                "a rouvert " + demande + " : elle est de nouveau « En cours ».",
+                                "a rouvert " + a.demande() + " : elle est de nouveau « En cours ».",
                                 labelled("Motif", reason));
-            case REJETEE -> status(e, a, REJETEE, "rejetée", "a rejeté " + demande + ".", labelled("Motif", reason));
+            case REJETEE -> a.status(REJETEE, "rejetée", "a rejeté " + a.demande() + ".", labelled("Motif", reason));
             case TERMINEE ->
-                status(e, a, TERMINEE, "terminée", "a terminé " + demande + ".", labelled("Note de clôture", reason));
+                a.status(TERMINEE, "terminée", "a terminé " + a.demande() + ".", labelled("Note de clôture", reason));
             case SUPPRIMEE ->
-                status(e, a, SUPPRIMEE, "supprimée", "a supprimé " + demande + ".", labelled("Motif", reason));
-            case ANNULEE -> status(e, a, ANNULEE, "annulée", "a annulé " + demande + ".", labelled("Motif", reason));
+                a.status(SUPPRIMEE, "supprimée", "a supprimé " + a.demande() + ".", labelled("Motif", reason));
+            case ANNULEE -> a.status(ANNULEE, "annulée", "a annulé " + a.demande() + ".", labelled("Motif", reason));
             case EN_ATTENTE -> null;
         };
         if (message == null) {
@@ -138,190 +135,123 @@ class RequestNotifications {
         notifier.tell(recipients, e.actorId(), message);
     }
 
-    /** « Demande N°12 acceptée » : {@code sentence} follows the name of who did it. */
-    private static Message status(
-            RequestEvents.StatusChanged e,
-            About a,
-            NotificationEvent kind,
-            String done,
-            String sentence,
-            String detail) {
-        return new Message(
-                kind,
-                e.request().requestId(),
-                e.numero(),
-                "Demande N°" + e.numero() + " " + done,
-                a.actor() + " " + sentence,
-                detail,
-                a.link(""),
-                a.label());
-    }
-
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void commented(RequestEvents.Commented e) {
-        About a = about(
-                e.request().requestId(),
-                e.numero(),
-                e.request().offerId(),
-                e.request().collectivityId(),
-                e.actorId());
+        About a = about(e.request(), e.actorId());
         notifier.tell(
                 e.fromStaff()
                         ? members(e.request().collectivityId())
                         : handlers(e.request().chefDeFileId(), e.request().responsableId()),
                 e.actorId(),
-                new Message(
+                a.message(
                         COMMENTAIRE,
-                        e.request().requestId(),
-                        e.numero(),
                         "Nouveau commentaire sur la demande N°" + e.numero(),
-                        a.actor() + " a écrit sur la demande N°" + e.numero() + " (" + a.offer() + ") :",
+                        a.actor() + " a écrit sur " + a.demande() + " :",
                         quote(e.body()),
-                        a.link("#commentaires"),
-                        a.label()));
+                        "#commentaires"));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void documentAdded(RequestEvents.DocumentAdded e) {
-        About a = about(
-                e.request().requestId(),
-                e.numero(),
-                e.request().offerId(),
-                e.request().collectivityId(),
-                e.actorId());
+        About a = about(e.request(), e.actorId());
         String files = e.count() == 1 ? "un fichier" : e.count() + " fichiers";
         notifier.tell(
                 e.fromStaff()
                         ? members(e.request().collectivityId())
                         : handlers(e.request().chefDeFileId(), e.request().responsableId()),
                 e.actorId(),
-                new Message(
+                a.message(
                         DOCUMENT,
-                        e.request().requestId(),
-                        e.numero(),
                         (e.count() == 1 ? "Nouveau document" : "Nouveaux documents") + " sur la demande N°"
                                 + e.numero(),
-                        a.actor() + " a ajouté " + files + " à la demande N°" + e.numero() + " (" + a.offer() + ").",
+                        a.actor() + " a ajouté " + files + " à " + a.demande() + ".",
                         null,
-                        a.link("#fichiers"),
-                        a.label()));
+                        "#fichiers"));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void referentChanged(RequestEvents.ReferentChanged e) {
-        About a = about(
-                e.request().requestId(),
-                e.numero(),
-                e.request().offerId(),
-                e.request().collectivityId(),
-                e.actorId());
+        About a = about(e.request(), e.actorId());
         String referent = e.referentId() == null
                 ? null
                 : collectivities
                         .referent(e.request().collectivityId(), e.referentId())
                         .map(RequestNotifications::referentLabel)
                         .orElse(null);
-        String demande = "la demande N°" + e.numero() + " (" + a.offer() + ")";
         notifier.tell(
                 handlers(e.request().chefDeFileId(), e.request().responsableId()),
                 e.actorId(),
-                new Message(
+                a.message(
                         CONTACT_ADHERENT,
-                        e.request().requestId(),
-                        e.numero(),
                         "Contact adhérent modifié : demande N°" + e.numero(),
                         referent == null
-                                ? a.actor() + " a retiré le référent technique de " + demande + "."
-                                : a.actor() + " a désigné " + referent + " comme référent technique de " + demande
+                                ? a.actor() + " a retiré le référent technique de " + a.demande() + "."
+                                : a.actor() + " a désigné " + referent + " comme référent technique de " + a.demande()
                                         + ".",
                         null,
-                        a.link("#contact"),
-                        a.label()));
+                        "#contact"));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void responsableChanged(RequestEvents.ResponsableChanged e) {
-        About a = about(
-                e.request().requestId(),
-                e.numero(),
-                e.request().offerId(),
-                e.request().collectivityId(),
-                e.actorId());
-        String demande = "la demande N°" + e.numero() + " (" + a.offer() + ")";
+        About a = about(e.request(), e.actorId());
         AccountSummary responsable = e.request().responsableId() == null
                 ? null
                 : accounts.summary(e.request().responsableId()).orElse(null);
         notifier.tell(
                 members(e.request().collectivityId()),
                 e.actorId(),
-                new Message(
+                a.message(
                         CONTACT_CHEF_DE_FILE,
-                        e.request().requestId(),
-                        e.numero(),
                         "Contact chef de file modifié : demande N°" + e.numero(),
                         responsable == null
-                                ? a.actor() + " a retiré le responsable de " + demande + " : le chef de file la suit."
+                                ? a.actor() + " a retiré le responsable de " + a.demande()
+                                        + " : le chef de file la suit."
                                 : a.actor() + " a désigné " + responsable.displayName() + " comme responsable de "
-                                        + demande + ".",
+                                        + a.demande() + ".",
                         null,
-                        a.link(""),
-                        a.label()));
+                        ""));
         if (responsable != null) {
             notifier.tell(
                     List.of(responsable),
                     e.actorId(),
-                    new Message(
+                    a.message(
                             CONTACT_CHEF_DE_FILE,
-                            e.request().requestId(),
-                            e.numero(),
                             "Vous êtes responsable de la demande N°" + e.numero(),
-                            a.actor() + " vous a désigné(e) responsable de " + demande + ", déposée par "
+                            a.actor() + " vous a désigné(e) responsable de " + a.demande() + ", déposée par "
                                     + a.collectivity() + ".",
                             null,
-                            a.link(""),
-                            a.label()));
+                            ""));
         }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void chefDeFileChanged(RequestEvents.ChefDeFileChanged e) {
-        About a = about(
-                e.request().requestId(),
-                e.numero(),
-                e.request().offerId(),
-                e.request().collectivityId(),
-                e.actorId());
-        String demande = "la demande N°" + e.numero() + " (" + a.offer() + ")";
+        About a = about(e.request(), e.actorId());
         AccountSummary chef = e.request().chefDeFileId() == null
                 ? null
                 : accounts.summary(e.request().chefDeFileId()).orElse(null);
         notifier.tell(
                 members(e.request().collectivityId()),
                 e.actorId(),
-                new Message(
+                a.message(
                         CONTACT_CHEF_DE_FILE,
-                        e.request().requestId(),
-                        e.numero(),
                         "Contact chef de file modifié : demande N°" + e.numero(),
                         chef == null
-                                ? "L'équipe ID77 suit désormais " + demande + "."
-                                : chef.displayName() + " est désormais le chef de file de " + demande + ".",
+                                ? "L'équipe ID77 suit désormais " + a.demande() + "."
+                                : chef.displayName() + " est désormais le chef de file de " + a.demande() + ".",
                         null,
-                        a.link(""),
-                        a.label()));
+                        ""));
         notifier.tell(
                 handlers(e.request().chefDeFileId(), null),
                 e.actorId(),
-                new Message(
+                a.message(
                         CONTACT_CHEF_DE_FILE,
-                        e.request().requestId(),
-                        e.numero(),
                         "Vous suivez désormais la demande N°" + e.numero(),
-                        a.actor() + " vous a confié l'offre " + a.offer() + " : " + demande + ", déposée par "
+                        a.actor() + " vous a confié l'offre " + a.offer() + " : " + a.demande() + ", déposée par "
                                 + a.collectivity() + ", vous revient.",
                         null,
-                        a.link(""),
-                        a.label()));
+                        ""));
     }
 
     // --- recipients ------------------------------------------------------------------------------
@@ -347,8 +277,9 @@ class RequestNotifications {
 
     // --- wording ---------------------------------------------------------------------------------
 
-    private About about(long requestId, int numero, long offerId, long collectivityId, long actorId) {
-        String offer = offers.byIds(List.of(offerId)).values().stream()
+    private About about(RequestEvents.RequestRef request, long actorId) {
+        long collectivityId = request.collectivityId();
+        String offer = offers.byIds(List.of(request.offerId())).values().stream()
                 .findFirst()
                 .map(o -> o.code() + " – " + o.title())
                 .orElse("offre supprimée du catalogue");
@@ -361,7 +292,7 @@ class RequestNotifications {
                         ? p.displayName() + " (" + collectivity + ")"
                         : p.displayName())
                 .orElse("ID77");
-        return new About(requestId, numero, offer, collectivity, actor);
+        return new About(request.requestId(), request.numero(), offer, collectivity, actor);
     }
 
     private static String referentLabel(ReferentSummary r) {
