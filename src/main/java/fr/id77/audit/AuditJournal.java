@@ -2,12 +2,12 @@ package fr.id77.audit;
 
 import fr.id77.account.Accounts;
 import fr.id77.shared.web.DateFormats;
+import fr.id77.shared.web.LikePattern;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,15 +66,7 @@ class AuditJournal {
         }
         if (!q.subject().isEmpty()) {
             where.append(" AND lower(subject_label) LIKE :subject ESCAPE '\\'");
-            params.put(
-                    "subject",
-                    "%"
-                            + q.subject()
-                                    .toLowerCase(Locale.ROOT)
-                                    .replace("\\", "\\\\")
-                                    .replace("%", "\\%")
-                                    .replace("_", "\\_")
-                            + "%");
+            params.put("subject", LikePattern.containing(q.subject()));
         }
         if (q.from() != null) {
             where.append(" AND occurred_at >= :from");

@@ -1,5 +1,6 @@
 package fr.id77.catalogue;
 
+import fr.id77.shared.web.LikePattern;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -105,7 +106,7 @@ class AdminOfferList {
             where.append(" AND (")
                     .append(CatalogueSearch.codeCondition(query.text(), params))
                     .append(" OR lower(unaccent(o.title)) LIKE lower(unaccent(:titlePart)))");
-            params.put("titlePart", "%" + CatalogueSearch.escapeLike(query.text()) + "%");
+            params.put("titlePart", "%" + LikePattern.escape(query.text()) + "%");
         }
         if (query.typology() != null) {
             where.append(" AND o.typology_id = :typology");

@@ -2,6 +2,7 @@ package fr.id77.catalogue;
 
 import fr.id77.catalogue.CatalogueQuery.CodeKey;
 import fr.id77.catalogue.CatalogueReference.DomainRef;
+import fr.id77.shared.web.LikePattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -130,7 +131,9 @@ class CatalogueSearch {
      * « O037 » for O37), as an SQL condition; its parameters are added to {@code params}.
      */
     static String codeCondition(String typed, Map<String, Object> params) {
-        params.put("codePrefix", escapeLike(typed.replaceAll("[\\s\\-_.]", "").toUpperCase(Locale.ROOT)) + "%");
+        params.put(
+                "codePrefix",
+                LikePattern.escape(typed.replaceAll("[\\s\\-_.]", "").toUpperCase(Locale.ROOT)) + "%");
         Optional<CodeKey> key = CodeKey.parse(typed);
         if (key.isEmpty()) {
             return "o.code LIKE :codePrefix";
@@ -138,10 +141,6 @@ class CatalogueSearch {
         params.put("codeLetter", key.get().letter());
         params.put("codeNumber", key.get().number());
         return "(o.code LIKE :codePrefix OR (o.code_letter = :codeLetter AND o.code_number = :codeNumber))";
-    }
-
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private record Match(long id, String code, String title, String summary, short typologyId, boolean billed) {}

@@ -1,6 +1,5 @@
 package fr.id77.shared.web;
 
-import java.util.Locale;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -31,10 +30,6 @@ public record SearchPage(String path, String q, int page) {
 
     /** {@code %texte%} in lower case, its own % and _ escaped (with \), or {@code %} when nothing is searched. */
     public String like() {
-        String escaped = q.toLowerCase(Locale.ROOT)
-                .replace("\\", "\\\\")
-                .replace("%", "\\%")
-                .replace("_", "\\_");
-        return "%" + escaped + "%";
+        return LikePattern.containing(q);
     }
 }
