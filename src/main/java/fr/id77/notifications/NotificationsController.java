@@ -1,7 +1,7 @@
 package fr.id77.notifications;
 
 import fr.id77.account.CurrentUser;
-import fr.id77.shared.web.PageAddress;
+import fr.id77.shared.web.SearchPage;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,8 +30,9 @@ class NotificationsController {
 
     @GetMapping("/notifications")
     String list(@RequestParam(required = false) String page, CurrentUser user, Model model) {
-        model.addAttribute("result", store.page(user.id(), parsePage(page), PAGE_SIZE));
-        model.addAttribute("query", new PageAddress("/notifications"));
+        SearchPage query = SearchPage.of("/notifications", null, page);
+        model.addAttribute("result", store.page(user.id(), query.page(), PAGE_SIZE));
+        model.addAttribute("query", query);
         return "notifications/list";
     }
 
@@ -94,14 +95,6 @@ class NotificationsController {
                     : null;
         } catch (IllegalArgumentException e) {
             return null; // a forged value: ignored, as an unticked box
-        }
-    }
-
-    private static int parsePage(String page) {
-        try {
-            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
-        } catch (NumberFormatException e) {
-            return 1;
         }
     }
 }

@@ -1,6 +1,7 @@
 package fr.id77.requests;
 
 import fr.id77.shared.web.InputSanitizer;
+import fr.id77.shared.web.SearchPage;
 import java.util.Locale;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -41,12 +42,7 @@ public record RequestListQuery(
                 s = null;
             }
         }
-        int p = 1;
-        try {
-            p = page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
-        } catch (NumberFormatException ignored) {
-            p = 1;
-        }
+        int p = SearchPage.pageNumber(page);
         String sort = switch (tri == null ? "" : tri) {
             case "anciennes", "numero", "statut" -> tri;
             default -> "recentes";

@@ -10,13 +10,16 @@ public record SearchPage(String path, String q, int page) {
 
     /** A page that is not a positive number is the first one; the search is trimmed already. */
     public static SearchPage of(String path, String q, String page) {
-        int n;
+        return new SearchPage(path, q == null ? "" : q, pageNumber(page));
+    }
+
+    /** The page asked for in the address: a positive number, else the first page. */
+    public static int pageNumber(String page) {
         try {
-            n = page == null ? 1 : Math.max(1, Integer.parseInt(page));
+            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
         } catch (NumberFormatException e) {
-            n = 1;
+            return 1;
         }
-        return new SearchPage(path, q == null ? "" : q, n);
     }
 
     /** The address of page {@code n}, with the same search. */
