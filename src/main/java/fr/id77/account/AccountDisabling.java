@@ -4,7 +4,6 @@ import fr.id77.shared.web.FieldRefusal;
 import fr.id77.shared.web.SearchPage;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,12 +34,8 @@ class AccountDisabling {
     /** A page of the accounts matching the search, by role then identifiant; past the last page, the last one. */
     @Transactional(readOnly = true)
     Page<AccountSummary> accounts(SearchPage query) {
-        Sort order = Sort.by("role", "identifiant");
-        Page<UserAccount> page = users.search(query.like(), PageRequest.of(query.page() - 1, PAGE_SIZE, order));
-        if (page.isEmpty() && page.getTotalPages() > 0 && query.page() > page.getTotalPages()) {
-            page = users.search(query.like(), PageRequest.of(page.getTotalPages() - 1, PAGE_SIZE, order));
-        }
-        return page.map(AccountSummary::of);
+        return query.fetch(PAGE_SIZE, Sort.by("role", "identifiant"), users::search)
+                .map(AccountSummary::of);
     }
 
     /** Disables (or enables again) an account; an admin cannot disable their own. */

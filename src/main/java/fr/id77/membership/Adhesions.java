@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -87,13 +86,7 @@ class Adhesions {
     /** A page of the collectivities matching the search, by name; past the last page, the last one. */
     @Transactional(readOnly = true)
     Page<Collectivity> page(SearchPage query) {
-        Sort order = Sort.by("name", "id");
-        Page<Collectivity> page =
-                collectivities.search(query.like(), PageRequest.of(query.page() - 1, PAGE_SIZE, order));
-        if (page.isEmpty() && page.getTotalPages() > 0 && query.page() > page.getTotalPages()) {
-            page = collectivities.search(query.like(), PageRequest.of(page.getTotalPages() - 1, PAGE_SIZE, order));
-        }
-        return page;
+        return query.fetch(PAGE_SIZE, Sort.by("name", "id"), collectivities::search);
     }
 
     /** Step B: ID77 validates; the applicants receive their identifiant and a link to choose a password. */

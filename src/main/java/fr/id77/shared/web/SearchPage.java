@@ -1,5 +1,10 @@
 package fr.id77.shared.web;
 
+import java.util.function.BiFunction;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -34,5 +39,17 @@ public record SearchPage(String path, String q, int page) {
     /** {@code %texte%} in lower case, its own % and _ escaped (with \), or {@code %} when nothing is searched. */
     public String like() {
         return LikePattern.containing(q);
+    }
+
+    /**
+     * The page asked for, {@code size} rows in {@code order}, from {@code search} (given the LIKE pattern and the page
+     * to read); past the last page, the last one.
+     */
+    public <T> Page<T> fetch(int size, Sort order, BiFunction<String, Pageable, Page<T>> search) {
+        Page<T> found = search.apply(like(), PageRequest.of(page - 1, size, order));
+        if (found.isEmpty() && found.getTotalPages() > 0 && page > found.getTotalPages()) {
+            found = search.apply(like(), PageRequest.of(found.getTotalPages() - 1, size, order));
+        }
+        return found;
     }
 }
