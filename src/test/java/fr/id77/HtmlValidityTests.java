@@ -116,6 +116,7 @@ class HtmlValidityTests {
         assertValid("/demandes", as(member));
         assertValid(request, as(member));
         assertValid("/compte", as(member));
+        assertValid("/compte/profil", as(member));
         assertValid("/favoris", as(member));
         assertValid("/demandes", as(chef));
         assertValid(request, as(chef));

@@ -20,6 +20,8 @@ import org.springframework.web.multipart.MultipartFile;
 class Logos {
 
     static final long MAX_LOGO_BYTES = 1024 * 1024;
+    /** The types a logo may have (checked from its first bytes by {@link ImageType}), as the file field's {@code accept}. */
+    static final String ACCEPT = "image/png,image/jpeg,image/webp";
 
     private final CollectivityRepository collectivities;
     private final FileStorage storage;

@@ -71,6 +71,8 @@ class ProfileController {
         model.addAttribute("identity", c);
         model.addAttribute("identityLocked", c.identityLocked());
         model.addAllAttributes(Choices.all());
+        model.addAttribute("logoMaxBytes", Logos.MAX_LOGO_BYTES);
+        model.addAttribute("logoAccept", Logos.ACCEPT);
         return "membership/profile-form";
     }
 

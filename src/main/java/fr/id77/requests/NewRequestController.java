@@ -29,7 +29,6 @@ class NewRequestController {
     private final RequestWorkflow service;
     private final RequestReadModel read;
     private final Offers offers;
-    private final AttachmentPolicy policy;
     private final FormTokens tokens;
     private final RequestFiles files;
     private final NewRequestFormValidator validator;
@@ -39,7 +38,6 @@ class NewRequestController {
             RequestWorkflow service,
             RequestReadModel read,
             Offers offers,
-            AttachmentPolicy policy,
             FormTokens tokens,
             RequestFiles files,
             NewRequestFormValidator validator,
@@ -49,7 +47,6 @@ class NewRequestController {
         this.service = service;
         this.read = read;
         this.offers = offers;
-        this.policy = policy;
         this.tokens = tokens;
         this.files = files;
     }
@@ -165,10 +162,6 @@ class NewRequestController {
         model.addAttribute("selectedReferent", referent);
         model.addAttribute("message", message);
         model.addAttribute("fileProblems", fileProblems);
-        model.addAttribute("maxSize", policy.maxSizeLabel());
-        model.addAttribute("accept", AttachmentPolicy.ACCEPT);
-        model.addAttribute("acceptedTypes", AttachmentPolicy.HUMAN_LIST);
-        model.addAttribute("maxFiles", RequestFiles.MAX_FILES);
         model.addAttribute("upload", files.rules(user.collectivityId()));
         if (!model.containsAttribute(FormTokens.FIELD)) {
             model.addAttribute(FormTokens.FIELD, FormTokens.fresh());

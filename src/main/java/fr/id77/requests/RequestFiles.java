@@ -3,6 +3,7 @@ package fr.id77.requests;
 import fr.id77.shared.files.FileCleanup;
 import fr.id77.shared.files.FileStorage;
 import fr.id77.shared.web.FieldRefusal;
+import fr.id77.shared.web.UploadLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,7 +53,10 @@ class RequestFiles {
     /** A file opened for download, after the authorization check. */
     record OpenedAttachment(String fileName, String contentType, long sizeBytes, InputStream content) {}
 
-    /** What an upload form says under its file field: the limits and what remains of the collectivity's quota. */
+    /**
+     * What an upload form says under its file field: the limits and what remains of the collectivity's quota, as people
+     * read them and in bytes, for the check the browser makes before sending (`static/js/upload.js`).
+     */
     record Rules(
             String maxSize,
             String perPost,
@@ -60,18 +64,25 @@ class RequestFiles {
             String acceptedTypes,
             String accept,
             String remaining,
-            String quota) {}
+            String quota,
+            long maxBytes,
+            long perPostBytes,
+            long remainingBytes) {}
 
     Rules rules(long collectivityId) {
         long quota = policy.quota().toBytes();
+        long remaining = Math.max(0, quota - used(collectivityId));
         return new Rules(
                 policy.maxSizeLabel(),
                 policy.perPostLabel(),
                 MAX_FILES,
                 AttachmentPolicy.HUMAN_LIST,
                 AttachmentPolicy.ACCEPT,
-                AttachmentPolicy.label(Math.max(0, quota - used(collectivityId))),
-                AttachmentPolicy.label(quota));
+                AttachmentPolicy.label(remaining),
+                AttachmentPolicy.label(quota),
+                policy.maxSize().toBytes(),
+                UploadLimits.perPost(policy.maxSize()),
+                remaining);
     }
 
     /** Bytes taken by the files of every request of the collectivity. */

@@ -118,7 +118,7 @@ class RequestJourneyIT extends BrowserTest {
         new Select(find(By.id("referent"))).selectByIndex(1);
         find(By.id("fichiers")).sendKeys(plan.toString() + "\n" + budget.toString());
         find(By.id("message")).sendKeys("Bonjour, la traversée du bourg est dangereuse à la sortie de l'école.");
-        clickOn(By.cssSelector("main form button[type=submit]"));
+        submitUpload(By.cssSelector("main form button[type=submit]"));
         checkAccessibility();
         int numero = currentNumero();
         assertThat(status()).isEqualTo("En attente");
@@ -144,7 +144,7 @@ class RequestJourneyIT extends BrowserTest {
         assertThat(find(By.cssSelector(".reply-note")).getText()).contains("En réponse à");
         find(By.id("message")).sendKeys("Voici les comptages.");
         find(By.id("comment-files")).sendKeys(answer.toString());
-        clickOn(By.xpath("//button[normalize-space()='Envoyer']"));
+        submitUpload(By.xpath("//button[normalize-space()='Envoyer']"));
         checkAccessibility();
         assertThat(find(By.id("commentaires")).getText())
                 .contains("Voici les comptages.", "reponse.txt", "En réponse à");

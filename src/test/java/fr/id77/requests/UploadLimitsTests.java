@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,6 +29,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 /** Upload bounds follow the application's own limit, anonymous uploads are never read, each collectivity has a quota. */
 @SpringBootTest(properties = {"id77.attachments.max-size=1KB", "id77.attachments.quota-per-collectivity=3KB"})
@@ -72,6 +75,68 @@ class UploadLimitsTests {
         assertThat(multipart.getMaxRequestSize()).isEqualTo(4 * 1024);
     }
 
+    /** The file fields carry, for the check the browser makes before sending (upload.js), the limits the server applies. */
+    @Test
+    void theLimitsWrittenOnTheFileFieldsAreTheConfiguredOnes() throws Exception {
+        Fixtures f = new Fixtures(jdbc);
+        Fixtures.Collectivity commune = f.collectivity("Commune des Limites", "Melun");
+        CurrentUser member = f.adherent(commune, "Lina");
+        f.lead("O36", f.chefDeFile("Léon"));
+        String limits = "accept=\"" + AttachmentPolicy.ACCEPT + "\" data-max-bytes=\"1024\" data-max-files=\""
+                + RequestFiles.MAX_FILES + "\" data-per-post-bytes=\"4096\"";
+        String form = mvc.perform(
+                        get("/demandes/nouvelle").param("offre", "O36").with(as(member)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(fileField(form, "fichiers"))
+                .contains(
+                        limits, "data-remaining-bytes=\"3072\"", "data-types=\"" + AttachmentPolicy.HUMAN_LIST + "\"");
+        assertThat(form).containsPattern("<script src=\"/js/upload-[0-9a-f]{32}\\.js\" defer>");
+
+        String numero = file(commune, member, pdf("un.pdf", 1000));
+        String page = mvc.perform(get(numero).with(as(member)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(fileField(page, "ajout-fichiers")).contains(limits, "data-remaining-bytes=\"2072\"");
+        assertThat(fileField(page, "comment-files")).contains(limits, "data-remaining-bytes=\"2072\"");
+        assertThat(page).containsPattern("/js/upload-[0-9a-f]{32}\\.js");
+
+        String profile = mvc.perform(get("/compte/profil").with(as(member)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(fileField(profile, "logo"))
+                .contains("accept=\"image/png,image/jpeg,image/webp\"", "data-max-bytes=\"1048576\"");
+        assertThat(profile).containsPattern("/js/upload-[0-9a-f]{32}\\.js");
+    }
+
+    /** Files a request for the offer O36 with these files; returns its address. */
+    private String file(Fixtures.Collectivity commune, CurrentUser member, MockMultipartFile... files)
+            throws Exception {
+        MockMultipartHttpServletRequestBuilder post = multipart("/demandes");
+        for (MockMultipartFile file : files) {
+            post.file(file);
+        }
+        return mvc.perform(post.param("offre", "O36")
+                        .param("referent", String.valueOf(commune.referentId()))
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+    }
+
+    /** The {@code <input>} tag of the given id, as rendered. */
+    private static String fileField(String html, String id) {
+        Matcher tag = Pattern.compile("<input[^>]*\\bid=\"" + id + "\"[^>]*>").matcher(html);
+        assertThat(tag.find()).as("champ " + id).isTrue();
+        return tag.group();
+    }
+
     @Test
     void anUploadFromSomeoneNotSignedInIsSentToSignInBeforeItsBodyIsRead() throws Exception {
         // no CSRF token either: the CSRF check (which reads the body) is never reached
@@ -86,17 +151,7 @@ class UploadLimitsTests {
         Fixtures.Collectivity commune = f.collectivity("Commune du Quota", "Melun");
         CurrentUser member = f.adherent(commune, "Quentin");
         f.lead("O36", f.chefDeFile("Quitterie"));
-        String numero = mvc.perform(multipart("/demandes")
-                        .file(pdf("un.pdf", 1000))
-                        .file(pdf("deux.pdf", 1000))
-                        .param("offre", "O36")
-                        .param("referent", String.valueOf(commune.referentId()))
-                        .with(csrf())
-                        .with(as(member)))
-                .andExpect(status().is3xxRedirection())
-                .andReturn()
-                .getResponse()
-                .getRedirectedUrl();
+        String numero = file(commune, member, pdf("un.pdf", 1000), pdf("deux.pdf", 1000));
 
         mvc.perform(get("/demandes/nouvelle")
                         .param("offre", "O36")

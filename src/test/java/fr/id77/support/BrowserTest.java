@@ -159,6 +159,23 @@ public abstract class BrowserTest {
         }
     }
 
+    /**
+     * Clicks the submit button of a form with files and waits for its outcome: with files chosen, upload.js sends the
+     * form in the background and then replaces the page's body with the server's answer (or shows a message in the
+     * form), so the click returns before the answer is there.
+     */
+    protected void submitUpload(By button) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.id77BodyBeforeUpload = document.body;");
+        clickOn(button);
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(
+                        d -> Boolean.TRUE.equals(
+                                js.executeScript(
+                                        "return window.id77BodyBeforeUpload !== document.body"
+                                                + " || !!document.querySelector('.upload-failure, .invalid-feedback[id$=\"-verification\"]');")));
+    }
+
     /** Signs in afresh (cookies cleared) through the sign-in page, checked with axe, and waits for the user menu. */
     protected void signInAs(String login, String password) {
         driver.manage().deleteAllCookies();

@@ -42,7 +42,9 @@ class FirstVisitTests extends ServerTest {
                 .anyMatch(a -> a.matches("/css/id77-[0-9a-f]{32}\\.css"))
                 .anyMatch(a -> a.matches("/js/id77-[0-9a-f]{32}\\.js"))
                 .anyMatch(a -> a.matches("/img/icons-[0-9a-f]{32}\\.svg"))
-                .noneMatch(a -> a.contains("bootstrap-icons"));
+                .noneMatch(a -> a.contains("bootstrap-icons"))
+                .as("the upload script only on pages with an upload form")
+                .noneMatch(a -> a.startsWith("/js/upload"));
 
         long total = page.body().length;
         for (String asset : assets) {
