@@ -231,7 +231,8 @@
 
   /** The server's answer in place of the page, as if the browser had posted the form itself. */
   function show(answer, address, redirected, form) {
-    var target = form.id || (form.closest('[id]') || {}).id;
+    // where the server's redirect would have led (its #fragment does not reach XMLHttpRequest): the form, or its section
+    var target = form.id || (form.closest('section[id]') || {}).id;
     document.title = answer.title;
     document.body.replaceWith(document.adoptNode(answer.body));
     if (redirected) {

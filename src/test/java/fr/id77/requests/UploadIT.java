@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Uploads in a real browser (static/js/upload.js): files too large or of a refused type are stopped next to the field
  * before anything is sent; a valid file is sent in the background with a progress bar and the time left, then listed
- * on the request; a connection lost leaves the form as it was, with a message, and nothing stored.
+ * on the request; a connection lost or a server error leaves the form as it was, with a message, and nothing stored.
  * The server stays the authority: a file whose name passes but whose content does not is refused by it.
  */
 class UploadIT extends BrowserTest {
@@ -264,6 +264,22 @@ class UploadIT extends BrowserTest {
         submitUpload(By.xpath("//button[normalize-space()='Transférer']"));
         assertThat(find(By.id("fichiers")).getText()).contains("coupure.pdf");
         assertThat(attachments()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aServerErrorAnswerKeepsTheFormWithAMessage() throws IOException {
+        long before = onTheRequestPage();
+        find(By.id("ajout-fichiers")).sendKeys(pdf("panne.pdf", 20_000).toString());
+        // the answer a proxy gives when the instance behind it stopped: here the application's own error page (500)
+        js().executeScript("document.querySelector('#fichiers form').setAttribute('action', '/error');");
+        submitUpload(By.xpath("//button[normalize-space()='Transférer']"));
+
+        assertThat(find(By.cssSelector("#fichiers .upload-failure")).getText()).isEqualTo(INTERRUPTED);
+        assertThat(samePage()).isTrue();
+        assertThat(progressSeen()).as("the upload had started").isNotEmpty();
+        assertThat(find(By.id("ajout-fichiers")).getDomProperty("value")).endsWith("panne.pdf");
+        assertThat(attachments()).isEqualTo(before);
+        checkAccessibility();
     }
 
     /** Waits until the upload under way has ended: its progress box is gone. */
