@@ -3,6 +3,7 @@ package fr.id77.shared.files;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,7 @@ class StorageConfiguration {
             @Value("${id77.data-dir}") Path dataDir,
             Environment env)
             throws IOException {
-        return switch (type.trim().toLowerCase()) {
+        return switch (type.trim().toLowerCase(Locale.ROOT)) {
             case "filesystem" -> new FilesystemStorage(dataDir);
             case "s3" -> new S3Storage(s3Client(env), required(env, "bucket", "ID77_S3_BUCKET"));
             default ->
