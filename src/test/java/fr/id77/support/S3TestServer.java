@@ -85,7 +85,7 @@ public final class S3TestServer {
         }
         int http = freePort(FIRST_PORT);
         int https = freePort(http + 1);
-        Path root = Files.createTempDirectory(Path.of("target"), "s3mock-data-");
+        Path root = Files.createTempDirectory(jar.getParent(), "data-");
         Path logFile = jar.resolveSibling("s3mock-" + http + ".log");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(List.of(
