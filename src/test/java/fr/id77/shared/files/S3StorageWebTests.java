@@ -3,6 +3,9 @@ package fr.id77.shared.files;
 import static fr.id77.account.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doCallRealMethod;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -14,6 +17,7 @@ import fr.id77.account.CurrentUser;
 import fr.id77.support.Fixtures;
 import fr.id77.support.S3TestServer;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -32,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
@@ -42,8 +47,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The application with {@code ID77_STORAGE=s3} against a real S3 protocol server ({@link S3TestServer}): a request's
- * file goes through the web layer into the bucket and comes back, a refused upload takes the files already stored
- * with its rolled-back transaction, and the nightly orphan purge cleans the bucket. Nothing touches the filesystem.
+ * file goes through the web layer into the bucket and comes back, a refused upload or a storage failure takes the files
+ * already stored with its rolled-back transaction (and says so in French), and the nightly orphan purge cleans the
+ * bucket. Nothing touches the filesystem.
  */
 @SpringBootTest(
         properties = {
@@ -65,7 +71,7 @@ class S3StorageWebTests {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
+    @MockitoSpyBean
     FileStorage storage;
 
     @Autowired
@@ -158,6 +164,27 @@ class S3StorageWebTests {
                         .uploads())
                 .as("the multipart upload of annexe.pdf is aborted")
                 .isEmpty();
+    }
+
+    @Test
+    void whenTheStorageFailsThePersonIsToldAndNothingIsKept() throws Exception {
+        Set<String> before = objects();
+        long requests = requests();
+        // the first file goes into the bucket, then S3 stops answering
+        doCallRealMethod()
+                .doThrow(new IOException("S3 injoignable"))
+                .when(storage)
+                .store(any(), anyLong());
+
+        postRequest(
+                        new MockMultipartFile("fichiers", "plan.pdf", "application/pdf", pdf(1000)),
+                        new MockMultipartFile("fichiers", "annexe.pdf", "application/pdf", pdf(1000)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("« annexe.pdf » n&#39;a pas pu être enregistré")))
+                .andExpect(content().string(containsString("réessayez dans quelques minutes")));
+
+        assertThat(requests()).isEqualTo(requests);
+        assertThat(objects()).as("plan.pdf removed with the rollback").isEqualTo(before);
     }
 
     @Test
