@@ -6,11 +6,12 @@ import fr.id77.shared.web.FieldRefusal;
 import fr.id77.shared.web.UploadLimits;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class RequestFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestFiles.class);
 
     static final int MAX_FILES = 10;
     /** The file field of the upload forms, where refusals of files are shown. */
@@ -164,7 +167,13 @@ class RequestFiles {
                         "« " + AttachmentPolicy.safeName(file.originalName()) + " » dépasse la taille maximale de "
                                 + policy.maxSizeLabel() + ".");
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // the storage failed (disk full, S3 unreachable): the files already stored go with the rollback
+                log.warn("Fichier d'une demande non enregistré : stockage indisponible", e);
+                throw new FieldRefusal(
+                        FIELD,
+                        "« " + AttachmentPolicy.safeName(file.originalName()) + " » n'a pas pu être enregistré : le "
+                                + "stockage des fichiers ne répond pas. Rien n'a été enregistré ; réessayez dans "
+                                + "quelques minutes.");
             }
             FileCleanup.onRollback(() -> store.delete(stored.key()));
             attachments.save(new RequestAttachment(

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 
-/** Where uploaded files live; callers keep the returned key in their own tables. */
+/**
+ * Where uploaded files live, for every module; callers keep the returned key in their own tables. One backend per
+ * application, chosen by configuration ({@link StorageConfiguration}): a folder, or an S3 bucket shared by instances.
+ */
 public interface FileStorage {
 
     /**
      * Streams the content to storage, refusing more than {@code maxBytes} ({@link TooLargeException}); a file is
-     * written under a temporary name and moved into place, so a half-written file is never read. Returns its key
-     * (random: never the name the person uploaded) and its size.
+     * visible only once complete (a temporary file moved into place, an S3 object or multipart upload completed), and
+     * a refused or interrupted one leaves nothing behind. Returns its key (random: never the name the person
+     * uploaded) and its size.
      */
     Stored store(InputStream content, long maxBytes) throws IOException;
 

@@ -11,16 +11,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * Files under {@code ${id77.data-dir}/files}, named by random keys (never by what the person uploaded), for every
- * module: request files and collectivity logos. The orphan sweep walks the whole directory.
+ * module: request files and collectivity logos. The orphan sweep walks the whole directory. The default storage
+ * ({@code ID77_STORAGE=filesystem}, {@link StorageConfiguration}); several instances need {@link S3Storage}.
  */
-@Component
 class FilesystemStorage implements FileStorage {
 
     /** Keys asked about at once during the orphan sweep. */
@@ -31,14 +28,14 @@ class FilesystemStorage implements FileStorage {
 
     private final Path root;
 
-    FilesystemStorage(@Value("${id77.data-dir}") Path dataDir) throws IOException {
+    FilesystemStorage(Path dataDir) throws IOException {
         this.root = dataDir.resolve("files").toAbsolutePath();
         Files.createDirectories(root);
     }
 
     @Override
     public Stored store(InputStream content, long maxBytes) throws IOException {
-        String key = UUID.randomUUID().toString();
+        String key = StorageKeys.newKey();
         Path target = root.resolve(key.substring(0, 2)).resolve(key);
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), key, ".part");
@@ -102,7 +99,7 @@ class FilesystemStorage implements FileStorage {
                 String name = file.getFileName().toString();
                 if (name.endsWith(".part")) {
                     deleted += Files.deleteIfExists(file) ? 1 : 0; // an upload that never finished
-                } else if (isKey(name)) {
+                } else if (StorageKeys.isKey(name)) {
                     batch.add(file);
                     if (batch.size() == BATCH) {
                         deleted += deleteUnclaimed(batch, references);
@@ -129,20 +126,12 @@ class FilesystemStorage implements FileStorage {
         return deleted;
     }
 
-    private static boolean isKey(String name) {
-        try {
-            return UUID.fromString(name).toString().equals(name);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     /**
      * Where the file of {@code key} is: {@code files/ab/abcd…}, or {@code files/requests/ab/abcd…} for the request
      * files written before every module shared this storage. Only our own keys: no path traversal.
      */
     private Path path(String key) {
-        UUID.fromString(key);
+        StorageKeys.require(key);
         Path path = root.resolve(key.substring(0, 2)).resolve(key);
         Path earlier =
                 root.resolve(LEGACY_REQUEST_FILES).resolve(key.substring(0, 2)).resolve(key);

@@ -1,57 +1,81 @@
 package fr.id77.shared.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The one file storage of every module: streamed, bounded, atomic, never outside its folder. */
-class FilesystemStorageTests {
+/** The default storage, in a folder: the contract of every storage, and the layout of files written before. */
+class FilesystemStorageTests extends FileStorageContract {
 
-    @Test
-    void theStoreStreamsRefusesOversizedFilesAndLeavesNothingBehind(@TempDir Path dir) throws Exception {
-        FilesystemStorage store = new FilesystemStorage(dir);
-        FileStorage.Stored stored = store.store(content("%PDF-1.4 contenu"), 1024);
-        assertThat(stored.size()).isEqualTo(16);
-        try (InputStream in = store.open(stored.key())) {
-            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("%PDF-1.4 contenu");
+    @TempDir
+    Path dir;
+
+    FilesystemStorage store;
+
+    @BeforeEach
+    void newStorage() throws IOException {
+        store = new FilesystemStorage(dir);
+    }
+
+    @Override
+    FileStorage storage() {
+        return store;
+    }
+
+    @Override
+    Set<String> storedKeys() throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .map(f -> f.getFileName().toString())
+                    .filter(StorageKeys::isKey)
+                    .collect(Collectors.toSet());
         }
-        assertThatThrownBy(() -> store.store(new ByteArrayInputStream(new byte[2048]), 1024))
-                .isInstanceOf(FileStorage.TooLargeException.class);
-        try (var files = Files.walk(dir)) {
-            assertThat(files.filter(Files::isRegularFile).toList())
-                    .as("the refused file and its partial copy are gone")
-                    .hasSize(1);
+    }
+
+    @Override
+    boolean hasPartialUploads() throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".part"));
         }
-        assertThatThrownBy(() -> store.open("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
-        store.delete(stored.key());
-        assertThatThrownBy(() -> store.open(stored.key())).isInstanceOf(IOException.class);
+    }
+
+    @Override
+    void abandonAnUpload() throws IOException {
+        Path partial = dir.resolve("files/ab").resolve(UUID.randomUUID() + "123.part");
+        Files.createDirectories(partial.getParent());
+        Files.writeString(partial, "début d'un envoi");
+    }
+
+    @Override
+    FileStorage unavailableStorage() throws IOException {
+        Path elsewhere = Files.createDirectory(dir.resolve("ailleurs"));
+        FilesystemStorage unavailable = new FilesystemStorage(elsewhere);
+        Files.delete(elsewhere.resolve("files"));
+        return unavailable;
     }
 
     @Test
-    void requestFilesWrittenBeforeTheStorageWasSharedAreStillReadAndDeleted(@TempDir Path dir) throws Exception {
+    void requestFilesWrittenBeforeTheStorageWasSharedAreStillReadAndDeleted() throws Exception {
         String key = UUID.randomUUID().toString();
         Path earlier =
                 dir.resolve("files/requests").resolve(key.substring(0, 2)).resolve(key);
         Files.createDirectories(earlier.getParent());
         Files.writeString(earlier, "plan du bourg");
-        FilesystemStorage store = new FilesystemStorage(dir);
         try (InputStream in = store.open(key)) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("plan du bourg");
         }
         store.delete(key);
         assertThat(earlier).doesNotExist();
-    }
-
-    private static InputStream content(String text) {
-        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 }
