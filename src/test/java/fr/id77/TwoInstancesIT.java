@@ -135,6 +135,18 @@ class TwoInstancesIT {
     }
 
     @Test
+    @Order(0)
+    void bothStartedAtOnceOnAnEmptyDatabaseAndWroteItsFirstRowsOnce() {
+        // (both ran the start-up steps that check then write at the same time: neither stopped on a duplicate)
+        assertThat(db.sql("SELECT count(*) FROM offer").query(Integer.class).single())
+                .isEqualTo(135);
+        assertThat(db.sql("SELECT count(*) FROM app_user WHERE role = 'ADMIN'")
+                        .query(Integer.class)
+                        .single())
+                .isOne();
+    }
+
+    @Test
     @Order(1)
     void signedInOnOneInstanceAndGoingOnWithTheOther() {
         browser.get(instances[0], "/connexion");
@@ -191,7 +203,8 @@ class TwoInstancesIT {
     @Test
     @Order(3)
     void anInstanceKilledDuringAMailOutageAndALargeUploadLosesNothing() throws Exception {
-        // 1. The mail server goes down while the member writes: the mails wait in the outbox, tried in vain
+        // 1. The mail server goes down (nothing on its way to it) while the member writes: the mails wait in the outbox
+        waitUntil("the mails of the first steps sent", Duration.ofSeconds(30), () -> unsentMails() == 0);
         smtpDown();
         for (int i = 1; i <= 3; i++) {
             Page request = browser.get(proxy, "/demandes/" + numero);
@@ -265,13 +278,7 @@ class TwoInstancesIT {
         // (the sender waits a minute before trying a failed mail again: that minute is skipped)
         db.sql("UPDATE mail_outbox SET next_attempt_at = now() WHERE status = 'PENDING'")
                 .update();
-        waitUntil(
-                "every mail sent",
-                Duration.ofSeconds(60),
-                () -> db.sql("SELECT count(*) FROM mail_outbox WHERE status <> 'SENT'")
-                                .query(Integer.class)
-                                .single()
-                        == 0);
+        waitUntil("every mail sent", Duration.ofSeconds(60), () -> unsentMails() == 0);
         List<String> outbox = db.sql("SELECT id FROM mail_outbox ORDER BY id").query(Long.class).list().stream()
                 .map(id -> "<outbox-" + id + "@id77.fr>")
                 .toList();
@@ -320,12 +327,22 @@ class TwoInstancesIT {
                 "ID77_JAVA_OPTS",
                 "-Xmx320m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"));
         env.putAll(Map.of(
-                "SPRING_DATASOURCE_URL", url(database),
-                "SPRING_DATASOURCE_USERNAME", server.username(),
-                "SPRING_DATASOURCE_PASSWORD", server.password(),
-                "SPRING_MAIL_HOST", "127.0.0.1",
-                "SPRING_MAIL_PORT", String.valueOf(smtpPort),
-                "ID77_MAIL_POLL_INTERVAL", "PT1S"));
+                "SPRING_DATASOURCE_URL",
+                url(database),
+                "SPRING_DATASOURCE_USERNAME",
+                server.username(),
+                "SPRING_DATASOURCE_PASSWORD",
+                server.password(),
+                "SPRING_MAIL_HOST",
+                "127.0.0.1",
+                "SPRING_MAIL_PORT",
+                String.valueOf(smtpPort),
+                "ID77_MAIL_POLL_INTERVAL",
+                "PT1S",
+                "ID77_BOOTSTRAP_ADMIN_EMAIL",
+                "premier-admin@id77.example",
+                "ID77_BOOTSTRAP_ADMIN_IDENTIFIANT",
+                "premieradmin"));
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
@@ -409,6 +426,12 @@ class TwoInstancesIT {
         delivered.addAll(List.of(smtp.getReceivedMessages()));
         smtp.stop();
         smtp = null;
+    }
+
+    private int unsentMails() {
+        return db.sql("SELECT count(*) FROM mail_outbox WHERE status <> 'SENT'")
+                .query(Integer.class)
+                .single();
     }
 
     private List<String> receivedMessageIds() {
