@@ -1,5 +1,6 @@
 package fr.id77.account;
 
+import fr.id77.shared.jobs.ClusterLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,27 +17,36 @@ import org.springframework.transaction.annotation.Transactional;
 class BootstrapAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
+    /** Instances starting at once create the first administrator one after the other (once, then). */
+    static final long LOCK_KEY = 77_000_202L;
 
     private final UserAccountRepository users;
     private final Accounts accounts;
     private final String email;
     private final String identifiant;
+    private final ClusterLock lock;
 
     BootstrapAdmin(
             UserAccountRepository users,
             Accounts accounts,
+            ClusterLock lock,
             @Value("${id77.bootstrap-admin.email:}") String email,
             @Value("${id77.bootstrap-admin.identifiant:}") String identifiant) {
         this.users = users;
         this.accounts = accounts;
         this.email = email;
         this.identifiant = identifiant;
+        this.lock = lock;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (email.isBlank() || identifiant.isBlank() || users.existsByRoleAndStatus(Role.ADMIN, AccountStatus.ACTIVE)) {
+        if (email.isBlank() || identifiant.isBlank()) {
+            return;
+        }
+        lock.holdUntilTransactionEnds(LOCK_KEY);
+        if (users.existsByRoleAndStatus(Role.ADMIN, AccountStatus.ACTIVE)) {
             return;
         }
         if (users.existsByIdentifiant(identifiant) || users.existsByEmail(email)) {

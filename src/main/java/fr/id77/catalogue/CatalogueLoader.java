@@ -1,5 +1,6 @@
 package fr.id77.catalogue;
 
+import fr.id77.shared.jobs.ClusterLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -28,6 +29,8 @@ class CatalogueLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogueLoader.class);
     static final String RESOURCE = "catalogue/offres.json";
+    /** Instances starting at once on an empty database load the catalogue one after the other (once, then). */
+    static final long LOCK_KEY = 77_000_201L;
 
     record OfferData(
             String code,
@@ -49,6 +52,7 @@ class CatalogueLoader implements ApplicationRunner {
     private final TypologyRepository typologies;
     private final OrganisationRepository organisations;
     private final JsonMapper json;
+    private final ClusterLock lock;
 
     CatalogueLoader(
             OfferRepository offers,
@@ -56,18 +60,21 @@ class CatalogueLoader implements ApplicationRunner {
             ThematicRepository thematics,
             TypologyRepository typologies,
             OrganisationRepository organisations,
-            JsonMapper json) {
+            JsonMapper json,
+            ClusterLock lock) {
         this.offers = offers;
         this.domains = domains;
         this.thematics = thematics;
         this.typologies = typologies;
         this.organisations = organisations;
         this.json = json;
+        this.lock = lock;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
+        lock.holdUntilTransactionEnds(LOCK_KEY);
         if (offers.count() > 0) {
             return;
         }
