@@ -71,7 +71,6 @@ http {
   access_log off;
   sendfile on;
   tcp_nopush on;
-  keepalive_requests 1000000;
   client_body_temp_path $OUT/nginx/tmp;
   proxy_temp_path $OUT/nginx/tmp;
   fastcgi_temp_path $OUT/nginx/tmp;

@@ -30,6 +30,7 @@ import org.springframework.util.DigestUtils;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
@@ -58,7 +59,7 @@ class CataloguePageCache extends OncePerRequestFilter {
             Pattern.compile("/|/offres/[A-Z][0-9]{1,4}|/contact|/mentions-legales|/accessibilite");
 
     /** Longer addresses are rendered each time rather than kept: nobody types them, anybody could invent them. */
-    static final int MAX_ADDRESS = 1024;
+    private static final int MAX_ADDRESS = 1024;
 
     private static final int MAX_PAGE_BYTES = 1024 * 1024;
 
@@ -98,13 +99,12 @@ class CataloguePageCache extends OncePerRequestFilter {
     private record Key(long version, String address) {}
 
     /** One rendered page: its bytes as they are and gzipped, its ETags, and the headers to send with it. */
-    record Page(long version, byte[] body, byte[] gzipped, String etag, String gzipEtag, List<String[]> headers) {
+    record Page(byte[] body, byte[] gzipped, String etag, String gzipEtag, List<String[]> headers) {
 
         static Page of(long version, byte[] body, List<String[]> headers) {
             String hash = DigestUtils.md5DigestAsHex(body);
             byte[] gzipped = gzip(body);
             return new Page(
-                    version,
                     body,
                     gzipped,
                     "\"" + version + "-" + hash + "\"",
@@ -140,9 +140,8 @@ class CataloguePageCache extends OncePerRequestFilter {
         }
     }
 
-    CataloguePageCache clear() {
+    void clear() {
         pages.invalidateAll();
-        return this;
     }
 
     @Override
@@ -161,7 +160,11 @@ class CataloguePageCache extends OncePerRequestFilter {
         }
         Key key = new Key(current, address);
         Page page = pages.getIfPresent(key);
-        if (page == null) {
+        if (page != null) {
+            // the HTTP metrics name the page as Spring MVC would have (no handler ran to say it)
+            ServerHttpObservationFilter.findObservationContext(request)
+                    .ifPresent(observed -> observed.setPathPattern(pathPattern(request)));
+        } else {
             if (!"GET".equals(request.getMethod())) {
                 chain.doFilter(request, response);
                 return;
@@ -173,6 +176,11 @@ class CataloguePageCache extends OncePerRequestFilter {
             pages.put(key, page);
         }
         page.answer(request, response);
+    }
+
+    private static String pathPattern(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/offres/") ? "/offres/{code}" : path;
     }
 
     /** The version, and the cache emptied of older pages when it moves (their keys would never be asked again). */
@@ -197,6 +205,7 @@ class CataloguePageCache extends OncePerRequestFilter {
                 || (query != null && query.length() > MAX_ADDRESS)
                 || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                 || hasSessionCookie(request)
+                // nobody is signed in before Spring Security runs, unless something earlier did it (MockMvc's tests)
                 || SecurityContextHolder.getContext().getAuthentication() != null) {
             return null;
         }
