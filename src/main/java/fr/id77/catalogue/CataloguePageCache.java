@@ -40,7 +40,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * ({@link CatalogueVersion}: any change to the catalogue, made on any instance, moves every instance to new keys) and
  * by the normalised address, and each page carries a strong ETag (version and content hash): a browser's
  * {@code If-None-Match} is answered 304 without rendering anything, and {@code Cache-Control: no-cache} makes it ask
- * each time, so a change shows at once.
+ * each time, so a change shows at the next visit (within {@code id77.catalogue.cache.recheck}).
  *
  * <p>The filter stands before Spring Session and Spring Security, whose per-write bookkeeping cost more than the whole
  * answer: it only answers a request that carries no session cookie, no {@code Authorization} header and no
@@ -194,7 +194,7 @@ class CataloguePageCache extends OncePerRequestFilter {
     }
 
     /** The page's key when this request may be answered from the cache; null when it must go through the chain. */
-    String cacheableAddress(HttpServletRequest request) {
+    private String cacheableAddress(HttpServletRequest request) {
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return null;
