@@ -586,6 +586,37 @@ class CatalogueAdminWebTests {
     }
 
     @Test
+    void anAdminsEditShowsAtOnceOnTheCachedPagesWithNewEtags() throws Exception {
+        long id = create("Z09", "Élagage des platanes quadragénaires");
+        String[] pages = {"/offres/Z09", "/?q=platanes"};
+        String[] etags = new String[pages.length];
+        for (int i = 0; i < pages.length; i++) {
+            etags[i] = mvc.perform(get(pages[i]))
+                    .andExpect(content().string(containsString("Élagage des platanes quadragénaires")))
+                    .andReturn()
+                    .getResponse()
+                    .getHeader("ETag");
+            mvc.perform(get(pages[i]).header("If-None-Match", etags[i])).andExpect(status().isNotModified());
+        }
+        mvc.perform(offerForm(
+                        "/admin/offres/" + id,
+                        "Z09",
+                        "Élagage des platanes centenaires",
+                        "version",
+                        "" + row(id).get("version")))
+                .andExpect(flash().attribute("success", "L'offre Z09 est enregistrée."));
+        for (int i = 0; i < pages.length; i++) {
+            String etag = mvc.perform(get(pages[i]).header("If-None-Match", etags[i]))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Élagage des platanes centenaires")))
+                    .andReturn()
+                    .getResponse()
+                    .getHeader("ETag");
+            assertThat(etag).as(pages[i]).isNotNull().isNotEqualTo(etags[i]);
+        }
+    }
+
+    @Test
     void theAdminListCostsTheSameStatementsWhateverTheFiltersAndTheNumberOfOffers() throws Exception {
         List<String> urls = List.of(
                 "/admin/offres",

@@ -29,6 +29,9 @@ class CatalogueWebTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    CataloguePageCache cache;
+
     /** Count, page of offers, their domains; nothing found: the count alone. Exact, so one more statement fails. */
     @ParameterizedTest
     @CsvSource(
@@ -44,12 +47,27 @@ class CatalogueWebTests {
                 "/?code=Z999 1"
             })
     void aCataloguePageRunsItsExactStatementBudget(String url, int statements) throws Exception {
+        cache.clear();
         QueryCounting.reset();
-        mvc.perform(get(url)).andExpect(status().isOk());
+        String rendered = mvc.perform(get(url))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(QueryCounting.count())
                 .as(url + " " + QueryCounting.statements())
                 .isEqualTo(statements);
         assertThat(QueryCounting.sessionCount()).as("a visitor has no session").isZero();
+
+        QueryCounting.reset();
+        mvc.perform(get(url))
+                .andExpect(status().isOk())
+                .andExpect(content().string(rendered))
+                .andExpect(header().string("Cache-Control", "no-cache"));
+        assertThat(QueryCounting.count())
+                .as("the same page again, from the cache: " + QueryCounting.statements())
+                .isZero();
+        assertThat(QueryCounting.sessionCount()).isZero();
     }
 
     @ParameterizedTest

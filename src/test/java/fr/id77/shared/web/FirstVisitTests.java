@@ -66,7 +66,7 @@ class FirstVisitTests extends ServerTest {
     }
 
     @Test
-    void pagesThemselvesAreNeverKeptByTheBrowser() throws Exception {
+    void pagesThemselvesAreRevalidatedAtEveryVisit() throws Exception {
         HttpResponse<byte[]> page = fetch("/");
         assertThat(page.headers().firstValue("Cache-Control"))
                 .hasValueSatisfying(c -> assertThat(c).contains("no-cache"));
