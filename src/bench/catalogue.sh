@@ -11,11 +11,7 @@ PORT=18077
 DBPORT=54397
 OUT=target/bench
 mkdir -p "$OUT"
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
-  [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && { export JAVA_HOME="$candidate"; break; }
-done
-export PATH="$JAVA_HOME/bin:$PATH"
+. src/bench/jdk.sh
 
 ./mvnw -q -B -ntp -DskipTests package
 JAR=$(ls target/id77-*.jar | grep -v original | head -1)
