@@ -79,6 +79,9 @@ class RequestReadModel {
         }
     }
 
+    /** A chef de file's first part of his scope: the requests of the offers he leads. */
+    private static final String LED = "r.offer_id IN (:led)";
+
     private final JdbcClient jdbc;
     private final CatalogueReference catalogue;
     private final Offers offers;
@@ -111,44 +114,61 @@ class RequestReadModel {
                 .map(o -> Map.entry(o.code(), o.choiceLabel()))
                 .toList();
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        // The actor's scope as disjoint parts (a request in one part only): each part is counted on its own (V37).
+        List<String> scope;
         if (actor.admin()) {
-            // every request
+            scope = List.of("TRUE"); // every request
         } else if (actor.collectivityId() != null) {
-            where.append(" AND r.collectivity_id = :collectivity");
+            scope = List.of("r.collectivity_id = :collectivity");
             params.put("collectivity", actor.collectivityId());
         } else {
             // as Request.canView: the offer's chef de file now, the responsable, the chef de file who led it
-            where.append(" AND (r.offer_id IN (:led) OR r.responsable_id = :me OR r.chef_de_file_id = :me)");
+            scope = List.of(
+                    LED,
+                    "r.responsable_id = :me AND r.offer_id NOT IN (:led)",
+                    "r.chef_de_file_id = :me AND r.offer_id NOT IN (:led) AND r.responsable_id IS DISTINCT FROM :me");
             params.put("me", actor.userId());
             params.put("led", ids(offerRefs, o -> Objects.equals(o.chefDeFileId(), actor.userId())));
         }
+        StringBuilder filters = new StringBuilder();
+        boolean offersOnly = true; // the filters only keep some offers: the kept counts per offer answer them
         if (q.numero() != null) {
-            where.append(" AND r.numero = :numero");
+            filters.append(" AND r.numero = :numero");
             params.put("numero", q.numero());
+            offersOnly = false;
         }
         if (!q.prestation().isEmpty()) {
-            where.append(" AND r.offer_id IN (:code)");
+            filters.append(" AND r.offer_id IN (:code)");
             params.put("code", ids(offerRefs, o -> o.code().equals(q.prestation())));
         }
         catalogue.domain(q.groupe()).ifPresent(d -> {
-            where.append(" AND r.offer_id IN (:domain)");
+            filters.append(" AND r.offer_id IN (:domain)");
             params.put("domain", ids(offerRefs, o -> o.domainIds().contains(d.id())));
         });
         catalogue.thematic(q.thematique()).ifPresent(t -> {
-            where.append(" AND r.offer_id IN (:thematic)");
+            filters.append(" AND r.offer_id IN (:thematic)");
             params.put("thematic", ids(offerRefs, o -> o.thematicIds().contains(t.id())));
         });
         if (!q.collectivite().isEmpty() || !q.canton().isEmpty()) {
-            where.append(" AND r.collectivity_id IN (:collectivities)");
+            filters.append(" AND r.collectivity_id IN (:collectivities)");
             params.put("collectivities", orNone(collectivities.idsMatching(q.collectivite(), q.canton())));
+            offersOnly = false;
         }
-        String from = " FROM request r";
 
-        // the whole table's counts (an admin, no filter) are kept by the database (request_status_count, V36)
+        // The counts per status: the whole table's (an admin, no filter) and those of whole offers are kept by the
+        // database (request_status_count, V36, request_offer_status_count, V37); the other parts are counted.
+        boolean kept = offersOnly;
         String countsSql = params.isEmpty()
                 ? "SELECT status, requests FROM request_status_count"
-                : "SELECT r.status, count(*)" + from + where + " GROUP BY r.status";
+                : "SELECT status, sum(requests) FROM ("
+                        + scope.stream()
+                                .map(part -> kept && (part.equals("TRUE") || part.equals(LED))
+                                        ? "SELECT r.status, r.requests FROM request_offer_status_count r WHERE " + part
+                                                + filters
+                                        : "SELECT r.status, count(*) AS requests FROM request r WHERE " + part + filters
+                                                + " GROUP BY r.status")
+                                .collect(Collectors.joining(" UNION ALL "))
+                        + ") c GROUP BY status";
         Map<RequestStatus, Long> counts = new EnumMap<>(RequestStatus.class);
         jdbc.sql(countsSql).params(params).query(rs -> {
             if (rs.getLong(2) > 0) {
@@ -163,18 +183,21 @@ class RequestReadModel {
             return new ListPage(List.of(), 0, 1, 1, counts, all, offerChoices);
         }
         if (q.statut() != null) {
-            where.append(" AND r.status = :status");
+            filters.append(" AND r.status = :status");
             params.put("status", q.statut().name());
         }
-        // A page's numbers are found on an index in the list's order (V35) without reading the rows they skip, then
-        // only its 20 rows are read. A page in the second half is counted from the end, in the reverse order: even
-        // the middle page of the whole département skips half the list at most, never all of it.
+        // A page's numbers are found on an index in the list's order, which also holds the scope's and the filters'
+        // columns (V35, V37), without reading the rows they skip, then only its 20 rows are read. A page in the second
+        // half is counted from the end, in the reverse order:
+        // even the middle page of the whole département skips half the list at most, never all of it.
         int skipped = (page - 1) * RequestListQuery.PAGE_SIZE;
         int size = (int) Math.min(RequestListQuery.PAGE_SIZE, total - skipped);
         boolean fromEnd = total - skipped - size < skipped;
         params.put("limit", size);
         params.put("offset", fromEnd ? total - skipped - size : skipped);
         String order = order(q.tri(), false);
+        String from = " FROM request r WHERE ("
+                + scope.stream().map(part -> "(" + part + ")").collect(Collectors.joining(" OR ")) + ")" + filters;
         record Listed(
                 int numero,
                 RequestStatus status,
@@ -185,8 +208,7 @@ class RequestReadModel {
                 Long chefDeFileId) {}
         List<Listed> listed = jdbc.sql("SELECT r.numero, r.status, r.created_at, r.offer_id, r.collectivity_id, "
                         + "r.referent_id, r.chef_de_file_id FROM request r WHERE r.numero IN (SELECT r.numero" + from
-                        + where + " ORDER BY " + order(q.tri(), fromEnd) + " LIMIT :limit OFFSET :offset) ORDER BY "
-                        + order)
+                        + " ORDER BY " + order(q.tri(), fromEnd) + " LIMIT :limit OFFSET :offset) ORDER BY " + order)
                 .params(params)
                 .query((rs, n) -> new Listed(
                         rs.getInt(1),

@@ -166,6 +166,13 @@ class RequestListPagingTests {
                     kept.put(rs.getString(1), rs.getLong(2));
                 });
         assertThat(kept).isEqualTo(counted);
+        assertThat(jdbc.sql("SELECT offer_id || status, requests FROM request_offer_status_count WHERE requests > 0")
+                        .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+                        .set())
+                .as("the counts per offer and status (V37) too")
+                .isEqualTo(jdbc.sql("SELECT offer_id || status, count(*) FROM request GROUP BY offer_id, status")
+                        .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+                        .set());
         long all = counted.values().stream().mapToLong(Long::longValue).sum();
         String html = mvc.perform(get("/demandes").with(as(admin)))
                 .andReturn()
@@ -176,5 +183,48 @@ class RequestListPagingTests {
                 .matcher(html);
         assertThat(inProgress.find()).isTrue();
         assertThat(Long.parseLong(inProgress.group(1))).isEqualTo(counted.get("EN_COURS"));
+    }
+
+    @Test
+    void aChefDeFilesListShowsEachRequestOfHisScopeOnceInOrderWithItsCounts() throws Exception {
+        Fixtures f = new Fixtures(jdbc);
+        CurrentUser lea = f.chefDeFile("Léa");
+        long other = f.lead("O37", lea);
+        List<Integer> numeros = newestFirst();
+        // her scope in all its parts, overlapping: the requests of the offer she leads (one moved there while she is
+        // its responsable too), those she is responsable of, those she led before, and some both
+        IntStream.range(0, numeros.size())
+                .forEach(i -> jdbc.sql("UPDATE request SET "
+                                + switch (i % 8) {
+                                    case 0 -> "offer_id = :other, responsable_id = :lea";
+                                    case 1, 5 -> "responsable_id = :lea";
+                                    case 2, 6 -> "chef_de_file_id = :lea";
+                                    case 3 -> "responsable_id = :lea, chef_de_file_id = :lea";
+                                    default -> "status = 'EN_COURS'";
+                                }
+                                + " WHERE numero = :n")
+                        .param("other", other)
+                        .param("lea", lea.id())
+                        .param("n", numeros.get(i))
+                        .update());
+        List<Integer> expected = jdbc.sql("SELECT r.numero FROM request r JOIN offer o ON o.id = r.offer_id "
+                        + "WHERE o.chef_de_file_id = :lea OR r.responsable_id = :lea OR r.chef_de_file_id = :lea "
+                        + "ORDER BY r.created_at DESC, r.numero DESC")
+                .param("lea", lea.id())
+                .query(Integer.class)
+                .list();
+        List<Integer> shown = new ArrayList<>();
+        List<Integer> oldestFirst = new ArrayList<>();
+        for (int page = 1; page <= (expected.size() + 19) / 20; page++) {
+            shown.addAll(rows("?page=" + page, lea));
+            oldestFirst.addAll(rows("?tri=anciennes&page=" + page, lea));
+        }
+        assertThat(shown).isEqualTo(expected);
+        assertThat(oldestFirst).isEqualTo(expected.reversed());
+        String html = mvc.perform(get("/demandes").with(as(lea)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("Toutes <span class=\"badge text-bg-secondary\">" + expected.size() + "</span>");
     }
 }
