@@ -18,18 +18,12 @@ NGINX_PORT=18303
 OUT=target/bench
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
-install_missing() { # command, Debian package
-  command -v "$1" >/dev/null || [ -x "/usr/sbin/$1" ] || {
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
-  }
+. src/bench/jdk.sh
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || {
+  apt-get update -qq && { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null 2>&1 \
+    || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
 }
-install_missing wrk wrk
-install_missing nginx nginx-light 2>/dev/null || install_missing nginx nginx
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
-  [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && { export JAVA_HOME="$candidate"; break; }
-done
-export PATH="$JAVA_HOME/bin:$PATH"
 
 # building is not measured: niced, so that it never competes with a benchmark of someone else
 nice -n 15 ./mvnw -q -B -ntp -DskipTests package

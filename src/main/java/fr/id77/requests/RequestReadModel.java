@@ -22,6 +22,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -78,6 +79,9 @@ class RequestReadModel {
         }
     }
 
+    /** A chef de file's first part of his scope: the requests of the offers he leads. */
+    private static final String LED = "r.offer_id IN (:led)";
+
     private final JdbcClient jdbc;
     private final CatalogueReference catalogue;
     private final Offers offers;
@@ -100,55 +104,77 @@ class RequestReadModel {
     /**
      * One page of the list: the offers (one statement, also the filter's choices), the counts per status and the
      * page's rows (two on {@code request}), the collectivity ids of a name or canton filter (one, only then), the
-     * names of the rows' collectivities and referents (one) and of their chefs de file (one).
+     * names of the rows' collectivities and referents (one) and of their chefs de file (one). One snapshot (repeatable
+     * read): the counts and the rows agree, which a page read from the end of the list relies on.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     ListPage list(RequestListQuery q, Actor actor) {
         List<OfferRef> offerRefs = offers.references();
         List<Map.Entry<String, String>> offerChoices = offerRefs.stream()
                 .map(o -> Map.entry(o.code(), o.choiceLabel()))
                 .toList();
         Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(" WHERE ");
+        // The actor's scope as disjoint parts (a request in one part only): each part is counted on its own (V37).
+        List<String> scope;
         if (actor.admin()) {
-            where.append("TRUE");
+            scope = List.of("TRUE"); // every request
         } else if (actor.collectivityId() != null) {
-            where.append("r.collectivity_id = :collectivity");
+            scope = List.of("r.collectivity_id = :collectivity");
             params.put("collectivity", actor.collectivityId());
         } else {
             // as Request.canView: the offer's chef de file now, the responsable, the chef de file who led it
-            where.append("(r.offer_id IN (:led) OR r.responsable_id = :me OR r.chef_de_file_id = :me)");
+            scope = List.of(
+                    LED,
+                    "r.responsable_id = :me AND r.offer_id NOT IN (:led)",
+                    "r.chef_de_file_id = :me AND r.offer_id NOT IN (:led) AND r.responsable_id IS DISTINCT FROM :me");
             params.put("me", actor.userId());
             params.put("led", ids(offerRefs, o -> Objects.equals(o.chefDeFileId(), actor.userId())));
         }
+        StringBuilder filters = new StringBuilder();
+        boolean offersOnly = true; // the filters only keep some offers: the kept counts per offer answer them
         if (q.numero() != null) {
-            where.append(" AND r.numero = :numero");
+            filters.append(" AND r.numero = :numero");
             params.put("numero", q.numero());
+            offersOnly = false;
         }
         if (!q.prestation().isEmpty()) {
-            where.append(" AND r.offer_id IN (:code)");
+            filters.append(" AND r.offer_id IN (:code)");
             params.put("code", ids(offerRefs, o -> o.code().equals(q.prestation())));
         }
         catalogue.domain(q.groupe()).ifPresent(d -> {
-            where.append(" AND r.offer_id IN (:domain)");
+            filters.append(" AND r.offer_id IN (:domain)");
             params.put("domain", ids(offerRefs, o -> o.domainIds().contains(d.id())));
         });
         catalogue.thematic(q.thematique()).ifPresent(t -> {
-            where.append(" AND r.offer_id IN (:thematic)");
+            filters.append(" AND r.offer_id IN (:thematic)");
             params.put("thematic", ids(offerRefs, o -> o.thematicIds().contains(t.id())));
         });
         if (!q.collectivite().isEmpty() || !q.canton().isEmpty()) {
-            where.append(" AND r.collectivity_id IN (:collectivities)");
+            filters.append(" AND r.collectivity_id IN (:collectivities)");
             params.put("collectivities", orNone(collectivities.idsMatching(q.collectivite(), q.canton())));
+            offersOnly = false;
         }
-        String from = " FROM request r";
 
+        // The counts per status: the whole table's (an admin, no filter) and those of whole offers are kept by the
+        // database (request_status_count, V36, request_offer_status_count, V37); the other parts are counted.
+        boolean kept = offersOnly;
+        String countsSql = params.isEmpty()
+                ? "SELECT status, requests FROM request_status_count"
+                : "SELECT status, sum(requests) FROM ("
+                        + scope.stream()
+                                .map(part -> kept && (part.equals("TRUE") || part.equals(LED))
+                                        ? "SELECT r.status, r.requests FROM request_offer_status_count r WHERE " + part
+                                                + filters
+                                        : "SELECT r.status, count(*) AS requests FROM request r WHERE " + part + filters
+                                                + " GROUP BY r.status")
+                                .collect(Collectors.joining(" UNION ALL "))
+                        + ") c GROUP BY status";
         Map<RequestStatus, Long> counts = new EnumMap<>(RequestStatus.class);
-        jdbc.sql("SELECT r.status, count(*)" + from + where + " GROUP BY r.status")
-                .params(params)
-                .query(rs -> {
-                    counts.put(RequestStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                });
+        jdbc.sql(countsSql).params(params).query(rs -> {
+            if (rs.getLong(2) > 0) {
+                counts.put(RequestStatus.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+        });
         long all = counts.values().stream().mapToLong(Long::longValue).sum();
         long total = q.statut() == null ? all : counts.getOrDefault(q.statut(), 0L);
         int totalPages = (int) Math.max(1, (total + RequestListQuery.PAGE_SIZE - 1) / RequestListQuery.PAGE_SIZE);
@@ -157,19 +183,21 @@ class RequestReadModel {
             return new ListPage(List.of(), 0, 1, 1, counts, all, offerChoices);
         }
         if (q.statut() != null) {
-            where.append(" AND r.status = :status");
+            filters.append(" AND r.status = :status");
             params.put("status", q.statut().name());
         }
-        String order = switch (q.tri()) {
-            case "anciennes" -> "r.created_at ASC, r.numero ASC";
-            case "numero" -> "r.numero DESC";
-            case "statut" ->
-                "CASE r.status WHEN 'EN_ATTENTE' THEN 0 WHEN 'EN_COURS' THEN 1 WHEN 'TERMINEE' THEN 2 "
-                        + "WHEN 'REJETEE' THEN 3 WHEN 'ANNULEE' THEN 4 ELSE 5 END, r.created_at DESC";
-            default -> "r.created_at DESC, r.numero DESC";
-        };
-        params.put("limit", RequestListQuery.PAGE_SIZE);
-        params.put("offset", (page - 1) * RequestListQuery.PAGE_SIZE);
+        // A page's numbers are found on an index in the list's order, which also holds the scope's and the filters'
+        // columns (V35, V37), without reading the rows they skip, then only its 20 rows are read. A page in the second
+        // half is counted from the end, in the reverse order:
+        // even the middle page of the whole département skips half the list at most, never all of it.
+        int skipped = (page - 1) * RequestListQuery.PAGE_SIZE;
+        int size = (int) Math.min(RequestListQuery.PAGE_SIZE, total - skipped);
+        boolean fromEnd = total - skipped - size < skipped;
+        params.put("limit", size);
+        params.put("offset", fromEnd ? total - skipped - size : skipped);
+        String order = order(q.tri(), false);
+        String from = " FROM request r WHERE ("
+                + scope.stream().map(part -> "(" + part + ")").collect(Collectors.joining(" OR ")) + ")" + filters;
         record Listed(
                 int numero,
                 RequestStatus status,
@@ -178,10 +206,9 @@ class RequestReadModel {
                 long collectivityId,
                 Long referentId,
                 Long chefDeFileId) {}
-        List<Listed> listed = jdbc.sql(
-                        "SELECT r.numero, r.status, r.created_at, r.offer_id, r.collectivity_id, r.referent_id, "
-                                + "r.chef_de_file_id" + from + where + " ORDER BY " + order
-                                + " LIMIT :limit OFFSET :offset")
+        List<Listed> listed = jdbc.sql("SELECT r.numero, r.status, r.created_at, r.offer_id, r.collectivity_id, "
+                        + "r.referent_id, r.chef_de_file_id FROM request r WHERE r.numero IN (SELECT r.numero" + from
+                        + " ORDER BY " + order(q.tri(), fromEnd) + " LIMIT :limit OFFSET :offset) ORDER BY " + order)
                 .params(params)
                 .query((rs, n) -> new Listed(
                         rs.getInt(1),
@@ -216,6 +243,24 @@ class RequestReadModel {
                 })
                 .toList();
         return new ListPage(rows, total, page, totalPages, counts, all, offerChoices);
+    }
+
+    /**
+     * The list's order for the sort {@code tri}, or its exact reverse; {@code numero} (unique) ends every order, so
+     * that reading from the end gives the same pages.
+     */
+    private static String order(String tri, boolean reversed) {
+        String desc = reversed ? " ASC" : " DESC";
+        String asc = reversed ? " DESC" : " ASC";
+        return switch (tri) {
+            case "anciennes" -> "r.created_at" + asc + ", r.numero" + asc;
+            case "numero" -> "r.numero" + desc;
+            case "statut" ->
+                "CASE r.status WHEN 'EN_ATTENTE' THEN 0 WHEN 'EN_COURS' THEN 1 WHEN 'TERMINEE' THEN 2 "
+                        + "WHEN 'REJETEE' THEN 3 WHEN 'ANNULEE' THEN 4 ELSE 5 END" + asc + ", r.created_at" + desc
+                        + ", r.numero" + desc;
+            default -> "r.created_at" + desc + ", r.numero" + desc;
+        };
     }
 
     private static Set<Long> ids(List<OfferRef> offers, Predicate<OfferRef> matching) {
