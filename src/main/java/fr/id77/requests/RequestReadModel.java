@@ -79,8 +79,11 @@ class RequestReadModel {
         }
     }
 
-    /** A chef de file's first part of his scope: the requests of the offers he leads. */
-    private static final String LED = "r.offer_id IN (:led)";
+    /**
+     * One part of an actor's scope: its condition on {@code request r}, and whether it takes whole offers (every request
+     * of some offers), so that the counts kept per offer (V37) can answer it when the filters only keep offers too.
+     */
+    private record ScopePart(String where, boolean wholeOffers) {}
 
     private final JdbcClient jdbc;
     private final CatalogueReference catalogue;
@@ -115,18 +118,21 @@ class RequestReadModel {
                 .toList();
         Map<String, Object> params = new HashMap<>();
         // The actor's scope as disjoint parts (a request in one part only): each part is counted on its own (V37).
-        List<String> scope;
+        List<ScopePart> scope;
         if (actor.admin()) {
-            scope = List.of("TRUE"); // every request
+            scope = List.of(new ScopePart("TRUE", true)); // every request
         } else if (actor.collectivityId() != null) {
-            scope = List.of("r.collectivity_id = :collectivity");
+            scope = List.of(new ScopePart("r.collectivity_id = :collectivity", false));
             params.put("collectivity", actor.collectivityId());
         } else {
             // as Request.canView: the offer's chef de file now, the responsable, the chef de file who led it
             scope = List.of(
-                    LED,
-                    "r.responsable_id = :me AND r.offer_id NOT IN (:led)",
-                    "r.chef_de_file_id = :me AND r.offer_id NOT IN (:led) AND r.responsable_id IS DISTINCT FROM :me");
+                    new ScopePart("r.offer_id IN (:led)", true),
+                    new ScopePart("r.responsable_id = :me AND r.offer_id NOT IN (:led)", false),
+                    new ScopePart(
+                            "r.chef_de_file_id = :me AND r.offer_id NOT IN (:led) "
+                                    + "AND r.responsable_id IS DISTINCT FROM :me",
+                            false));
             params.put("me", actor.userId());
             params.put("led", ids(offerRefs, o -> Objects.equals(o.chefDeFileId(), actor.userId())));
         }
@@ -158,15 +164,15 @@ class RequestReadModel {
         // The counts per status: the whole table's (an admin, no filter) and those of whole offers are kept by the
         // database (request_status_count, V36, request_offer_status_count, V37); the other parts are counted.
         boolean kept = offersOnly;
-        String countsSql = params.isEmpty()
+        String countsSql = actor.admin() && filters.isEmpty()
                 ? "SELECT status, requests FROM request_status_count"
                 : "SELECT status, sum(requests) FROM ("
                         + scope.stream()
-                                .map(part -> kept && (part.equals("TRUE") || part.equals(LED))
-                                        ? "SELECT r.status, r.requests FROM request_offer_status_count r WHERE " + part
-                                                + filters
-                                        : "SELECT r.status, count(*) AS requests FROM request r WHERE " + part + filters
-                                                + " GROUP BY r.status")
+                                .map(part -> kept && part.wholeOffers()
+                                        ? "SELECT r.status, r.requests FROM request_offer_status_count r WHERE "
+                                                + part.where() + filters
+                                        : "SELECT r.status, count(*) AS requests FROM request r WHERE " + part.where()
+                                                + filters + " GROUP BY r.status")
                                 .collect(Collectors.joining(" UNION ALL "))
                         + ") c GROUP BY status";
         Map<RequestStatus, Long> counts = new EnumMap<>(RequestStatus.class);
@@ -197,7 +203,8 @@ class RequestReadModel {
         params.put("offset", fromEnd ? total - skipped - size : skipped);
         String order = order(q.tri(), false);
         String from = " FROM request r WHERE ("
-                + scope.stream().map(part -> "(" + part + ")").collect(Collectors.joining(" OR ")) + ")" + filters;
+                + scope.stream().map(part -> "(" + part.where() + ")").collect(Collectors.joining(" OR ")) + ")"
+                + filters;
         record Listed(
                 int numero,
                 RequestStatus status,
