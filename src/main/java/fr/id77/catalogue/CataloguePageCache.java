@@ -179,8 +179,12 @@ class CataloguePageCache extends OncePerRequestFilter {
     }
 
     private static String pathPattern(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         return path.startsWith("/offres/") ? "/offres/{code}" : path;
+    }
+
+    private static String path(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     /** The version, and the cache emptied of older pages when it moves (their keys would never be asked again). */
@@ -199,7 +203,7 @@ class CataloguePageCache extends OncePerRequestFilter {
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return null;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = path(request);
         String query = request.getQueryString();
         if (!PAGES.matcher(path).matches()
                 || (query != null && query.length() > MAX_ADDRESS)
