@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -19,9 +16,6 @@ import java.util.stream.Stream;
  * ({@code ID77_STORAGE=filesystem}, {@link StorageConfiguration}); several instances need {@link S3Storage}.
  */
 class FilesystemStorage implements FileStorage {
-
-    /** Keys asked about at once during the orphan sweep. */
-    private static final int BATCH = 1000;
 
     /** The folder of request files before they shared this storage (read and deleted there, never written). */
     private static final String LEGACY_REQUEST_FILES = "requests";
@@ -87,8 +81,9 @@ class FilesystemStorage implements FileStorage {
 
     @Override
     public int deleteUnreferenced(Instant writtenBefore, FileReferences references) throws IOException {
-        int deleted = 0;
-        List<Path> batch = new ArrayList<>();
+        int partial = 0;
+        UnclaimedFiles<Path> unclaimed =
+                new UnclaimedFiles<>(references, file -> file.getFileName().toString(), Files::deleteIfExists);
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -98,32 +93,13 @@ class FilesystemStorage implements FileStorage {
                 }
                 String name = file.getFileName().toString();
                 if (name.endsWith(".part")) {
-                    deleted += Files.deleteIfExists(file) ? 1 : 0; // an upload that never finished
+                    partial += Files.deleteIfExists(file) ? 1 : 0; // an upload that never finished
                 } else if (StorageKeys.isKey(name)) {
-                    batch.add(file);
-                    if (batch.size() == BATCH) {
-                        deleted += deleteUnclaimed(batch, references);
-                        batch.clear();
-                    }
+                    unclaimed.offer(file);
                 }
             }
         }
-        return deleted + deleteUnclaimed(batch, references);
-    }
-
-    private static int deleteUnclaimed(List<Path> files, FileReferences references) throws IOException {
-        if (files.isEmpty()) {
-            return 0;
-        }
-        Set<String> claimed = references.referencedAmong(
-                files.stream().map(f -> f.getFileName().toString()).toList());
-        int deleted = 0;
-        for (Path file : files) {
-            if (!claimed.contains(file.getFileName().toString())) {
-                deleted += Files.deleteIfExists(file) ? 1 : 0;
-            }
-        }
-        return deleted;
+        return partial + unclaimed.finish();
     }
 
     /**

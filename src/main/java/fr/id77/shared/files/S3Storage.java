@@ -7,7 +7,6 @@ import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -33,9 +32,6 @@ class S3Storage implements FileStorage, AutoCloseable {
 
     /** S3's smallest part (every part but the last): the memory an upload in progress takes. */
     static final int PART_SIZE = 5 * 1024 * 1024;
-
-    /** Keys asked about at once during the orphan sweep (as many as one page of a listing). */
-    private static final int BATCH = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(S3Storage.class);
 
@@ -154,38 +150,21 @@ class S3Storage implements FileStorage, AutoCloseable {
     @Override
     public int deleteUnreferenced(Instant writtenBefore, FileReferences references) throws IOException {
         try {
-            int deleted = 0;
-            List<String> batch = new ArrayList<>();
+            UnclaimedFiles<String> unclaimed = new UnclaimedFiles<>(references, key -> key, key -> {
+                // one by one: DeleteObjects needs a checksum header that not every S3-compatible store accepts
+                s3.deleteObject(b -> b.bucket(bucket).key(key));
+                return true;
+            });
             for (S3Object object :
                     s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
                 if (object.lastModified().isBefore(writtenBefore) && StorageKeys.isKey(object.key())) {
-                    batch.add(object.key());
-                    if (batch.size() == BATCH) {
-                        deleted += deleteUnclaimed(batch, references);
-                        batch.clear();
-                    }
+                    unclaimed.offer(object.key());
                 }
             }
-            return deleted + deleteUnclaimed(batch, references) + abortUploadsStartedBefore(writtenBefore);
+            return unclaimed.finish() + abortUploadsStartedBefore(writtenBefore);
         } catch (SdkException e) {
             throw new IOException("stockage S3 : " + e.getMessage(), e);
         }
-    }
-
-    private int deleteUnclaimed(List<String> keys, FileReferences references) {
-        if (keys.isEmpty()) {
-            return 0;
-        }
-        Set<String> claimed = references.referencedAmong(keys);
-        int deleted = 0;
-        for (String key : keys) {
-            if (!claimed.contains(key)) {
-                // one by one: DeleteObjects needs a checksum header that not every S3-compatible store accepts
-                s3.deleteObject(b -> b.bucket(bucket).key(key));
-                deleted++;
-            }
-        }
-        return deleted;
     }
 
     /** Multipart uploads that never finished (an instance stopped in the middle of one): their parts are freed. */
