@@ -13,6 +13,7 @@
   'use strict';
 
   var FIELD = 'input[type="file"][data-max-bytes]';
+  var SUBMIT = 'button[type="submit"], button:not([type])';
   var INTERRUPTED = "L'envoi a été interrompu : rien n'a été enregistré. Vous pouvez renvoyer le fichier.";
   var UNANSWERED = 'La connexion a été perdue après l\'envoi, avant la réponse du serveur : vos fichiers ont peut-être été '
     + 'enregistrés. Rechargez la page pour le vérifier avant de les renvoyer.';
@@ -173,9 +174,7 @@
     stop.textContent = 'Annuler l\'envoi';
     stop.addEventListener('click', cancel);
     box.append(label, bar, status, stop);
-    var button = form.querySelector('button[type="submit"], button:not([type])');
-    var place = button && button.parentNode !== form ? button.parentNode : button;
-    form.insertBefore(box, place && place.parentNode === form ? place : null);
+    aboveButtons(form, box);
     var shown = 0;
     return {
       update: function (loaded, total, elapsed) {
@@ -208,7 +207,14 @@
   }
 
   function buttons(form, disabled) {
-    form.querySelectorAll('button[type="submit"], button:not([type])').forEach(function (b) { b.disabled = disabled; });
+    form.querySelectorAll(SUBMIT).forEach(function (b) { b.disabled = disabled; });
+  }
+
+  /** Puts the element in the form just above its submit button (or the button's row), else at the form's end. */
+  function aboveButtons(form, element) {
+    var button = form.querySelector(SUBMIT);
+    var place = button && button.parentNode !== form ? button.parentNode : button;
+    form.insertBefore(element, place && place.parentNode === form ? place : null);
   }
 
   function notice(form, text) {
@@ -217,9 +223,7 @@
       alert = document.createElement('div');
       alert.className = 'alert alert-danger upload-failure';
       alert.setAttribute('role', 'alert');
-      var button = form.querySelector('button[type="submit"], button:not([type])');
-      var place = button && button.parentNode !== form ? button.parentNode : button;
-      form.insertBefore(alert, place && place.parentNode === form ? place : null);
+      aboveButtons(form, alert);
     }
     alert.textContent = text;
   }
