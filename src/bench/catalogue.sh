@@ -19,10 +19,7 @@ OUT=target/bench
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 . src/bench/jdk.sh
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || {
-  apt-get update -qq && { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null 2>&1 \
-    || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
-}
+bash src/ops/two-instances.sh nginx >/dev/null # Debian's nginx if missing, without starting the system service
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 # building is not measured: niced, so that it never competes with a benchmark of someone else
