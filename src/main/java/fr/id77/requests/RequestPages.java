@@ -18,16 +18,16 @@ import org.springframework.transaction.annotation.Transactional;
 class RequestPages {
 
     /** A comment with its author resolved, and the comment it answers. */
-    record Comment(
+    public record Comment(
             RequestViews.CommentLine line,
             RequestReadModel.Person author,
             RequestViews.CommentLine answers,
             RequestReadModel.Person answersAuthor,
             List<RequestViews.AttachmentLine> files) {}
 
-    record TimelineLine(RequestViews.HistoryLine line, RequestReadModel.Person actor) {}
+    public record TimelineLine(RequestViews.HistoryLine line, RequestReadModel.Person actor) {}
 
-    record Page(
+    public record Page(
             RequestViews.RequestState state,
             OfferSummary offer,
             List<String> thematics,
@@ -67,8 +67,8 @@ class RequestPages {
     @Transactional(readOnly = true)
     Page page(int numero, Actor actor, boolean newestFirst) {
         RequestViews.RequestState state = views.view(numero, actor);
-        List<RequestViews.CommentLine> lines = views.comments(numero, newestFirst, actor);
-        List<RequestViews.AttachmentLine> files = views.attachments(numero, actor);
+        List<RequestViews.CommentLine> lines = views.comments(state.id(), newestFirst);
+        List<RequestViews.AttachmentLine> files = views.attachments(state.id());
         OfferSummary offer = offers.byIds(List.of(state.offerId())).get(state.offerId());
 
         Set<Long> ids = new HashSet<>();

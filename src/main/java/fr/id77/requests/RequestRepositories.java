@@ -27,19 +27,11 @@ interface RequestRepository extends JpaRepository<Request, Long> {
     boolean hasOpenRequest(long offerId, long collectivityId);
 }
 
-interface RequestHistoryRepository extends JpaRepository<RequestHistoryEntry, Long> {
-
-    List<RequestHistoryEntry> findByRequestIdOrderByCreatedAtAscIdAsc(long requestId);
-}
+interface RequestHistoryRepository extends JpaRepository<RequestHistoryEntry, Long> {}
 
 interface RequestCommentRepository extends JpaRepository<RequestComment, Long> {
-
-    List<RequestComment> findByRequestIdOrderByCreatedAtAscIdAsc(long requestId);
 
     Optional<RequestComment> findByIdAndRequestId(long id, long requestId);
 }
 
-interface RequestAttachmentRepository extends JpaRepository<RequestAttachment, Long> {
-
-    List<RequestAttachment> findByRequestIdOrderByCreatedAtAscIdAsc(long requestId);
-}
+interface RequestAttachmentRepository extends JpaRepository<RequestAttachment, Long> {}

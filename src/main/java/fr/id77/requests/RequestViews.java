@@ -1,10 +1,12 @@
 package fr.id77.requests;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,33 +60,28 @@ public class RequestViews {
             Instant at) {}
 
     private final RequestRepository requests;
-    private final RequestHistoryRepository history;
-    private final RequestCommentRepository comments;
-    private final RequestAttachmentRepository attachments;
+    private final JdbcClient jdbc;
 
-    RequestViews(
-            RequestRepository requests,
-            RequestHistoryRepository history,
-            RequestCommentRepository comments,
-            RequestAttachmentRepository attachments) {
+    RequestViews(RequestRepository requests, JdbcClient jdbc) {
         this.requests = requests;
-        this.history = history;
-        this.comments = comments;
-        this.attachments = attachments;
+        this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
     public RequestState view(int numero, Actor actor) {
         Request request = requests.visibleTo(numero, actor);
-        List<HistoryLine> lines = history.findByRequestIdOrderByCreatedAtAscIdAsc(request.getId()).stream()
-                .map(e -> new HistoryLine(
-                        e.getKind().name(),
-                        e.getActorId(),
-                        e.getFromStatus(),
-                        e.getToStatus(),
-                        e.getReason(),
-                        e.getCreatedAt()))
-                .toList();
+        List<HistoryLine> lines = jdbc.sql("""
+                        SELECT kind, actor_id, from_status, to_status, reason, created_at FROM request_event
+                        WHERE request_id = ? ORDER BY created_at, id""")
+                .param(request.getId())
+                .query((rs, row) -> new HistoryLine(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        status(rs.getString(3)),
+                        status(rs.getString(4)),
+                        rs.getString(5),
+                        instant(rs, 6)))
+                .list();
         return new RequestState(
                 request.getId(),
                 request.getNumero(),
@@ -107,35 +104,55 @@ public class RequestViews {
     /** The thread of a request, oldest first or newest first. */
     @Transactional(readOnly = true)
     public List<CommentLine> comments(int numero, boolean newestFirst, Actor actor) {
-        Request request = requests.visibleTo(numero, actor);
-        List<CommentLine> lines =
-                new ArrayList<>(comments.findByRequestIdOrderByCreatedAtAscIdAsc(request.getId()).stream()
-                        .map(c -> new CommentLine(
-                                c.getId(),
-                                c.getParentId(),
-                                c.getAuthorId(),
-                                c.isFromStaff(),
-                                c.getBody(),
-                                c.getCreatedAt()))
-                        .toList());
-        if (newestFirst) {
-            Collections.reverse(lines);
-        }
-        return lines;
+        return comments(requests.visibleTo(numero, actor).getId(), newestFirst);
     }
 
+    /** The files of a request, oldest first. */
     @Transactional(readOnly = true)
     public List<AttachmentLine> attachments(int numero, Actor actor) {
-        Request request = requests.visibleTo(numero, actor);
-        return attachments.findByRequestIdOrderByCreatedAtAscIdAsc(request.getId()).stream()
-                .map(a -> new AttachmentLine(
-                        a.getId(),
-                        a.getCommentId(),
-                        a.getFileName(),
-                        a.getContentType(),
-                        a.getSizeBytes(),
-                        a.getUploadedBy(),
-                        a.getCreatedAt()))
-                .toList();
+        return attachments(requests.visibleTo(numero, actor).getId());
+    }
+
+    /**
+     * The thread of a request whose visibility {@link #view} has just checked, oldest first or newest first: read as
+     * rows into records, since a thread of a hundred comments is only shown, never changed.
+     */
+    List<CommentLine> comments(long requestId, boolean newestFirst) {
+        return jdbc.sql("SELECT id, parent_id, author_id, from_staff, body, created_at FROM request_comment"
+                        + " WHERE request_id = ? ORDER BY created_at " + (newestFirst ? "DESC, id DESC" : ", id"))
+                .param(requestId)
+                .query((rs, row) -> new CommentLine(
+                        rs.getLong(1),
+                        (Long) rs.getObject(2),
+                        rs.getLong(3),
+                        rs.getBoolean(4),
+                        rs.getString(5),
+                        instant(rs, 6)))
+                .list();
+    }
+
+    /** The files of a request whose visibility {@link #view} has just checked, oldest first. */
+    List<AttachmentLine> attachments(long requestId) {
+        return jdbc.sql("""
+                        SELECT id, comment_id, file_name, content_type, size_bytes, uploaded_by, created_at
+                        FROM request_attachment WHERE request_id = ? ORDER BY created_at, id""")
+                .param(requestId)
+                .query((rs, row) -> new AttachmentLine(
+                        rs.getLong(1),
+                        (Long) rs.getObject(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        instant(rs, 7)))
+                .list();
+    }
+
+    private static RequestStatus status(String name) {
+        return name == null ? null : RequestStatus.valueOf(name);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 }
