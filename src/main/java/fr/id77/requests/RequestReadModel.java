@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 class RequestReadModel {
 
     /** One row of the « Demandes » list. */
-    record ListedRequest(
+    public record ListedRequest(
             int numero,
             RequestStatus status,
             Instant createdAt,
@@ -46,7 +46,7 @@ class RequestReadModel {
             String chefDeFile) {}
 
     /** A page of the list, its counts per status tab, and the offers of its « Prestation » filter as (code, label). */
-    record ListPage(
+    public record ListPage(
             List<ListedRequest> rows,
             long total,
             int page,
@@ -67,11 +67,11 @@ class RequestReadModel {
         }
     }
 
-    record Person(long id, String name, String email, String phone, String collectivity) {}
+    public record Person(long id, String name, String email, String phone, String collectivity) {}
 
-    record Collectivity(long id, String name, boolean hasLogo) {}
+    public record Collectivity(long id, String name, boolean hasLogo) {}
 
-    record Referent(
+    public record Referent(
             long id, String title, String fullName, String service, String email, String phone, boolean removed) {
         public String label() {
             return fullName + " (" + title + (service.isBlank() ? "" : ", " + service) + ")"
