@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,7 @@ public class Accounts {
     private final LinkMails links;
     private final MailQuota quota;
     private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
 
     Accounts(
             UserAccountRepository users,
@@ -33,8 +35,10 @@ public class Accounts {
             SignedInSessions sessions,
             LinkMails links,
             MailQuota quota,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            JdbcClient jdbc) {
         this.users = users;
+        this.jdbc = jdbc;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
@@ -76,11 +80,10 @@ public class Accounts {
      */
     @Transactional(readOnly = true)
     public List<AccountSummary> staff() {
-        return users
-                .findByRoleInOrderByLastNameAscFirstNameAscIdentifiantAsc(EnumSet.of(Role.CHEF_DE_FILE, Role.ADMIN))
-                .stream()
-                .map(AccountSummary::of)
-                .toList();
+        return jdbc.sql("SELECT " + AccountSummary.COLUMNS + " FROM app_user WHERE role IN ('CHEF_DE_FILE', 'ADMIN')"
+                        + " ORDER BY last_name, first_name, identifiant")
+                .query(AccountSummary::read)
+                .list();
     }
 
     /** Whether this account is active ID77 staff (chef de file or admin): the only people who may be given a request. */
@@ -98,8 +101,11 @@ public class Accounts {
         if (userIds.isEmpty()) {
             return Map.of();
         }
-        return users.findAllById(userIds).stream()
-                .map(AccountSummary::of)
+        return jdbc
+                .sql("SELECT " + AccountSummary.COLUMNS + " FROM app_user WHERE id = ANY(?)")
+                .param(userIds.toArray(Long[]::new))
+                .query(AccountSummary::read)
+                .stream()
                 .collect(Collectors.toMap(AccountSummary::id, Function.identity()));
     }
 

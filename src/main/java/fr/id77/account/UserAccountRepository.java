@@ -1,6 +1,5 @@
 package fr.id77.account;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -34,6 +33,4 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
             + " OR lower(u.email) LIKE :like ESCAPE '\\'"
             + " OR lower(concat(u.firstName, ' ', u.lastName)) LIKE :like ESCAPE '\\'")
     Page<UserAccount> search(String like, Pageable pageable);
-
-    List<UserAccount> findByRoleInOrderByLastNameAscFirstNameAscIdentifiantAsc(Collection<Role> roles);
 }
