@@ -88,11 +88,9 @@ class RequestFiles {
                 remaining);
     }
 
-    /** Bytes taken by the files of every request of the collectivity. */
+    /** Bytes taken by the files of every request of the collectivity, as the database keeps them (V42). */
     private long used(long collectivityId) {
-        return jdbc.sql(
-                        "SELECT coalesce(sum(a.size_bytes), 0) FROM request_attachment a JOIN request r ON r.id = a.request_id "
-                                + "WHERE r.collectivity_id = :c")
+        return jdbc.sql("SELECT coalesce(max(bytes), 0) FROM collectivity_storage_use WHERE collectivity_id = :c")
                 .param("c", collectivityId)
                 .query(Long.class)
                 .single();

@@ -146,6 +146,35 @@ class UploadLimitsTests {
     }
 
     @Test
+    void theSpaceACollectivityTakesIsKeptByTheDatabaseAsFilesComeAndGo() throws Exception {
+        Fixtures f = new Fixtures(jdbc);
+        Fixtures.Collectivity commune = f.collectivity("Commune de l'Espace", "Melun");
+        Fixtures.Collectivity other = f.collectivity("Commune Voisine de l'Espace", "Melun");
+        CurrentUser member = f.adherent(commune, "Sidonie");
+        CurrentUser neighbour = f.adherent(other, "Sixtine");
+        f.lead("O36", f.chefDeFile("Séverin"));
+        file(commune, member, pdf("un.pdf", 700), pdf("deux.pdf", 300));
+        file(other, neighbour, pdf("trois.pdf", 500));
+        String kept = "SELECT coalesce(max(bytes), 0) FROM collectivity_storage_use WHERE collectivity_id = :c";
+        String summed = "SELECT coalesce(sum(a.size_bytes), 0) FROM request_attachment a"
+                + " JOIN request r ON r.id = a.request_id WHERE r.collectivity_id = :c";
+        assertThat(count(kept, commune.id()))
+                .isEqualTo(count(summed, commune.id()))
+                .isEqualTo(1000);
+        assertThat(count(kept, other.id())).isEqualTo(500);
+
+        jdbc.sql("DELETE FROM request_attachment WHERE file_name = 'un.pdf' AND request_id IN"
+                        + " (SELECT id FROM request WHERE collectivity_id = :c)")
+                .param("c", commune.id())
+                .update();
+
+        assertThat(count(kept, commune.id()))
+                .isEqualTo(count(summed, commune.id()))
+                .isEqualTo(300);
+        assertThat(count(kept, other.id())).isEqualTo(500);
+    }
+
+    @Test
     void filesBeyondTheCollectivitysQuotaAreRefusedNextToTheFieldAndNothingIsWritten() throws Exception {
         Fixtures f = new Fixtures(jdbc);
         Fixtures.Collectivity commune = f.collectivity("Commune du Quota", "Melun");
