@@ -2,9 +2,13 @@ package fr.id77.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -20,9 +24,36 @@ class ConcurrentSessionWritesTests {
     @Autowired
     JdbcIndexedSessionRepository sessions;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void twoRequestsAddingTheSameAttributeToOneSessionBothSucceed() {
         twoRequestsAddTheSameAttribute(sessions);
+    }
+
+    @Test
+    void eachRequestsTouchOfItsSessionIsSavedWithoutChangingTheCommitModeOfOtherTransactions() {
+        touchTheSession(sessions);
+        assertThat(jdbc.sql("SELECT current_setting('synchronous_commit') = reset_val FROM pg_settings"
+                                + " WHERE name = 'synchronous_commit'")
+                        .query(Boolean.class)
+                        .single())
+                .as("the server's own setting, outside the session's transaction")
+                .isTrue();
+    }
+
+    private static <S extends Session> void touchTheSession(SessionRepository<S> sessions) {
+        S created = sessions.createSession();
+        sessions.save(created);
+        S touched = sessions.findById(created.getId());
+        Instant later =
+                touched.getLastAccessedTime().plus(Duration.ofMinutes(7)).truncatedTo(ChronoUnit.MILLIS);
+        touched.setLastAccessedTime(later);
+        sessions.save(touched);
+
+        assertThat(sessions.findById(created.getId()).getLastAccessedTime()).isEqualTo(later);
+        sessions.deleteById(created.getId());
     }
 
     private static <S extends Session> void twoRequestsAddTheSameAttribute(SessionRepository<S> sessions) {
