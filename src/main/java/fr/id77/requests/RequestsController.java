@@ -7,7 +7,9 @@ import fr.id77.shared.web.FormBinding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -68,7 +70,16 @@ class RequestsController {
         model.addAttribute("staffView", actor.staff());
         model.addAttribute("statuses", RequestStatus.values());
         model.addAttribute("tabs", List.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS, RequestStatus.TERMINEE));
-        model.addAttribute("domains", catalogue.domains());
+        Map<String, String> domainChoices = new LinkedHashMap<>();
+        Map<String, Map<String, String>> thematicChoices = new LinkedHashMap<>();
+        catalogue.domains().forEach(d -> {
+            domainChoices.put(d.slug(), d.label());
+            Map<String, String> thematics = new LinkedHashMap<>();
+            d.thematics().forEach(t -> thematics.put(t.slug(), t.label()));
+            thematicChoices.put(d.label(), thematics);
+        });
+        model.addAttribute("domainChoices", domainChoices);
+        model.addAttribute("thematicChoices", thematicChoices);
         model.addAttribute("offerChoices", result.offerChoices());
         if (actor.staff()) {
             model.addAttribute("cantons", collectivities.cantons());
