@@ -57,11 +57,18 @@ public class Offers {
     private final JdbcClient jdbc;
     private final CatalogueReference reference;
     private final OfferDomains offerDomains;
+    private final CatalogueVersion version;
 
-    Offers(JdbcClient jdbc, CatalogueReference reference, OfferDomains offerDomains) {
+    /** Every offer as {@link #references()} last read it, with the catalogue version it was read at. */
+    private volatile VersionedReferences references;
+
+    private record VersionedReferences(long version, List<OfferRef> offers) {}
+
+    Offers(JdbcClient jdbc, CatalogueReference reference, OfferDomains offerDomains, CatalogueVersion version) {
         this.jdbc = jdbc;
         this.reference = reference;
         this.offerDomains = offerDomains;
+        this.version = version;
     }
 
     @Transactional(readOnly = true)
@@ -83,9 +90,25 @@ public class Offers {
         return load("o.id IN (:ids)", Map.of("ids", ids));
     }
 
-    /** Every offer, published or not, in identifier order, with its domains and thematics: in one statement. */
-    @Transactional(readOnly = true)
+    /**
+     * Every offer, published or not, in identifier order, with its domains and thematics. Read again only when the
+     * catalogue's version has changed (V38, re-read at most every {@code id77.catalogue.cache.recheck}): every page of
+     * the requests list needs them, and reading the 136 offers with their arrays was a third of such a page's work in
+     * the database. A change of chef de file reaches the list within that interval; the former chef de file keeps
+     * seeing the requests he led anyway.
+     */
     public List<OfferRef> references() {
+        long current = version.current();
+        VersionedReferences known = references;
+        if (known != null && known.version() == current) {
+            return known.offers();
+        }
+        List<OfferRef> read = readReferences();
+        references = new VersionedReferences(current, read);
+        return read;
+    }
+
+    private List<OfferRef> readReferences() {
         return jdbc.sql("SELECT o.id, o.code, o.title, o.published, o.chef_de_file_id, "
                         + "array(SELECT od.domain_id::int FROM offer_domain od WHERE od.offer_id = o.id), "
                         + "array(SELECT ot.thematic_id::int FROM offer_thematic ot WHERE ot.offer_id = o.id) "

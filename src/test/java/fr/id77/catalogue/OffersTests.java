@@ -8,6 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest
 class OffersTests {
@@ -17,6 +18,9 @@ class OffersTests {
 
     @Autowired
     CatalogueReference reference;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void findsAPublishedOfferByCodeInAnyCaseAndRefusesGarbage() {
@@ -28,6 +32,33 @@ class OffersTests {
         assertThat(offers.publishedByCode("O999")).isEmpty();
         assertThat(offers.publishedByCode("'; drop table offer; --")).isEmpty();
         assertThat(offers.publishedByCode(null)).isEmpty();
+    }
+
+    @Test
+    void theReferencesAreKeptUntilTheCatalogueChangesThenReadAgain() {
+        List<Offers.OfferRef> first = offers.references();
+        assertThat(offers.references()).as("nothing changed: the same list").isSameAs(first);
+        long o01 = offers.publishedByCode("O01").orElseThrow().id();
+        String title = jdbc.sql("SELECT title FROM offer WHERE id = ?")
+                .param(o01)
+                .query(String.class)
+                .single();
+        try {
+            jdbc.sql("UPDATE offer SET title = ? WHERE id = ?")
+                    .param(title + " (révisé)")
+                    .param(o01)
+                    .update();
+            assertThat(offers.references())
+                    .filteredOn(o -> o.id() == o01)
+                    .singleElement()
+                    .extracting(Offers.OfferRef::title)
+                    .isEqualTo(title + " (révisé)");
+        } finally {
+            jdbc.sql("UPDATE offer SET title = ? WHERE id = ?")
+                    .param(title)
+                    .param(o01)
+                    .update();
+        }
     }
 
     @Test
