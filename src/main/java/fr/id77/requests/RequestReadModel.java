@@ -8,6 +8,7 @@ import fr.id77.catalogue.Offers;
 import fr.id77.catalogue.Offers.OfferRef;
 import fr.id77.membership.Collectivities;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -126,15 +127,18 @@ class RequestReadModel {
             params.put("collectivity", actor.collectivityId());
         } else {
             // as Request.canView: the offer's chef de file now, the responsable, the chef de file who led it
-            scope = List.of(
-                    new ScopePart("r.offer_id IN (:led)", true),
-                    new ScopePart("r.responsable_id = :me AND r.offer_id NOT IN (:led)", false),
-                    new ScopePart(
-                            "r.chef_de_file_id = :me AND r.offer_id NOT IN (:led) "
-                                    + "AND r.responsable_id IS DISTINCT FROM :me",
-                            false));
+            // Each offer he leads is a part of its own: its requests come in the list's order from one index
+            // (V43), and a page is the merge of the parts' ordered streams rather than a filtered walk of them all.
+            Set<Long> led = ids(offerRefs, o -> Objects.equals(o.chefDeFileId(), actor.userId()));
+            List<ScopePart> parts = new ArrayList<>();
+            led.stream().sorted().forEach(offer -> parts.add(new ScopePart("r.offer_id = " + offer, true)));
+            parts.add(new ScopePart("r.responsable_id = :me AND r.offer_id NOT IN (:led)", false));
+            parts.add(new ScopePart(
+                    "r.chef_de_file_id = :me AND r.offer_id NOT IN (:led) AND r.responsable_id IS DISTINCT FROM :me",
+                    false));
+            scope = List.copyOf(parts);
             params.put("me", actor.userId());
-            params.put("led", ids(offerRefs, o -> Objects.equals(o.chefDeFileId(), actor.userId())));
+            params.put("led", led);
         }
         StringBuilder filters = new StringBuilder();
         boolean offersOnly = true; // the filters only keep some offers: the kept counts per offer answer them
@@ -199,12 +203,23 @@ class RequestReadModel {
         int skipped = (page - 1) * RequestListQuery.PAGE_SIZE;
         int size = (int) Math.min(RequestListQuery.PAGE_SIZE, total - skipped);
         boolean fromEnd = total - skipped - size < skipped;
+        long offset = fromEnd ? total - skipped - size : skipped;
         params.put("limit", size);
-        params.put("offset", fromEnd ? total - skipped - size : skipped);
+        params.put("offset", offset);
+        params.put("reach", offset + size);
         String order = order(q.tri(), false);
-        String from = " FROM request r WHERE ("
-                + scope.stream().map(part -> "(" + part.where() + ")").collect(Collectors.joining(" OR ")) + ")"
-                + filters;
+        String walked = order(q.tri(), fromEnd);
+        // One part: walked on its index. Several (disjoint) parts: each gives at most the rows up to the page's end in
+        // the list's order, and PostgreSQL merges these ordered streams (Merge Append) up to the page.
+        String numbers = scope.size() == 1
+                ? "SELECT r.numero FROM request r WHERE (" + scope.getFirst().where() + ")" + filters + " ORDER BY "
+                        + walked + " LIMIT :limit OFFSET :offset"
+                : "SELECT r.numero FROM ("
+                        + scope.stream()
+                                .map(part -> "(SELECT r.numero, r.status, r.created_at FROM request r WHERE ("
+                                        + part.where() + ")" + filters + " ORDER BY " + walked + " LIMIT :reach)")
+                                .collect(Collectors.joining(" UNION ALL "))
+                        + ") r ORDER BY " + walked + " LIMIT :limit OFFSET :offset";
         record Listed(
                 int numero,
                 RequestStatus status,
@@ -214,8 +229,9 @@ class RequestReadModel {
                 Long referentId,
                 Long chefDeFileId) {}
         List<Listed> listed = jdbc.sql("SELECT r.numero, r.status, r.created_at, r.offer_id, r.collectivity_id, "
-                        + "r.referent_id, r.chef_de_file_id FROM request r WHERE r.numero IN (SELECT r.numero" + from
-                        + " ORDER BY " + order(q.tri(), fromEnd) + " LIMIT :limit OFFSET :offset) ORDER BY " + order)
+                        + "r.referent_id, r.chef_de_file_id FROM request r WHERE r.numero IN (" + numbers
+                        + ") ORDER BY "
+                        + order)
                 .params(params)
                 .query((rs, n) -> new Listed(
                         rs.getInt(1),
