@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
@@ -86,6 +87,12 @@ class RequestReadModel {
      */
     private record ScopePart(String where, boolean wholeOffers) {}
 
+    /**
+     * The number of rows skipped from which a page of a scope in several parts is found by merging them (1,000; the
+     * paging tests lower it to try both ways on a few pages).
+     */
+    private final int mergedFrom;
+
     private final JdbcClient jdbc;
     private final CatalogueReference catalogue;
     private final Offers offers;
@@ -97,7 +104,9 @@ class RequestReadModel {
             CatalogueReference catalogue,
             Offers offers,
             Collectivities collectivities,
-            Accounts accounts) {
+            Accounts accounts,
+            @Value("${id77.requests.list.merged-from:1000}") int mergedFrom) {
+        this.mergedFrom = mergedFrom;
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.offers = offers;
@@ -209,11 +218,13 @@ class RequestReadModel {
         params.put("reach", offset + size);
         String order = order(q.tri(), false);
         String walked = order(q.tri(), fromEnd);
-        // One part: walked on its index. Several (disjoint) parts: each gives at most the rows up to the page's end in
-        // the list's order, and PostgreSQL merges these ordered streams (Merge Append) up to the page.
-        String numbers = scope.size() == 1
-                ? "SELECT r.numero FROM request r WHERE (" + scope.getFirst().where() + ")" + filters + " ORDER BY "
-                        + walked + " LIMIT :limit OFFSET :offset"
+        // Near either end, or with one part: the list's index is walked up to the page, filtered. Deeper with several
+        // (disjoint) parts: each gives at most the rows up to the page's end in the list's order, and PostgreSQL
+        // merges these ordered streams (Merge Append) up to the page; planning the merge costs more than a short walk.
+        String numbers = scope.size() == 1 || offset < mergedFrom
+                ? "SELECT r.numero FROM request r WHERE ("
+                        + scope.stream().map(part -> "(" + part.where() + ")").collect(Collectors.joining(" OR "))
+                        + ")" + filters + " ORDER BY " + walked + " LIMIT :limit OFFSET :offset"
                 : "SELECT r.numero FROM ("
                         + scope.stream()
                                 .map(part -> "(SELECT r.numero, r.status, r.created_at FROM request r WHERE ("

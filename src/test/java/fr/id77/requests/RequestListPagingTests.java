@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * reverse order, and the admins' status counts are kept by the database. Whatever the way a page is read, every sort
  * shows every request exactly once, in its order, ties on the filing instant broken by the number.
  */
-@SpringBootTest
+@SpringBootTest(properties = "id77.requests.list.merged-from=5") // page 2 of a chef de file merged, 1 and 3 walked
 @AutoConfigureMockMvc
 class RequestListPagingTests {
 
