@@ -8,7 +8,6 @@ import fr.id77.catalogue.Offers;
 import fr.id77.catalogue.Offers.OfferRef;
 import fr.id77.membership.Collectivities;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -83,9 +82,27 @@ class RequestReadModel {
 
     /**
      * One part of an actor's scope: its condition on {@code request r}, and whether it takes whole offers (every request
-     * of some offers), so that the counts kept per offer (V37) can answer it when the filters only keep offers too.
+     * of some offers), so that the counts kept per offer (V37) can answer it when the filters only keep offers too;
+     * those offers, when a page deep in the list is merged from one ordered stream per offer.
      */
-    private record ScopePart(String where, boolean wholeOffers) {}
+    private record ScopePart(String where, boolean wholeOffers, Set<Long> offers) {
+        ScopePart(String where, boolean wholeOffers) {
+            this(where, wholeOffers, Set.of());
+        }
+
+        /**
+         * Its conditions when a page is merged from ordered streams: one per offer for a part of whole offers (each
+         * read in the list's order from the offers' index, V43), else its own.
+         */
+        List<String> streams() {
+            return offers.isEmpty()
+                    ? List.of(where)
+                    : offers.stream()
+                            .sorted()
+                            .map(offer -> "r.offer_id = " + offer)
+                            .toList();
+        }
+    }
 
     /**
      * The number of rows skipped from which a page of a scope in several parts is found by merging them (1,000; the
@@ -136,16 +153,14 @@ class RequestReadModel {
             params.put("collectivity", actor.collectivityId());
         } else {
             // as Request.canView: the offer's chef de file now, the responsable, the chef de file who led it
-            // Each offer he leads is a part of its own: its requests come in the list's order from one index
-            // (V43), and a page is the merge of the parts' ordered streams rather than a filtered walk of them all.
             Set<Long> led = ids(offerRefs, o -> Objects.equals(o.chefDeFileId(), actor.userId()));
-            List<ScopePart> parts = new ArrayList<>();
-            led.stream().sorted().forEach(offer -> parts.add(new ScopePart("r.offer_id = " + offer, true)));
-            parts.add(new ScopePart("r.responsable_id = :me AND r.offer_id NOT IN (:led)", false));
-            parts.add(new ScopePart(
-                    "r.chef_de_file_id = :me AND r.offer_id NOT IN (:led) AND r.responsable_id IS DISTINCT FROM :me",
-                    false));
-            scope = List.copyOf(parts);
+            scope = List.of(
+                    new ScopePart("r.offer_id IN (:led)", true, led),
+                    new ScopePart("r.responsable_id = :me AND r.offer_id NOT IN (:led)", false),
+                    new ScopePart(
+                            "r.chef_de_file_id = :me AND r.offer_id NOT IN (:led) "
+                                    + "AND r.responsable_id IS DISTINCT FROM :me",
+                            false));
             params.put("me", actor.userId());
             params.put("led", led);
         }
@@ -227,8 +242,9 @@ class RequestReadModel {
                         + ")" + filters + " ORDER BY " + walked + " LIMIT :limit OFFSET :offset"
                 : "SELECT r.numero FROM ("
                         + scope.stream()
-                                .map(part -> "(SELECT r.numero, r.status, r.created_at FROM request r WHERE ("
-                                        + part.where() + ")" + filters + " ORDER BY " + walked + " LIMIT :reach)")
+                                .flatMap(part -> part.streams().stream())
+                                .map(where -> "(SELECT r.numero, r.status, r.created_at FROM request r WHERE (" + where
+                                        + ")" + filters + " ORDER BY " + walked + " LIMIT :reach)")
                                 .collect(Collectors.joining(" UNION ALL "))
                         + ") r ORDER BY " + walked + " LIMIT :limit OFFSET :offset";
         record Listed(
