@@ -119,6 +119,9 @@ class HtmlValidityTests {
         assertValid("/compte/profil", as(member));
         assertValid("/favoris", as(member));
         assertValid("/demandes", as(chef));
+        assertValid("/statistiques", as(chef));
+        assertValid("/statistiques", as(admin));
+        assertValid("/statistiques?periode=dates&du=2020-02-30&au=x&canton=X", as(admin));
         assertValid(request, as(chef));
         long version = jdbc.sql("SELECT version FROM request WHERE numero = :n")
                 .param("n", Integer.parseInt(request.replace("/demandes/", "")))

@@ -41,7 +41,8 @@ class ModularityTests {
                 "favourites", Set.of("account", "catalogue", "shared"),
                 "requests", Set.of("account", "catalogue", "membership", "shared"),
                 "notifications", Set.of("account", "catalogue", "membership", "requests", "shared"),
-                "audit", Set.of("account", "catalogue", "membership", "shared")));
+                "audit", Set.of("account", "catalogue", "membership", "shared"),
+                "statistics", Set.of("account", "catalogue", "membership", "requests", "shared")));
         Map<String, Set<String>> actual = modules.stream()
                 .collect(Collectors.toMap(
                         ModularityTests::name,

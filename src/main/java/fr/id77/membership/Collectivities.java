@@ -40,6 +40,11 @@ public class Collectivities implements CollectivityStanding {
         return Choices.options(Choices.Canton.class, Choices.Canton::label);
     }
 
+    /** The categories of collectivities as (stored value, label): Communes, EPCI, Syndicats. */
+    public Map<String, String> categories() {
+        return Choices.options(Choices.Category.class, Choices.Category::label);
+    }
+
     @Transactional(readOnly = true)
     public Optional<CollectivitySummary> forUser(long userId) {
         return accounts.summary(userId)

@@ -1,0 +1,327 @@
+package fr.id77.statistics;
+
+import fr.id77.catalogue.CatalogueReference;
+import fr.id77.catalogue.CatalogueReference.TypologyRef;
+import fr.id77.catalogue.Offers;
+import fr.id77.catalogue.Offers.OfferRef;
+import fr.id77.membership.Collectivities;
+import fr.id77.requests.RequestStatus;
+import fr.id77.shared.time.TimeConfiguration;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes the figures of {@code /statistiques} in a fixed number of statements, whatever the period: the offers (two,
+ * one through the catalogue's facade), the collectivities with their adhesion date (one), and the period's requests
+ * in filing order (one index-only range scan of {@code statistics_request}, V40), each row counted once in every
+ * figure and its working days computed through a {@link WorkingDayIndex}. Deleted requests (« Supprimée », duplicates
+ * removed by an admin) are left out of every figure.
+ */
+@Service
+class Statistics {
+
+    /** Who looks: an admin sees every request, a chef de file those of the offers he leads. */
+    record Viewer(long userId, boolean admin) {}
+
+    private record Place(String canton, String category, boolean adherent, LocalDate adhesion) {}
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRANCE);
+
+    private final JdbcClient jdbc;
+    private final Offers offers;
+    private final CatalogueReference catalogue;
+    private final Collectivities collectivities;
+    private final Clock clock;
+
+    Statistics(
+            JdbcClient jdbc, Offers offers, CatalogueReference catalogue, Collectivities collectivities, Clock clock) {
+        this.jdbc = jdbc;
+        this.offers = offers;
+        this.catalogue = catalogue;
+        this.collectivities = collectivities;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The offers whose requests the viewer may count, in identifier order. */
+    @Transactional(readOnly = true)
+    List<OfferRef> offersOf(Viewer viewer) {
+        return offers.references().stream()
+                .filter(o -> viewer.admin() || Objects.equals(o.chefDeFileId(), viewer.userId()))
+                .toList();
+    }
+
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    Report report(StatisticsQuery q, Viewer viewer, List<OfferRef> visible) {
+        List<OfferRef> counted = visible.stream()
+                .filter(o -> q.offer() == null || o.id() == q.offer().id())
+                .filter(o ->
+                        q.domain() == null || o.domainIds().contains(q.domain().id()))
+                .toList();
+        Map<Long, Short> typologyOf = new HashMap<>();
+        jdbc.sql("SELECT id, typology_id FROM offer").query(rs -> {
+            typologyOf.put(rs.getLong(1), rs.getShort(2));
+        });
+        Map<Long, Place> places = places();
+        Map<String, String> cantons = collectivities.cantons();
+        Map<String, String> categories = collectivities.categories();
+
+        // the period's requests, each counted in every figure
+        Period period = q.period();
+        List<YearMonth> months = period.months();
+        YearMonth firstMonth = months.getFirst();
+        long[] perMonth = new long[months.size()];
+        Map<Long, Integer> offerIndex = new HashMap<>();
+        for (int i = 0; i < counted.size(); i++) {
+            offerIndex.put(counted.get(i).id(), i);
+        }
+        long[] perOffer = new long[counted.size()];
+        Map<String, Long> perCanton = new HashMap<>();
+        Map<String, Long> perCategory = new HashMap<>();
+        Map<RequestStatus, Long> perStatus = new EnumMap<>(RequestStatus.class);
+        Set<Long> filers = new HashSet<>();
+        List<ResponseTimes.Gatherer> offerTimes = counted.stream()
+                .map(o -> new ResponseTimes.Gatherer(o.code() + " – " + o.title()))
+                .toList();
+        Map<Short, ResponseTimes.Gatherer> domainTimes = new LinkedHashMap<>();
+        catalogue.domains().forEach(d -> domainTimes.put(d.id(), new ResponseTimes.Gatherer(d.label())));
+        List<List<ResponseTimes.Gatherer>> offerDomainTimes = counted.stream()
+                .map(o -> o.domainIds().stream()
+                        .map(domainTimes::get)
+                        .filter(Objects::nonNull)
+                        .toList())
+                .toList();
+        WorkingDayIndex workingDays = new WorkingDayIndex(period.from(), max(period.to(), today()));
+        long[] filed = {0};
+
+        StringBuilder sql = new StringBuilder(
+                "SELECT offer_id, collectivity_id, status, (filed_at AT TIME ZONE 'Europe/Paris')::date, "
+                        + "(decided_at AT TIME ZONE 'Europe/Paris')::date, (completed_at AT TIME ZONE 'Europe/Paris')::date "
+                        + "FROM statistics_request WHERE filed_at >= :from AND filed_at < :to AND status <> 'SUPPRIMEE'");
+        Map<String, Object> params = new HashMap<>();
+        params.put(
+                "from",
+                Timestamp.from(
+                        period.from().atStartOfDay(TimeConfiguration.PARIS).toInstant()));
+        params.put(
+                "to",
+                Timestamp.from(period.to()
+                        .plusDays(1)
+                        .atStartOfDay(TimeConfiguration.PARIS)
+                        .toInstant()));
+        if (counted.size() < typologyOf.size()) {
+            sql.append(" AND offer_id IN (:offers)");
+            params.put("offers", orNone(counted.stream().map(OfferRef::id).toList()));
+        }
+        if (!q.canton().isEmpty()) {
+            sql.append(" AND collectivity_id IN (:collectivities)");
+            params.put(
+                    "collectivities",
+                    orNone(places.entrySet().stream()
+                            .filter(e -> e.getValue().canton().equals(q.canton()))
+                            .map(Map.Entry::getKey)
+                            .toList()));
+        }
+        jdbc.sql(sql.toString()).params(params).query((ResultSet rs) -> {
+            Integer o = offerIndex.get(rs.getLong(1));
+            if (o == null) {
+                return; // an offer out of scope (never, the statement keeps only counted offers)
+            }
+            filed[0]++;
+            long collectivityId = rs.getLong(2);
+            LocalDate filedOn = rs.getObject(4, LocalDate.class);
+            perMonth[(int) firstMonth.until(YearMonth.from(filedOn), ChronoUnit.MONTHS)]++;
+            perOffer[o]++;
+            Place place = places.get(collectivityId);
+            if (place != null) {
+                perCanton.merge(place.canton(), 1L, Long::sum);
+                perCategory.merge(place.category(), 1L, Long::sum);
+            }
+            filers.add(collectivityId);
+            perStatus.merge(RequestStatus.valueOf(rs.getString(3)), 1L, Long::sum);
+            LocalDate decided = date(rs, 5);
+            if (decided != null) {
+                long days = workingDays.between(filedOn, decided);
+                offerTimes.get(o).decision(days);
+                offerDomainTimes.get(o).forEach(g -> g.decision(days));
+            }
+            LocalDate completed = date(rs, 6);
+            if (completed != null) {
+                long days = workingDays.between(filedOn, completed);
+                offerTimes.get(o).completion(days);
+                offerDomainTimes.get(o).forEach(g -> g.completion(days));
+            }
+        });
+
+        // figures, every category shown even when nothing was filed in it
+        List<Figure.Bar> monthBars = IntStream.range(0, months.size())
+                .mapToObj(i -> new Figure.Bar(
+                        capitalised(MONTH.format(months.get(i))), shortMonth(months.get(i)), perMonth[i]))
+                .toList();
+        Map<Short, Long> perDomain = new LinkedHashMap<>();
+        Map<Short, Long> perTypology = new LinkedHashMap<>();
+        for (int i = 0; i < counted.size(); i++) {
+            OfferRef offer = counted.get(i);
+            long n = perOffer[i];
+            offer.domainIds().forEach(d -> perDomain.merge(d, n, Long::sum));
+            perTypology.merge(typologyOf.getOrDefault(offer.id(), (short) 0), n, Long::sum);
+        }
+        List<Figure.Bar> domainBars = catalogue.domains().stream()
+                .filter(d -> q.domain() == null || d.id() == q.domain().id())
+                .map(d -> bar(d.label(), perDomain.getOrDefault(d.id(), 0L)))
+                .toList();
+        List<Figure.Bar> typologyBars = catalogue.typologies().stream()
+                .map((TypologyRef t) -> bar(t.label(), perTypology.getOrDefault(t.id(), 0L)))
+                .toList();
+        List<Figure.Bar> offerBars = IntStream.range(0, counted.size())
+                .filter(i -> perOffer[i] > 0)
+                .boxed()
+                .sorted(Comparator.comparingLong((Integer i) -> -perOffer[i]).thenComparing(i -> i))
+                .limit(20)
+                .map(i -> new Figure.Bar(
+                        counted.get(i).code() + " – " + counted.get(i).title(),
+                        counted.get(i).code(),
+                        perOffer[i]))
+                .toList();
+        List<Figure.Bar> cantonBars = cantons.entrySet().stream()
+                .filter(c -> q.canton().isEmpty() || c.getKey().equals(q.canton()))
+                .map(c -> bar(c.getValue(), perCanton.getOrDefault(c.getKey(), 0L)))
+                .toList();
+        List<Figure.Bar> categoryBars = categories.entrySet().stream()
+                .map(c -> bar(c.getValue(), perCategory.getOrDefault(c.getKey(), 0L)))
+                .toList();
+        List<Figure.Bar> statusBars = Arrays.stream(RequestStatus.values())
+                .filter(s -> s != RequestStatus.SUPPRIMEE)
+                .map(s -> bar(s.getLabel(), perStatus.getOrDefault(s, 0L)))
+                .toList();
+
+        // adhesions and collectivities (a canton filter applies; domains and offers do not concern them)
+        Figure adhesions = null;
+        if (viewer.admin()) {
+            long[] perMonthAdhesions = new long[months.size()];
+            places.values().stream()
+                    .filter(p -> q.canton().isEmpty() || p.canton().equals(q.canton()))
+                    .map(Place::adhesion)
+                    .filter(d -> d != null && !d.isBefore(period.from()) && !d.isAfter(period.to()))
+                    .forEach(d -> perMonthAdhesions[(int) firstMonth.until(YearMonth.from(d), ChronoUnit.MONTHS)]++);
+            adhesions = new Figure(
+                    "adhesions-par-mois",
+                    "Adhésions par mois",
+                    "Mois",
+                    "Adhésions",
+                    IntStream.range(0, months.size())
+                            .mapToObj(i -> new Figure.Bar(
+                                    capitalised(MONTH.format(months.get(i))),
+                                    shortMonth(months.get(i)),
+                                    perMonthAdhesions[i]))
+                            .toList());
+        }
+        long adherent = places.values().stream()
+                .filter(p -> p.adherent() && (q.canton().isEmpty() || p.canton().equals(q.canton())))
+                .count();
+        long active = filers.stream()
+                .map(places::get)
+                .filter(p -> p != null && p.adherent())
+                .count();
+        long reached = perCanton.values().stream().filter(n -> n > 0).count();
+
+        return new Report(
+                q,
+                filed[0],
+                new Figure("par-mois", "Demandes déposées par mois", "Mois", "Demandes", monthBars),
+                new Figure("par-domaine", "Demandes par domaine", "Domaine", "Demandes", domainBars),
+                new Figure("par-typologie", "Demandes par typologie d'offre", "Typologie", "Demandes", typologyBars),
+                new Figure("top-offres", "Les 20 offres les plus demandées", "Offre", "Demandes", offerBars),
+                new Figure("par-canton", "Demandes par canton", "Canton", "Demandes", cantonBars),
+                new Figure(
+                        "par-categorie",
+                        "Demandes par catégorie de collectivité",
+                        "Catégorie",
+                        "Demandes",
+                        categoryBars),
+                new Figure("par-statut", "Demandes par statut aujourd'hui", "Statut", "Demandes", statusBars),
+                ResponseTimes.of(List.copyOf(domainTimes.values())),
+                ResponseTimes.of(offerTimes),
+                adhesions,
+                active,
+                adherent,
+                reached);
+    }
+
+    /**
+     * Every collectivity's canton, category, whether its adhesion is active now, and its adhesion date: the first
+     * validation in the journal of decisions, or its registration for a collectivity adherent before the journal
+     * existed; none for one never validated.
+     */
+    private Map<Long, Place> places() {
+        Map<Long, Place> places = new HashMap<>();
+        jdbc.sql("SELECT c.id, c.canton, c.category, c.status, "
+                        + "(coalesce(a.validated, c.created_at) AT TIME ZONE 'Europe/Paris')::date, a.validated IS NOT NULL "
+                        + "FROM collectivity c LEFT JOIN (SELECT subject_id, min(occurred_at) AS validated FROM audit_entry "
+                        + "WHERE action = 'ADHESION_VALIDATED' AND subject_type = 'COLLECTIVITY' GROUP BY subject_id) a "
+                        + "ON a.subject_id = c.id")
+                .query(rs -> {
+                    String status = rs.getString(4);
+                    boolean validated = rs.getBoolean(6) || "ACTIVE".equals(status) || "SUSPENDED".equals(status);
+                    places.put(
+                            rs.getLong(1),
+                            new Place(
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    "ACTIVE".equals(status),
+                                    validated ? rs.getObject(5, LocalDate.class) : null));
+                });
+        return places;
+    }
+
+    private static Figure.Bar bar(String label, long value) {
+        return new Figure.Bar(label, label, value);
+    }
+
+    private static LocalDate date(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static String capitalised(String text) {
+        return text.substring(0, 1).toUpperCase(Locale.FRANCE) + text.substring(1);
+    }
+
+    /** « janv. », with the year under January and the first column. */
+    private static String shortMonth(YearMonth month) {
+        return month.getMonth().getDisplayName(TextStyle.SHORT, Locale.FRANCE);
+    }
+
+    private static List<Long> orNone(List<Long> ids) {
+        return ids.isEmpty() ? List.of(-1L) : ids;
+    }
+}

@@ -1,0 +1,108 @@
+package fr.id77.statistics;
+
+import fr.id77.account.CurrentUser;
+import fr.id77.account.Role;
+import fr.id77.catalogue.CatalogueReference;
+import fr.id77.catalogue.Offers.OfferRef;
+import fr.id77.membership.Collectivities;
+import fr.id77.shared.export.CsvWriter;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code /statistiques}: the figures for admins (the whole département) and chefs de file (the offers they lead);
+ * 403 for anyone else. Every figure is also a CSV download with the same filters.
+ */
+@Controller
+class StatisticsController {
+
+    private final Statistics statistics;
+    private final StatisticsFilters filters;
+    private final CatalogueReference catalogue;
+    private final Collectivities collectivities;
+
+    StatisticsController(
+            Statistics statistics,
+            StatisticsFilters filters,
+            CatalogueReference catalogue,
+            Collectivities collectivities) {
+        this.statistics = statistics;
+        this.filters = filters;
+        this.catalogue = catalogue;
+        this.collectivities = collectivities;
+    }
+
+    @GetMapping("/statistiques")
+    String page(
+            @ModelAttribute("filtre") StatisticsFilter filter, BindingResult errors, CurrentUser user, Model model) {
+        Statistics.Viewer viewer = viewer(user);
+        List<OfferRef> offers = statistics.offersOf(viewer);
+        StatisticsQuery query = filters.read(filter, errors, offers, statistics.today());
+        model.addAttribute("report", statistics.report(query, viewer, offers));
+        model.addAttribute("query", query);
+        model.addAttribute("periods", Period.Kind.values());
+        model.addAttribute("offers", offers);
+        model.addAttribute("domainChoices", choices(catalogue.domains(), d -> d.slug(), d -> d.label()));
+        model.addAttribute("offerChoices", choices(offers, OfferRef::code, OfferRef::choiceLabel));
+        model.addAttribute("cantons", collectivities.cantons());
+        model.addAttribute("wholeDepartement", viewer.admin());
+        return "statistics/page";
+    }
+
+    /** One figure as CSV for a spreadsheet; filters that do not validate are left out, as on the page. */
+    @GetMapping("/statistiques/{figure}.csv")
+    void csv(@PathVariable String figure, StatisticsFilter filter, CurrentUser user, HttpServletResponse response)
+            throws IOException {
+        Statistics.Viewer viewer = viewer(user);
+        List<OfferRef> offers = statistics.offersOf(viewer);
+        StatisticsQuery query =
+                filters.read(filter, new BeanPropertyBindingResult(filter, "filtre"), offers, statistics.today());
+        Report report = statistics.report(query, viewer, offers);
+        StatisticsCsv.Table table = StatisticsCsv.table(report, figure)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        response.setContentType(CsvWriter.CONTENT_TYPE);
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(table.fileName(), StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
+        CsvWriter csv = new CsvWriter(response.getOutputStream());
+        table.rows().forEach(csv::row);
+        csv.flush();
+    }
+
+    private static <T> Map<String, String> choices(
+            List<T> items, Function<T, String> value, Function<T, String> label) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        items.forEach(i -> choices.put(value.apply(i), label.apply(i)));
+        return choices;
+    }
+
+    private static Statistics.Viewer viewer(CurrentUser user) {
+        if (user.isAdmin()) {
+            return new Statistics.Viewer(user.id(), true);
+        }
+        if (user.hasRole(Role.CHEF_DE_FILE)) {
+            return new Statistics.Viewer(user.id(), false);
+        }
+        throw new AccessDeniedException("Statistiques réservées aux administrateurs et aux chefs de file");
+    }
+}
