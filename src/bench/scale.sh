@@ -13,19 +13,11 @@ cd "$(dirname "$0")/../.."
 DURATION=${1:-15}
 CONNECTIONS=${2:-8}
 LABEL=${3:-$(git rev-parse --abbrev-ref HEAD 2>/dev/null) $(git rev-parse --short HEAD 2>/dev/null)}
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-DB=${SCALE_DB:-id77_scale}
 PORT=18200
 MGMT=18201
-BASE="http://127.0.0.1:$PORT"
-PASSWORD=Bench77-Bench77
 OUT=target/bench-scale
 RESULTS=src/bench/SCALE-RESULTS.md
-mkdir -p "$OUT"
-. src/bench/jdk.sh
-sql() { psql -X -At -d "$DB" -c "$1"; }
-[ "$(sql "SELECT count(*) FROM request" 2>/dev/null || echo 0)" -gt 0 ] \
-  || { echo "Base $DB vide ou absente : lancez d'abord src/bench/scale-data.sh" >&2; exit 1; }
+. src/bench/app.sh
 
 # The long thread: benchmembre's request on an offer of benchchef with the most comments (50 or more).
 THREAD=$(sql "SELECT r.numero FROM request r JOIN app_user m ON m.collectivity_id = r.collectivity_id
@@ -43,41 +35,16 @@ URLS_benchchef=("/demandes" "/demandes?statut=EN_COURS" "/demandes?page=213" "/d
 URLS_benchmembre=("/demandes" "/demandes?statut=TERMINEE" "/demandes?page=35" "/demandes/$THREAD" "/notifications")
 USERS=(benchadmin benchchef benchmembre)
 
-nice -n 15 ./mvnw -q -B -ntp -o -DskipTests package
-JAR=$(ls target/id77-*.jar | grep -v original | head -1)
-SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
-SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-}" ID77_DATA_DIR="$OUT/data" \
-  java -Xmx512m -jar "$JAR" --server.port=$PORT --management.server.port=$MGMT --logging.level.root=WARN \
-  > "$OUT/app.log" 2>&1 &
-APP=$!
-SAMPLER=
-cleanup() { [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null; kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; }
-trap cleanup EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$MGMT/actuator/health/readiness" -o /dev/null && break
-  kill -0 $APP 2>/dev/null || { echo "L'application s'est arrêtée : voir $OUT/app.log" >&2; exit 1; }
-  sleep 1
-done
+start_app
 
 # Heap used (MB), sampled every second during the whole run; the maximum is reported.
-heap_mb() {
-  curl -sf "http://127.0.0.1:$MGMT/actuator/prometheus" \
-    | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {printf "%d", s / 1048576}'
-}
 ( max=0; while sleep 1; do h=$(heap_mb || echo 0); [ "${h:-0}" -gt "$max" ] && max=$h && echo "$max" > "$OUT/heap-max"; done ) &
-SAMPLER=$!
+BACKGROUND+=($!)
 echo 0 > "$OUT/heap-max"
 
-# Signs in like a browser: the login form's CSRF token, then the session cookie (ID77SESSION).
+# Every user signed in once (their session cookies).
 declare -A COOKIE
-for u in "${USERS[@]}"; do
-  jar="$OUT/$u.cookies"; rm -f "$jar"
-  csrf=$(curl -s -c "$jar" -b "$jar" "$BASE/connexion" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "identifiant=$u" --data-urlencode "motDePasse=$PASSWORD" \
-    --data-urlencode "_csrf=$csrf" "$BASE/connexion"
-  COOKIE[$u]=$(awk '$6 ~ /SESSION$/ {print $6 "=" $7}' "$jar")
-  [ -n "${COOKIE[$u]}" ] || { echo "Connexion impossible pour $u" >&2; exit 1; }
-done
+for u in "${USERS[@]}"; do COOKIE[$u]=$(sign_in "$u"); done
 
 cat > "$OUT/percentiles.lua" <<'LUA'
 done = function(summary, latency, requests)

@@ -16,8 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Collectivities implements CollectivityStanding {
 
-    /** Names of collectivities and of technical referents, by id, for lists of other modules. */
-    public record Names(Map<Long, String> collectivities, Map<Long, String> referents) {}
+    /**
+     * Names of collectivities and of technical referents, by id, for lists of other modules, and the label of each
+     * collectivity's canton.
+     */
+    public record Names(Map<Long, String> collectivities, Map<Long, String> referents, Map<Long, String> cantons) {}
 
     private final CollectivityRepository collectivities;
     private final TechnicalReferentRepository referents;
@@ -116,17 +119,26 @@ public class Collectivities implements CollectivityStanding {
     public Names names(Collection<Long> collectivityIds, Collection<Long> referentIds) {
         Map<Long, String> collectivityNames = new HashMap<>();
         Map<Long, String> referentNames = new HashMap<>();
+        Map<Long, String> cantons = new HashMap<>();
         if (collectivityIds.isEmpty() && referentIds.isEmpty()) {
-            return new Names(collectivityNames, referentNames);
+            return new Names(collectivityNames, referentNames, cantons);
         }
-        jdbc.sql("SELECT TRUE, id, name FROM collectivity WHERE id IN (:collectivities) "
-                        + "UNION ALL SELECT FALSE, id, full_name FROM technical_referent WHERE id IN (:referents)")
+        jdbc.sql(
+                        "SELECT TRUE, id, name, canton FROM collectivity WHERE id IN (:collectivities) "
+                                + "UNION ALL SELECT FALSE, id, full_name, NULL FROM technical_referent WHERE id IN (:referents)")
                 .param("collectivities", orNone(collectivityIds))
                 .param("referents", orNone(referentIds))
                 .query(rs -> {
-                    (rs.getBoolean(1) ? collectivityNames : referentNames).put(rs.getLong(2), rs.getString(3));
+                    if (rs.getBoolean(1)) {
+                        collectivityNames.put(rs.getLong(2), rs.getString(3));
+                        cantons.put(
+                                rs.getLong(2),
+                                Choices.Canton.valueOf(rs.getString(4)).label());
+                    } else {
+                        referentNames.put(rs.getLong(2), rs.getString(3));
+                    }
                 });
-        return new Names(collectivityNames, referentNames);
+        return new Names(collectivityNames, referentNames, cantons);
     }
 
     /** The collectivity's technical referents still in place, plus {@code alsoId} even if removed since, by name. */

@@ -20,6 +20,12 @@ class RequestListFilterValidator implements Validator {
         return RequestListFilter.class.equals(type);
     }
 
+    /** The filters that bound and pass validation, the others refused into {@code errors} (as the list shows them). */
+    RequestListQuery cleaned(RequestListFilter filter, Errors errors) {
+        validate(filter, errors);
+        return filter.query(errors);
+    }
+
     @Override
     public void validate(Object target, Errors errors) {
         RequestListFilter filter = (RequestListFilter) target;

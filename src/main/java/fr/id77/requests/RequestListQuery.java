@@ -83,7 +83,16 @@ public record RequestListQuery(
 
     /** The list address for this query, on another status tab and/or page. */
     public String url(RequestStatus status, int p) {
-        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/demandes");
+        return address("/demandes", status, p);
+    }
+
+    /** The address of the list's export in this format ({@code csv}, {@code xlsx}): the same filters, every page. */
+    public String exportUrl(String extension) {
+        return address("/demandes/export." + extension, statut, 1);
+    }
+
+    private String address(String path, RequestStatus status, int p) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
         if (numero != null) b.queryParam("numero", numero);
         if (!prestation.isEmpty()) b.queryParam("prestation", prestation);
         if (!groupe.isEmpty()) b.queryParam("groupe", groupe);

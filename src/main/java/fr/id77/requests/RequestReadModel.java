@@ -110,6 +110,17 @@ class RequestReadModel {
      */
     private final int mergedFrom;
 
+    /** What {@link #selection} answers. */
+    record Selection(List<ScopePart> scope, StringBuilder filters, Map<String, Object> params, boolean offersOnly) {
+
+        /** {@code FROM request r WHERE} the scope and the filters. */
+        String from() {
+            return " FROM request r WHERE ("
+                    + scope.stream().map(part -> "(" + part.where() + ")").collect(Collectors.joining(" OR ")) + ")"
+                    + filters;
+        }
+    }
+
     private final JdbcClient jdbc;
     private final CatalogueReference catalogue;
     private final Offers offers;
@@ -143,51 +154,11 @@ class RequestReadModel {
         List<Map.Entry<String, String>> offerChoices = offerRefs.stream()
                 .map(o -> Map.entry(o.code(), o.choiceLabel()))
                 .toList();
-        Map<String, Object> params = new HashMap<>();
-        // The actor's scope as disjoint parts (a request in one part only): each part is counted on its own (V37).
-        List<ScopePart> scope;
-        if (actor.admin()) {
-            scope = List.of(new ScopePart("TRUE", true)); // every request
-        } else if (actor.collectivityId() != null) {
-            scope = List.of(new ScopePart("r.collectivity_id = :collectivity", false));
-            params.put("collectivity", actor.collectivityId());
-        } else {
-            // as Request.canView: the offer's chef de file now, the responsable, the chef de file who led it
-            Set<Long> led = ids(offerRefs, o -> Objects.equals(o.chefDeFileId(), actor.userId()));
-            scope = List.of(
-                    new ScopePart("r.offer_id IN (:led)", true, led),
-                    new ScopePart("r.responsable_id = :me AND r.offer_id NOT IN (:led)", false),
-                    new ScopePart(
-                            "r.chef_de_file_id = :me AND r.offer_id NOT IN (:led) "
-                                    + "AND r.responsable_id IS DISTINCT FROM :me",
-                            false));
-            params.put("me", actor.userId());
-            params.put("led", led);
-        }
-        StringBuilder filters = new StringBuilder();
-        boolean offersOnly = true; // the filters only keep some offers: the kept counts per offer answer them
-        if (q.numero() != null) {
-            filters.append(" AND r.numero = :numero");
-            params.put("numero", q.numero());
-            offersOnly = false;
-        }
-        if (!q.prestation().isEmpty()) {
-            filters.append(" AND r.offer_id IN (:code)");
-            params.put("code", ids(offerRefs, o -> o.code().equals(q.prestation())));
-        }
-        catalogue.domain(q.groupe()).ifPresent(d -> {
-            filters.append(" AND r.offer_id IN (:domain)");
-            params.put("domain", ids(offerRefs, o -> o.domainIds().contains(d.id())));
-        });
-        catalogue.thematic(q.thematique()).ifPresent(t -> {
-            filters.append(" AND r.offer_id IN (:thematic)");
-            params.put("thematic", ids(offerRefs, o -> o.thematicIds().contains(t.id())));
-        });
-        if (!q.collectivite().isEmpty() || !q.canton().isEmpty()) {
-            filters.append(" AND r.collectivity_id IN (:collectivities)");
-            params.put("collectivities", orNone(collectivities.idsMatching(q.collectivite(), q.canton())));
-            offersOnly = false;
-        }
+        Selection selection = selection(q, actor, offerRefs);
+        List<ScopePart> scope = selection.scope();
+        Map<String, Object> params = selection.params();
+        StringBuilder filters = selection.filters();
+        boolean offersOnly = selection.offersOnly();
 
         // The counts per status: the whole table's (an admin, no filter) and those of whole offers are kept by the
         // database (request_status_count, V36, request_offer_status_count, V37); the other parts are counted.
@@ -237,9 +208,7 @@ class RequestReadModel {
         // (disjoint) parts: each gives at most the rows up to the page's end in the list's order, and PostgreSQL
         // merges these ordered streams (Merge Append) up to the page; planning the merge costs more than a short walk.
         String numbers = scope.size() == 1 || offset < mergedFrom
-                ? "SELECT r.numero FROM request r WHERE ("
-                        + scope.stream().map(part -> "(" + part.where() + ")").collect(Collectors.joining(" OR "))
-                        + ")" + filters + " ORDER BY " + walked + " LIMIT :limit OFFSET :offset"
+                ? "SELECT r.numero" + selection.from() + " ORDER BY " + walked + " LIMIT :limit OFFSET :offset"
                 : "SELECT r.numero FROM ("
                         + scope.stream()
                                 .flatMap(part -> part.streams().stream())
@@ -296,10 +265,65 @@ class RequestReadModel {
     }
 
     /**
+     * The requests an actor sees in the list, filtered: his scope as disjoint parts, the filters' conditions on
+     * {@code request r} (each starting with AND), their parameters, and whether the filters only keep whole offers.
+     * The list's page and the export read the same selection. The status filter is left to the caller (the list counts
+     * every status first).
+     */
+    Selection selection(RequestListQuery q, Actor actor, List<OfferRef> offerRefs) {
+        Map<String, Object> params = new HashMap<>();
+        // The actor's scope as disjoint parts (a request in one part only): each part is counted on its own (V37).
+        List<ScopePart> scope;
+        if (actor.admin()) {
+            scope = List.of(new ScopePart("TRUE", true)); // every request
+        } else if (actor.collectivityId() != null) {
+            scope = List.of(new ScopePart("r.collectivity_id = :collectivity", false));
+            params.put("collectivity", actor.collectivityId());
+        } else {
+            // as Request.canView: the offer's chef de file now, the responsable, the chef de file who led it
+            Set<Long> led = ids(offerRefs, o -> Objects.equals(o.chefDeFileId(), actor.userId()));
+            scope = List.of(
+                    new ScopePart("r.offer_id IN (:led)", true, led),
+                    new ScopePart("r.responsable_id = :me AND r.offer_id NOT IN (:led)", false),
+                    new ScopePart(
+                            "r.chef_de_file_id = :me AND r.offer_id NOT IN (:led) "
+                                    + "AND r.responsable_id IS DISTINCT FROM :me",
+                            false));
+            params.put("me", actor.userId());
+            params.put("led", led);
+        }
+        StringBuilder filters = new StringBuilder();
+        boolean offersOnly = true; // the filters only keep some offers: the kept counts per offer answer them
+        if (q.numero() != null) {
+            filters.append(" AND r.numero = :numero");
+            params.put("numero", q.numero());
+            offersOnly = false;
+        }
+        if (!q.prestation().isEmpty()) {
+            filters.append(" AND r.offer_id IN (:code)");
+            params.put("code", ids(offerRefs, o -> o.code().equals(q.prestation())));
+        }
+        catalogue.domain(q.groupe()).ifPresent(d -> {
+            filters.append(" AND r.offer_id IN (:domain)");
+            params.put("domain", ids(offerRefs, o -> o.domainIds().contains(d.id())));
+        });
+        catalogue.thematic(q.thematique()).ifPresent(t -> {
+            filters.append(" AND r.offer_id IN (:thematic)");
+            params.put("thematic", ids(offerRefs, o -> o.thematicIds().contains(t.id())));
+        });
+        if (!q.collectivite().isEmpty() || !q.canton().isEmpty()) {
+            filters.append(" AND r.collectivity_id IN (:collectivities)");
+            params.put("collectivities", orNone(collectivities.idsMatching(q.collectivite(), q.canton())));
+            offersOnly = false;
+        }
+        return new Selection(scope, filters, params, offersOnly);
+    }
+
+    /**
      * The list's order for the sort {@code tri}, or its exact reverse; {@code numero} (unique) ends every order, so
      * that reading from the end gives the same pages.
      */
-    private static String order(String tri, boolean reversed) {
+    static String order(String tri, boolean reversed) {
         String desc = reversed ? " ASC" : " DESC";
         String asc = reversed ? " DESC" : " ASC";
         return switch (tri) {

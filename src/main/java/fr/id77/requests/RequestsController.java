@@ -60,10 +60,8 @@ class RequestsController {
     @GetMapping("/demandes")
     String list(
             @ModelAttribute("filtre") RequestListFilter filter, BindingResult binding, CurrentUser user, Model model) {
-        BindingResult errors = forms.whole(filter, "filtre", binding, model);
-        filterValidator.validate(filter, errors);
+        RequestListQuery query = filterValidator.cleaned(filter, forms.whole(filter, "filtre", binding, model));
         Actor actor = RequestPages.actor(user);
-        RequestListQuery query = filter.query(errors);
         model.addAttribute("query", query);
         RequestReadModel.ListPage result = read.list(query, actor);
         model.addAttribute("result", result);

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +80,9 @@ public abstract class BrowserTest {
 
     protected WebDriver driver;
 
+    /** Where Chromium saves what the pages download (exports, files), a fresh directory per test class. */
+    protected Path downloads;
+
     @BeforeAll
     void startBrowser() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -91,6 +97,14 @@ public abstract class BrowserTest {
         System.setProperty("SE_OFFLINE", "true");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        try {
+            downloads = Files.createTempDirectory("id77-downloads");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        options.setExperimentalOption(
+                "prefs",
+                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox",
@@ -186,6 +200,28 @@ public abstract class BrowserTest {
         assertThat(find(By.cssSelector(".user-menu summary")).getText())
                 .as("connecté comme " + login)
                 .contains("Bonjour");
+    }
+
+    /** Keeps a picture of the current page under target/browser-screens, to look at the page. */
+    protected void screenshot(String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of("target", "browser-screens"));
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file named {@code name} once Chromium has finished downloading it (it waits up to 30 seconds). */
+    protected byte[] downloaded(String name) {
+        Path file = downloads.resolve(name);
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> Files.exists(file) && !Files.exists(downloads.resolve(name + ".crdownload")));
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected WebElement find(By by) {

@@ -25,7 +25,7 @@ import java.util.List;
  * {@code +}, {@code -}, {@code @} first) is written with a leading apostrophe, so a request title cannot run in the
  * reader's spreadsheet.
  */
-public final class CsvWriter implements Flushable {
+public final class CsvWriter implements RowWriter, Flushable {
 
     /** The media type to answer with. */
     public static final String CONTENT_TYPE = "text/csv;charset=UTF-8";
@@ -41,11 +41,13 @@ public final class CsvWriter implements Flushable {
     }
 
     /** Writes one row; {@code null} is an empty cell. */
+    @Override
     public CsvWriter row(Object... cells) {
         return row(Arrays.asList(cells));
     }
 
     /** Writes one row; {@code null} is an empty cell. */
+    @Override
     public CsvWriter row(List<?> cells) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
@@ -56,6 +58,11 @@ public final class CsvWriter implements Flushable {
         }
         write(line.append("\r\n").toString());
         return this;
+    }
+
+    @Override
+    public void finish() {
+        flush();
     }
 
     @Override
