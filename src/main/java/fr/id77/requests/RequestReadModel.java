@@ -7,7 +7,11 @@ import fr.id77.catalogue.CatalogueReference;
 import fr.id77.catalogue.Offers;
 import fr.id77.catalogue.Offers.OfferRef;
 import fr.id77.membership.Collectivities;
+import fr.id77.shared.time.TimeConfiguration;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -90,18 +94,21 @@ class RequestReadModel {
     private final Offers offers;
     private final Collectivities collectivities;
     private final Accounts accounts;
+    private final Clock clock;
 
     RequestReadModel(
             JdbcClient jdbc,
             CatalogueReference catalogue,
             Offers offers,
             Collectivities collectivities,
-            Accounts accounts) {
+            Accounts accounts,
+            Clock clock) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.offers = offers;
         this.collectivities = collectivities;
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     /**
@@ -158,6 +165,14 @@ class RequestReadModel {
         if (!q.collectivite().isEmpty() || !q.canton().isEmpty()) {
             filters.append(" AND r.collectivity_id IN (:collectivities)");
             params.put("collectivities", orNone(collectivities.idsMatching(q.collectivite(), q.canton())));
+            offersOnly = false;
+        }
+        if (q.attente() != null) {
+            filters.append(" AND r.status = 'EN_ATTENTE' AND r.created_at < :filedBefore");
+            params.put(
+                    "filedBefore",
+                    Timestamp.from(RequestActivity.filedBefore(
+                            q.attente(), LocalDate.now(clock.withZone(TimeConfiguration.PARIS)))));
             offersOnly = false;
         }
 

@@ -479,9 +479,10 @@ class RequestWebTests {
         mvc.perform(get("/demandes").with(as(admin))).andExpect(status().isOk());
         assertThat(QueryCounting.count())
                 .as("5 for the list (the offers of the filter and rows, counts per status, rows, the names "
-                        + "of the rows' collectivities and referents, of their chefs de file: one per module asked), 1 for the envelope's "
-                        + "unread count " + QueryCounting.statements())
+                        + "of the rows' collectivities and referents, of their chefs de file: one per module asked), 1 for "
+                        + "the « nouveautés » of the page's rows (whatever their number), 1 for the envelope's unread count "
+                        + QueryCounting.statements())
                 .isEqualTo(smallList)
-                .isEqualTo(6);
+                .isEqualTo(7);
     }
 }
