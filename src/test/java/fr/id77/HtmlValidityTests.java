@@ -118,7 +118,8 @@ class HtmlValidityTests {
         assertValid("/compte", as(member));
         assertValid("/compte/profil", as(member));
         assertValid("/favoris", as(member));
-        assertValid("/demandes", as(chef));
+        assertValid("/demandes", as(chef)); // with the « nouveautés » of the member's filing
+        assertValid("/tableau-de-bord", as(chef));
         assertValid(request, as(chef));
         long version = jdbc.sql("SELECT version FROM request WHERE numero = :n")
                 .param("n", Integer.parseInt(request.replace("/demandes/", "")))

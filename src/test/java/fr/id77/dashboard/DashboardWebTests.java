@@ -156,8 +156,8 @@ class DashboardWebTests {
                         + "changes, their actors, the envelope " + QueryCounting.statements())
                 .isLessThanOrEqualTo(11);
         assertThat(chefPage)
-                .as("his offers, three sections, the offers' and collectivities' names, the envelope "
+                .as("his offers, JIT off, three sections, the offers' and collectivities' names, the envelope "
                         + QueryCounting.statements())
-                .isLessThanOrEqualTo(7);
+                .isLessThanOrEqualTo(8);
     }
 }
