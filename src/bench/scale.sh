@@ -6,15 +6,16 @@
 # src/bench/SCALE-RESULTS.md. Goals: p95 < 50 ms for every signed-in page, catalogue search p95 < 20 ms, heap < 512 MB.
 # Run it alone on the machine: flock /tmp/id77-build.lock src/bench/scale.sh
 # Usage: src/bench/scale.sh [seconds_per_page=15] [connections=8] [label]
-#   (PGHOST, PGPORT, PGUSER, SCALE_DB as for scale-data.sh; build the data set first: src/bench/scale-data.sh)
+#   (PGHOST, PGPORT, PGUSER, SCALE_DB as for scale-data.sh; build the data set first: src/bench/scale-data.sh;
+#   SCALE_PORT, SCALE_MANAGEMENT_PORT: the application's ports, 18200 and 18201 by default)
 # To measure a new page, add its address to the list of the user who sees it (URLS_* below).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-15}
 CONNECTIONS=${2:-8}
 LABEL=${3:-$(git rev-parse --abbrev-ref HEAD 2>/dev/null) $(git rev-parse --short HEAD 2>/dev/null)}
-PORT=18200
-MGMT=18201
+PORT=${SCALE_PORT:-18200}
+MGMT=${SCALE_MANAGEMENT_PORT:-18201}
 OUT=target/bench-scale
 RESULTS=src/bench/SCALE-RESULTS.md
 . src/bench/app.sh
@@ -29,9 +30,9 @@ COMMENTS=$(sql "SELECT count(*) FROM request_comment k JOIN request r ON r.id = 
 # What each user measures. A deep page is the middle of that user's list (the farthest from both ends).
 URLS_ANONYMOUS=("/?q=amenagement")
 URLS_benchadmin=("/demandes" "/demandes?canton=MEAUX&statut=TERMINEE" "/demandes?page=2500" "/demandes/$THREAD"
-  "/notifications" "/statistiques" "/statistiques?periode=12mois&canton=MEAUX")
+  "/notifications" "/statistiques" "/statistiques?periode=12mois&canton=MEAUX" "/admin" "/tableau-de-bord")
 URLS_benchchef=("/demandes" "/demandes?statut=EN_COURS" "/demandes?page=213" "/demandes/$THREAD" "/notifications"
-  "/statistiques")
+  "/statistiques" "/tableau-de-bord")
 URLS_benchmembre=("/demandes" "/demandes?statut=TERMINEE" "/demandes?page=35" "/demandes/$THREAD" "/notifications")
 USERS=(benchadmin benchchef benchmembre)
 

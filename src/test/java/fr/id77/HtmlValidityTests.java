@@ -118,7 +118,8 @@ class HtmlValidityTests {
         assertValid("/compte", as(member));
         assertValid("/compte/profil", as(member));
         assertValid("/favoris", as(member));
-        assertValid("/demandes", as(chef));
+        assertValid("/demandes", as(chef)); // with the « nouveautés » of the member's filing
+        assertValid("/tableau-de-bord", as(chef));
         assertValid("/statistiques", as(chef));
         assertValid("/statistiques", as(admin));
         assertValid("/statistiques?periode=dates&du=2020-02-30&au=x&canton=X", as(admin));

@@ -2,6 +2,8 @@ package fr.id77.membership;
 
 import fr.id77.account.Accounts;
 import fr.id77.account.CollectivityStanding;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +38,20 @@ public class Collectivities implements CollectivityStanding {
         this.referents = referents;
         this.accounts = accounts;
         this.jdbc = jdbc;
+    }
+
+    /** Adhesions waiting for ID77's validation: how many, and since when the oldest waits (null when none). */
+    public record AwaitingValidation(long count, Instant oldestSince) {}
+
+    /** The adhesions to validate (e-mail confirmed, not yet decided), in one statement. */
+    @Transactional(readOnly = true)
+    public AwaitingValidation awaitingValidation() {
+        return jdbc.sql("SELECT count(*), min(status_changed_at) FROM collectivity WHERE status = 'PENDING_VALIDATION'")
+                .query((rs, n) -> {
+                    Timestamp oldest = rs.getTimestamp(2);
+                    return new AwaitingValidation(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+                })
+                .single();
     }
 
     /** The 23 cantons of Seine-et-Marne as (stored value, label), for filters of other modules. */

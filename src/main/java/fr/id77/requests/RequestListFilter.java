@@ -3,8 +3,8 @@ package fr.id77.requests;
 import org.springframework.validation.Errors;
 
 /**
- * The filters of the « Demandes » page as submitted (one object instead of nine loose parameters). A status or a
- * page that does not bind, or a canton that is not one of the list ({@link RequestListFilterValidator}), is
+ * The filters of the « Demandes » page as submitted (one object instead of ten loose parameters). A status, a page
+ * or a waiting time that does not bind, a canton that is not one of the list or a waiting time out of its range ({@link RequestListFilterValidator}), is
  * refused next to its field and left out of the search; the other filters are kept.
  */
 record RequestListFilter(
@@ -16,7 +16,8 @@ record RequestListFilter(
         String collectivite,
         String canton,
         String tri,
-        Integer page) {
+        Integer page,
+        Integer attente) {
 
     /** The cleaned query for the filters that bound and passed validation. */
     RequestListQuery query(Errors errors) {
@@ -29,6 +30,7 @@ record RequestListFilter(
                 collectivite,
                 errors.hasFieldErrors("canton") ? null : canton,
                 tri,
-                page == null || errors.hasFieldErrors("page") ? null : page.toString());
+                page == null || errors.hasFieldErrors("page") ? null : page.toString(),
+                errors.hasFieldErrors("attente") ? null : attente);
     }
 }

@@ -5,7 +5,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-/** A canton filter must name one of the département's cantons: another value is refused next to the field. */
+/**
+ * A canton filter must name one of the département's cantons, a waiting time be between 1 and
+ * {@link RequestListQuery#MAX_WAITING_DAYS} working days: another value is refused next to the field.
+ */
 @Component
 class RequestListFilterValidator implements Validator {
 
@@ -34,6 +37,14 @@ class RequestListFilterValidator implements Validator {
                 && !errors.hasFieldErrors("canton")
                 && !collectivities.cantons().containsKey(filter.canton())) {
             errors.rejectValue("canton", "canton.inconnu", "Choisissez un canton de la liste.");
+        }
+        if (filter.attente() != null
+                && !errors.hasFieldErrors("attente")
+                && (filter.attente() < 1 || filter.attente() > RequestListQuery.MAX_WAITING_DAYS)) {
+            errors.rejectValue(
+                    "attente",
+                    "attente.horsLimites",
+                    "Saisissez un nombre de jours ouvrés entre 1 et " + RequestListQuery.MAX_WAITING_DAYS + ".");
         }
     }
 }

@@ -5,7 +5,10 @@ import fr.id77.shared.web.SearchPage;
 import java.util.Locale;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Filters of the « Demandes » page, cleaned: unknown values are dropped, the page is clamped. */
+/**
+ * Filters of the « Demandes » page, cleaned: unknown values are dropped, the page is clamped. {@code attente}: only the
+ * requests « En attente » for more than that many working days (the admin dashboard's figures link here).
+ */
 public record RequestListQuery(
         Integer numero,
         String prestation,
@@ -15,9 +18,13 @@ public record RequestListQuery(
         String collectivite,
         String canton,
         String tri,
-        int page) {
+        int page,
+        Integer attente) {
 
     public static final int PAGE_SIZE = 20;
+
+    /** The longest waiting time a list can ask for, in working days (about a year). */
+    public static final int MAX_WAITING_DAYS = 250;
 
     public static RequestListQuery of(
             String numero,
@@ -28,7 +35,8 @@ public record RequestListQuery(
             String collectivite,
             String canton,
             String tri,
-            String page) {
+            String page,
+            Integer attente) {
         Integer n = null;
         String digits = numero == null ? "" : numero.replaceAll("\\D", "");
         if (!digits.isEmpty() && digits.length() <= 9) {
@@ -56,7 +64,8 @@ public record RequestListQuery(
                 clean(collectivite, 100),
                 clean(canton, 60),
                 sort,
-                p);
+                p,
+                attente == null || attente < 1 || attente > MAX_WAITING_DAYS ? null : attente);
     }
 
     private static String clean(String value, int max) {
@@ -64,11 +73,13 @@ public record RequestListQuery(
     }
 
     RequestListQuery withStatus(RequestStatus status) {
-        return new RequestListQuery(numero, prestation, groupe, thematique, status, collectivite, canton, tri, 1);
+        return new RequestListQuery(
+                numero, prestation, groupe, thematique, status, collectivite, canton, tri, 1, attente);
     }
 
     RequestListQuery withPage(int p) {
-        return new RequestListQuery(numero, prestation, groupe, thematique, statut, collectivite, canton, tri, p);
+        return new RequestListQuery(
+                numero, prestation, groupe, thematique, statut, collectivite, canton, tri, p, attente);
     }
 
     public boolean hasFilters() {
@@ -78,7 +89,8 @@ public record RequestListQuery(
                 || !thematique.isEmpty()
                 || statut != null
                 || !collectivite.isEmpty()
-                || !canton.isEmpty();
+                || !canton.isEmpty()
+                || attente != null;
     }
 
     /** The list address for this query, on another status tab and/or page. */
@@ -100,6 +112,7 @@ public record RequestListQuery(
         if (status != null) b.queryParam("statut", status.name());
         if (!collectivite.isEmpty()) b.queryParam("collectivite", collectivite);
         if (!canton.isEmpty()) b.queryParam("canton", canton);
+        if (attente != null) b.queryParam("attente", attente);
         if (!"recentes".equals(tri)) b.queryParam("tri", tri);
         if (p > 1) b.queryParam("page", p);
         return b.encode().build().toUriString();

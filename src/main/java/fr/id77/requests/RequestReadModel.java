@@ -7,7 +7,11 @@ import fr.id77.catalogue.CatalogueReference;
 import fr.id77.catalogue.Offers;
 import fr.id77.catalogue.Offers.OfferRef;
 import fr.id77.membership.Collectivities;
+import fr.id77.shared.time.TimeConfiguration;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -126,6 +130,7 @@ class RequestReadModel {
     private final Offers offers;
     private final Collectivities collectivities;
     private final Accounts accounts;
+    private final Clock clock;
 
     RequestReadModel(
             JdbcClient jdbc,
@@ -133,13 +138,15 @@ class RequestReadModel {
             Offers offers,
             Collectivities collectivities,
             Accounts accounts,
-            @Value("${id77.requests.list.merged-from:1000}") int mergedFrom) {
+            @Value("${id77.requests.list.merged-from:1000}") int mergedFrom,
+            Clock clock) {
         this.mergedFrom = mergedFrom;
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.offers = offers;
         this.collectivities = collectivities;
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     /**
@@ -314,6 +321,14 @@ class RequestReadModel {
         if (!q.collectivite().isEmpty() || !q.canton().isEmpty()) {
             filters.append(" AND r.collectivity_id IN (:collectivities)");
             params.put("collectivities", orNone(collectivities.idsMatching(q.collectivite(), q.canton())));
+            offersOnly = false;
+        }
+        if (q.attente() != null) {
+            filters.append(" AND r.status = 'EN_ATTENTE' AND r.created_at < :filedBefore");
+            params.put(
+                    "filedBefore",
+                    Timestamp.from(RequestActivity.filedBefore(
+                            q.attente(), LocalDate.now(clock.withZone(TimeConfiguration.PARIS)))));
             offersOnly = false;
         }
         return new Selection(scope, filters, params, offersOnly);

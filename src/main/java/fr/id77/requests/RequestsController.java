@@ -35,6 +35,7 @@ class RequestsController {
     private final RequestFiles files;
     private final RequestListFilterValidator filterValidator;
     private final FormBinding forms;
+    private final RequestActivity activity;
 
     RequestsController(
             RequestReadModel read,
@@ -43,8 +44,10 @@ class RequestsController {
             Collectivities collectivities,
             RequestFiles files,
             RequestListFilterValidator filterValidator,
-            FormBinding forms) {
+            FormBinding forms,
+            RequestActivity activity) {
         this.forms = forms;
+        this.activity = activity;
         this.files = files;
         this.filterValidator = filterValidator;
         this.read = read;
@@ -65,6 +68,13 @@ class RequestsController {
         model.addAttribute("query", query);
         RequestReadModel.ListPage result = read.list(query, actor);
         model.addAttribute("result", result);
+        model.addAttribute(
+                "news",
+                activity.news(
+                        result.rows().stream()
+                                .map(RequestReadModel.ListedRequest::numero)
+                                .toList(),
+                        user.id()));
         model.addAttribute("staffView", actor.staff());
         model.addAttribute("statuses", RequestStatus.values());
         model.addAttribute("tabs", List.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS, RequestStatus.TERMINEE));
@@ -93,6 +103,7 @@ class RequestsController {
             CurrentUser user,
             Model model) {
         RequestPages.Page page = pages.page(numero, RequestPages.actor(user), "recents".equals(ordre));
+        activity.seen(page.state().id(), user.id()); // what others did until now is no longer news to this viewer
         model.addAttribute("p", page);
         model.addAttribute(
                 "replyTo",

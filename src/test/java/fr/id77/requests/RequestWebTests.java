@@ -481,9 +481,9 @@ class RequestWebTests {
         assertThat(QueryCounting.count())
                 .as("4 for the list (counts per status, rows, the names of the rows' collectivities and referents, of"
                         + " their chefs de file: one per module asked; the offers of the filter are read again only when"
-                        + " the catalogue's version changed), 1 for the envelope's unread count "
-                        + QueryCounting.statements())
+                        + " the catalogue's version changed), 1 for the « nouveautés » of the page's rows (whatever their"
+                        + " number), 1 for the envelope's unread count " + QueryCounting.statements())
                 .isEqualTo(smallList)
-                .isEqualTo(5);
+                .isEqualTo(6);
     }
 }

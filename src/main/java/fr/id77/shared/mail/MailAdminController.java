@@ -2,8 +2,6 @@ package fr.id77.shared.mail;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -40,24 +38,23 @@ class MailAdminController {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final OutboxResend resender;
 
-    MailAdminController(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, OutboxResend resender) {
+    private final MailOutbox outbox;
+
+    MailAdminController(
+            JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, OutboxResend resender, MailOutbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
         this.mailSender = mailSender;
         this.resender = resender;
     }
 
     @GetMapping("/admin/courriels")
     String list(Model model) {
-        Map<String, Long> counts = jdbc
-                .sql("SELECT status, count(*) FROM mail_outbox WHERE status <> 'SENT' GROUP BY status")
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        MailOutbox.Backlog backlog = outbox.backlog();
         model.addAttribute("failed", rows("status = 'FAILED'", "created_at DESC"));
         model.addAttribute("waiting", rows("status IN ('PENDING', 'SENDING')", "created_at"));
-        model.addAttribute("failedCount", counts.getOrDefault("FAILED", 0L));
-        model.addAttribute("waitingCount", counts.getOrDefault("PENDING", 0L) + counts.getOrDefault("SENDING", 0L));
+        model.addAttribute("failedCount", backlog.failed());
+        model.addAttribute("waitingCount", backlog.waiting());
         model.addAttribute("shown", SHOWN);
         model.addAttribute("maxAttempts", OutboxSender.MAX_ATTEMPTS);
         model.addAttribute("noServer", mailSender.getIfAvailable() == null);

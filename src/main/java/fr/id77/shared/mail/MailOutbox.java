@@ -74,6 +74,18 @@ public class MailOutbox {
         return line.length() <= max ? line : line.substring(0, max - 1) + "…";
     }
 
+    /** The mails not sent: failed for good (until resent) and waiting (queued, or being sent right now). */
+    public record Backlog(long failed, long waiting) {}
+
+    /** How many mails failed and wait (one statement over the unsent ones, which the outbox's indexes keep few). */
+    @Transactional(readOnly = true)
+    public Backlog backlog() {
+        return jdbc.sql("SELECT count(*) FILTER (WHERE status = 'FAILED'), count(*) FILTER (WHERE status IN "
+                        + "('PENDING', 'SENDING')) FROM mail_outbox WHERE status <> 'SENT'")
+                .query((rs, n) -> new Backlog(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
     /** Absolute address of a path of the application, for links sent by e-mail. */
     public String link(String path) {
         return baseUrl + path;

@@ -3,7 +3,7 @@ package fr.id77.shared.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Information pages: contact, legal notice, accessibility statement; and the sign-in page. */
+/** Information pages: contact, legal notice, accessibility statement. */
 @Controller
 class PagesController {
 
@@ -20,10 +20,5 @@ class PagesController {
     @GetMapping("/accessibilite")
     String accessibility() {
         return "pages/accessibilite";
-    }
-
-    @GetMapping("/admin")
-    String admin() {
-        return "pages/admin";
     }
 }
