@@ -71,9 +71,16 @@ public class RequestActivity {
         this.clock = clock;
     }
 
-    /** Remembers that {@code userId} has just opened the request: what others did until now is no longer news. */
+    /**
+     * Remembers that {@code userId} has just opened the request: what others did until now is no longer news. Every
+     * opening of a request page writes this; it commits without waiting for the WAL flush (as the session's touch,
+     * SessionConfiguration): a crash of PostgreSQL could at worst show a few « nouveautés » again.
+     */
     @Transactional
     void seen(long requestId, long userId) {
+        jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)")
+                .query(String.class)
+                .single();
         jdbc.sql("INSERT INTO request_view (user_id, request_id, seen_at) VALUES (:user, :request, :at) "
                         + "ON CONFLICT (user_id, request_id) DO UPDATE SET seen_at = excluded.seen_at")
                 .param("user", userId)
@@ -120,10 +127,6 @@ public class RequestActivity {
         Map<String, Object> params = new HashMap<>();
         params.put("me", userId);
         params.put("led", led.isEmpty() ? Set.of(-1L) : led);
-        // The sections' plans cost more than PostgreSQL's JIT threshold (a lateral look-up per request of his scope)
-        // though
-        // they run in milliseconds: compiling them took half a second per section on the scale data set.
-        jdbc.sql("SET LOCAL jit = off").update();
         String his = "(r.chef_de_file_id = :me OR r.responsable_id = :me)";
         return new Desk(
                 section(his + " AND r.status = 'EN_ATTENTE'", "TRUE", "r.created_at, r.numero", params),

@@ -130,8 +130,6 @@ class RequestExport {
                 .single();
 
         out.row(HEADERS);
-        // A plan for every row of the département: compiling it (JIT) would cost more than it saves here.
-        jdbc.sql("SET LOCAL jit = off").update();
         cursor.query(
                 "SELECT r.numero, r.status, r.created_at, r.offer_id, r.collectivity_id, r.referent_id, r.created_by, "
                         + "r.chef_de_file_id, r.responsable_id, steps.accepted, steps.rejected, steps.completed, "
