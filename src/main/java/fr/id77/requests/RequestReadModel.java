@@ -288,7 +288,7 @@ class RequestReadModel {
             params.put("collectivity", actor.collectivityId());
         } else {
             // as Request.canView: the offer's chef de file now, the responsable, the chef de file who led it
-            Set<Long> led = ids(offerRefs, o -> Objects.equals(o.chefDeFileId(), actor.userId()));
+            Set<Long> led = ledBy(offerRefs, actor.userId());
             scope = List.of(
                     new ScopePart("r.offer_id IN (:led)", true, led),
                     new ScopePart("r.responsable_id = :me AND r.offer_id NOT IN (:led)", false),
@@ -350,6 +350,11 @@ class RequestReadModel {
                         + ", r.numero" + desc;
             default -> "r.created_at" + desc + ", r.numero" + desc;
         };
+    }
+
+    /** The offers {@code userId} leads now, for {@code IN (:led)}: never empty (-1 when he leads none). */
+    static Set<Long> ledBy(List<OfferRef> offers, long userId) {
+        return ids(offers, o -> Objects.equals(o.chefDeFileId(), userId));
     }
 
     private static Set<Long> ids(List<OfferRef> offers, Predicate<OfferRef> matching) {
