@@ -13,9 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,15 +71,14 @@ public class RequestActivity {
 
     /**
      * Remembers that {@code userId} has just opened the request: what others did until now is no longer news. Every
-     * opening of a request page writes this; it commits without waiting for the WAL flush (as the session's touch,
-     * SessionConfiguration): a crash of PostgreSQL could at worst show a few « nouveautés » again.
+     * opening of a request page writes this; it commits without waiting for the WAL flush (set in the statement
+     * itself, as the session's touch in SessionConfiguration): a crash of PostgreSQL could at worst show a few
+     * « nouveautés » again.
      */
     @Transactional
     void seen(long requestId, long userId) {
-        jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)")
-                .query(String.class)
-                .single();
-        jdbc.sql("INSERT INTO request_view (user_id, request_id, seen_at) VALUES (:user, :request, :at) "
+        jdbc.sql("INSERT INTO request_view (user_id, request_id, seen_at) SELECT :user, :request, :at "
+                        + "WHERE set_config('synchronous_commit', 'off', true) = 'off' "
                         + "ON CONFLICT (user_id, request_id) DO UPDATE SET seen_at = excluded.seen_at")
                 .param("user", userId)
                 .param("request", requestId)
@@ -120,13 +117,9 @@ public class RequestActivity {
      */
     @Transactional(readOnly = true)
     public Desk desk(long userId) {
-        Set<Long> led = offers.references().stream()
-                .filter(o -> Objects.equals(o.chefDeFileId(), userId))
-                .map(Offers.OfferRef::id)
-                .collect(Collectors.toSet());
         Map<String, Object> params = new HashMap<>();
         params.put("me", userId);
-        params.put("led", led.isEmpty() ? Set.of(-1L) : led);
+        params.put("led", RequestReadModel.ledBy(offers.references(), userId));
         String his = "(r.chef_de_file_id = :me OR r.responsable_id = :me)";
         return new Desk(
                 section(his + " AND r.status = 'EN_ATTENTE'", "TRUE", "r.created_at, r.numero", params),
