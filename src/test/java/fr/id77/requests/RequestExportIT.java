@@ -81,7 +81,7 @@ class RequestExportIT extends BrowserTest {
         visit("/demandes");
         new Select(find(By.id("statut"))).selectByValue("EN_ATTENTE");
         clickOn(By.cssSelector("form[role=search] button[type=submit]"));
-        assertThat(path()).contains("statut=EN_ATTENTE");
+        assertThat(pathOnceItContains("statut=EN_ATTENTE")).contains("statut=EN_ATTENTE");
         checkAccessibility();
         screenshot("requests-list-export");
         String today = LocalDate.now(TimeConfiguration.PARIS).toString();

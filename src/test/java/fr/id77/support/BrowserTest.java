@@ -236,6 +236,19 @@ public abstract class BrowserTest {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
     }
 
+    /**
+     * The current path once it contains {@code part}: a click on a submit button or a link can return before
+     * Chromium has started the navigation, so reading the address right away may still give the previous page.
+     */
+    protected String pathOnceItContains(String part) {
+        try {
+            waiting().until(d -> path().contains(part));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // the assertion that follows says what the address was
+        }
+        return path();
+    }
+
     protected String path() {
         String current = driver.getCurrentUrl();
         return current.substring(("http://localhost:" + port).length());
