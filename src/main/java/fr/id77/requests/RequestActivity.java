@@ -113,7 +113,8 @@ public class RequestActivity {
      * The desk of {@code userId} (a chef de file, or an admin for himself): « À traiter » (his requests waiting, oldest
      * first), « En cours » (the longest without exchange first) and « Nouveautés » (requests he may see with comments
      * or files he has not seen, the latest first). His requests: those he leads or is responsible for; his news also
-     * cover the requests he led before, as the list does. Five statements (his offers, no JIT, one per section).
+     * cover the requests he led before, as the list does. Four statements (his offers, one per section); each section
+     * picks its first lines and counts the rest before it reads the news of those lines only.
      */
     @Transactional(readOnly = true)
     public Desk desk(long userId) {
@@ -121,27 +122,50 @@ public class RequestActivity {
         params.put("me", userId);
         params.put("led", RequestReadModel.ledBy(offers.references(), userId));
         String his = "(r.chef_de_file_id = :me OR r.responsable_id = :me)";
+        String lastExchange = "(SELECT e.created_at FROM request_event e WHERE e.request_id = r.id AND e.kind IN "
+                + EXCHANGE_KINDS + " ORDER BY e.created_at DESC LIMIT 1)";
+        String waiting = his + " AND r.status = 'EN_ATTENTE'";
+        String inProgress = his + " AND r.status = 'EN_COURS'";
         return new Desk(
-                section(his + " AND r.status = 'EN_ATTENTE'", "TRUE", "r.created_at, r.numero", params),
-                section(his + " AND r.status = 'EN_COURS'", "TRUE", "6 NULLS FIRST, r.created_at, r.numero", params),
                 section(
-                        "(r.offer_id IN (:led) OR r.responsable_id = :me OR r.chef_de_file_id = :me)",
-                        "n.unseen_exchanges > 0",
-                        "n.last_unseen DESC, r.numero DESC",
+                        COLUMNS + lastExchange + " AS last_exchange, (SELECT count(*) FROM request r WHERE "
+                                + waiting + ") AS total FROM request r WHERE " + waiting
+                                + " ORDER BY r.created_at, r.numero LIMIT " + SECTION_SIZE,
+                        "d.created_at, d.numero",
+                        params),
+                section(
+                        COLUMNS + lastExchange + " AS last_exchange, count(*) OVER () AS total FROM request r "
+                                + "WHERE " + inProgress + " ORDER BY last_exchange NULLS FIRST, r.created_at, r.numero",
+                        "d.last_exchange NULLS FIRST, d.created_at, d.numero",
+                        params),
+                section(
+                        COLUMNS + "u.last_exchange, count(*) OVER () AS total FROM request r "
+                                + "LEFT JOIN request_view v ON v.request_id = r.id AND v.user_id = :me "
+                                + "CROSS JOIN LATERAL (SELECT max(e.created_at) AS last_exchange FROM request_event e "
+                                + "WHERE e.request_id = r.id AND " + UNSEEN + " AND e.kind IN " + EXCHANGE_KINDS
+                                + ") u "
+                                + "WHERE (r.offer_id IN (:led) OR " + his + ") AND u.last_exchange IS NOT NULL "
+                                + "ORDER BY u.last_exchange DESC, r.numero DESC",
+                        "d.last_exchange DESC, d.numero DESC",
                         params));
     }
 
-    private Section section(String scope, String having, String order, Map<String, Object> params) {
+    /** What a section picks of each request, before its last exchange and the section's total. */
+    private static final String COLUMNS =
+            "SELECT r.id, r.numero, r.status, r.offer_id, r.collectivity_id, r.created_at, ";
+
+    /**
+     * A section of the desk: {@code picked} gives its requests in order ({@link #COLUMNS}, their
+     * {@code last_exchange} and the {@code total} of the section), of which the first {@link #SECTION_SIZE} get
+     * their news counted.
+     */
+    private Section section(String picked, String order, Map<String, Object> params) {
         long[] total = {0};
-        List<DeskLine> lines = jdbc.sql("SELECT r.numero, r.status, r.offer_id, r.collectivity_id, r.created_at, "
-                        + "(SELECT e.created_at FROM request_event e WHERE e.request_id = r.id AND e.kind IN "
-                        + EXCHANGE_KINDS + " ORDER BY e.created_at DESC LIMIT 1), n.news, count(*) OVER () "
-                        + "FROM request r LEFT JOIN request_view v ON v.request_id = r.id AND v.user_id = :me "
-                        + "CROSS JOIN LATERAL (SELECT count(*) AS news, "
-                        + "count(*) FILTER (WHERE e.kind IN " + EXCHANGE_KINDS + ") AS unseen_exchanges, "
-                        + "max(e.created_at) FILTER (WHERE e.kind IN " + EXCHANGE_KINDS + ") AS last_unseen "
-                        + "FROM request_event e WHERE e.request_id = r.id AND " + UNSEEN + ") n "
-                        + "WHERE " + scope + " AND " + having + " ORDER BY " + order + " LIMIT " + SECTION_SIZE)
+        List<DeskLine> lines = jdbc.sql("SELECT d.numero, d.status, d.offer_id, d.collectivity_id, d.created_at, "
+                        + "d.last_exchange, n.news, d.total FROM (SELECT * FROM (" + picked + ") p LIMIT "
+                        + SECTION_SIZE + ") d LEFT JOIN request_view v ON v.request_id = d.id AND v.user_id = :me "
+                        + "CROSS JOIN LATERAL (SELECT count(*) AS news FROM request_event e WHERE e.request_id = d.id AND "
+                        + UNSEEN + ") n ORDER BY " + order)
                 .params(params)
                 .query((rs, n) -> {
                     total[0] = rs.getLong(8);

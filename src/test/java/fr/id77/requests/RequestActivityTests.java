@@ -156,6 +156,45 @@ class RequestActivityTests {
     }
 
     @Test
+    void aSectionShowsItsFirstLinesCountsThemAllAndPutsTheRequestsWithoutExchangeFirst() {
+        Actor member = people.member();
+        Actor chef = people.chef();
+        List<Integer> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < RequestActivity.SECTION_SIZE + 2; i++) {
+            waiting.add(workflow.file(
+                    member, people.offerId(), chef.userId(), people.commune().referentId()));
+        }
+        int discussed = waiting.removeLast();
+        int silent = waiting.removeLast();
+        for (int numero : List.of(discussed, silent)) {
+            workflow.changeStatus(numero, RequestStatus.EN_COURS, null, version(numero), chef);
+        }
+        conversation.comment(discussed, "Voici le plan", null, member);
+        jdbc.sql("DELETE FROM request_event WHERE request_id = :id AND kind IN ('COMMENT', 'ATTACHMENT')")
+                .param("id", requestId(silent))
+                .update();
+
+        RequestActivity.Desk desk = activity.desk(chef.userId());
+
+        assertThat(desk.toProcess().total()).isEqualTo(RequestActivity.SECTION_SIZE);
+        assertThat(desk.toProcess().lines())
+                .extracting(RequestActivity.DeskLine::numero)
+                .containsExactlyElementsOf(waiting);
+        assertThat(desk.inProgress().lines())
+                .as("the request nobody wrote on first, then the longest without exchange")
+                .extracting(RequestActivity.DeskLine::numero)
+                .containsExactly(silent, discussed);
+        assertThat(desk.inProgress().total()).isEqualTo(2);
+
+        workflow.file(member, people.offerId(), chef.userId(), people.commune().referentId());
+        RequestActivity.Section more = activity.desk(chef.userId()).toProcess();
+        assertThat(more.lines()).hasSize(RequestActivity.SECTION_SIZE);
+        assertThat(more.total())
+                .as("every waiting request counted, not only those shown")
+                .isEqualTo(RequestActivity.SECTION_SIZE + 1);
+    }
+
+    @Test
     void aRequestIsOlderThanNWorkingDaysAcrossWeekendsAndPublicHolidays() {
         // Monday 16 November 2026; Wednesday 11 November (Armistice) is a public holiday
         LocalDate monday = LocalDate.of(2026, 11, 16);
