@@ -6,10 +6,7 @@ import fr.id77.catalogue.Offers;
 import fr.id77.catalogue.Offers.OfferRef;
 import fr.id77.membership.Collectivities;
 import fr.id77.requests.RequestStatus;
-import fr.id77.shared.time.TimeConfiguration;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -18,15 +15,12 @@ import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,7 +40,19 @@ class Statistics {
     /** Who looks: an admin sees every request, a chef de file those of the offers he leads. */
     record Viewer(long userId, boolean admin) {}
 
-    private record Place(String canton, String category, boolean adherent, LocalDate adhesion) {}
+    /**
+     * A collectivity as the figures count it: its rank among all (for the collectivities that filed), the rank of its
+     * canton and of its category in their lists (-1 for one not in the list), whether its adhesion is active now and
+     * its adhesion date.
+     */
+    private record Place(
+            int rank,
+            String canton,
+            int cantonRank,
+            String category,
+            int categoryRank,
+            boolean adherent,
+            LocalDate adhesion) {}
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRANCE);
 
@@ -88,24 +94,29 @@ class Statistics {
         jdbc.sql("SELECT id, typology_id FROM offer").query(rs -> {
             typologyOf.put(rs.getLong(1), rs.getShort(2));
         });
-        Map<Long, Place> places = places();
         Map<String, String> cantons = collectivities.cantons();
         Map<String, String> categories = collectivities.categories();
+        Map<Long, Place> places = places(List.copyOf(cantons.keySet()), List.copyOf(categories.keySet()));
 
-        // the period's requests, each counted in every figure
+        // the period's requests, each counted in every figure; their days come as distances from the period's first
         Period period = q.period();
         List<YearMonth> months = period.months();
         YearMonth firstMonth = months.getFirst();
+        int[] monthOfDay = new int[(int) ChronoUnit.DAYS.between(period.from(), period.to()) + 1];
+        for (int day = 0; day < monthOfDay.length; day++) {
+            monthOfDay[day] =
+                    (int) firstMonth.until(YearMonth.from(period.from().plusDays(day)), ChronoUnit.MONTHS);
+        }
         long[] perMonth = new long[months.size()];
         Map<Long, Integer> offerIndex = new HashMap<>();
         for (int i = 0; i < counted.size(); i++) {
             offerIndex.put(counted.get(i).id(), i);
         }
         long[] perOffer = new long[counted.size()];
-        Map<String, Long> perCanton = new HashMap<>();
-        Map<String, Long> perCategory = new HashMap<>();
-        Map<RequestStatus, Long> perStatus = new EnumMap<>(RequestStatus.class);
-        Set<Long> filers = new HashSet<>();
+        long[] perCanton = new long[cantons.size()];
+        long[] perCategory = new long[categories.size()];
+        long[] perStatus = new long[RequestStatus.values().length];
+        boolean[] filers = new boolean[places.size()];
         List<ResponseTimes.Gatherer> offerTimes = counted.stream()
                 .map(o -> new ResponseTimes.Gatherer(o.code() + " – " + o.title()))
                 .toList();
@@ -120,21 +131,12 @@ class Statistics {
         WorkingDayIndex workingDays = new WorkingDayIndex(period.from(), max(period.to(), today()));
         long[] filed = {0};
 
-        StringBuilder sql = new StringBuilder(
-                "SELECT offer_id, collectivity_id, status, (filed_at AT TIME ZONE 'Europe/Paris')::date, "
-                        + "(decided_at AT TIME ZONE 'Europe/Paris')::date, (completed_at AT TIME ZONE 'Europe/Paris')::date "
-                        + "FROM statistics_request WHERE filed_at >= :from AND filed_at < :to AND status <> 'SUPPRIMEE'");
+        StringBuilder sql = new StringBuilder("SELECT offer_id, collectivity_id, status, filed_on - :from, "
+                + "decided_on - :from, completed_on - :from FROM statistics_request "
+                + "WHERE filed_on BETWEEN :from AND :to AND status <> 'SUPPRIMEE'");
         Map<String, Object> params = new HashMap<>();
-        params.put(
-                "from",
-                Timestamp.from(
-                        period.from().atStartOfDay(TimeConfiguration.PARIS).toInstant()));
-        params.put(
-                "to",
-                Timestamp.from(period.to()
-                        .plusDays(1)
-                        .atStartOfDay(TimeConfiguration.PARIS)
-                        .toInstant()));
+        params.put("from", period.from());
+        params.put("to", period.to());
         if (counted.size() < typologyOf.size()) {
             sql.append(" AND offer_id IN (:offers)");
             params.put("offers", orNone(counted.stream().map(OfferRef::id).toList()));
@@ -144,7 +146,7 @@ class Statistics {
             params.put(
                     "collectivities",
                     orNone(places.entrySet().stream()
-                            .filter(e -> e.getValue().canton().equals(q.canton()))
+                            .filter(e -> q.canton().equals(e.getValue().canton()))
                             .map(Map.Entry::getKey)
                             .toList()));
         }
@@ -154,25 +156,28 @@ class Statistics {
                 return; // an offer out of scope (never, the statement keeps only counted offers)
             }
             filed[0]++;
-            long collectivityId = rs.getLong(2);
-            LocalDate filedOn = rs.getObject(4, LocalDate.class);
-            perMonth[(int) firstMonth.until(YearMonth.from(filedOn), ChronoUnit.MONTHS)]++;
+            int filedOn = rs.getInt(4);
+            perMonth[monthOfDay[filedOn]]++;
             perOffer[o]++;
-            Place place = places.get(collectivityId);
+            Place place = places.get(rs.getLong(2));
             if (place != null) {
-                perCanton.merge(place.canton(), 1L, Long::sum);
-                perCategory.merge(place.category(), 1L, Long::sum);
+                filers[place.rank()] = true;
+                if (place.cantonRank() >= 0) {
+                    perCanton[place.cantonRank()]++;
+                }
+                if (place.categoryRank() >= 0) {
+                    perCategory[place.categoryRank()]++;
+                }
             }
-            filers.add(collectivityId);
-            perStatus.merge(RequestStatus.valueOf(rs.getString(3)), 1L, Long::sum);
-            LocalDate decided = date(rs, 5);
-            if (decided != null) {
+            perStatus[RequestStatus.valueOf(rs.getString(3)).ordinal()]++;
+            int decided = rs.getInt(5);
+            if (!rs.wasNull()) {
                 long days = workingDays.between(filedOn, decided);
                 offerTimes.get(o).decision(days);
                 offerDomainTimes.get(o).forEach(g -> g.decision(days));
             }
-            LocalDate completed = date(rs, 6);
-            if (completed != null) {
+            int completed = rs.getInt(6);
+            if (!rs.wasNull()) {
                 long days = workingDays.between(filedOn, completed);
                 offerTimes.get(o).completion(days);
                 offerDomainTimes.get(o).forEach(g -> g.completion(days));
@@ -209,16 +214,11 @@ class Statistics {
                         counted.get(i).code(),
                         perOffer[i]))
                 .toList();
-        List<Figure.Bar> cantonBars = cantons.entrySet().stream()
-                .filter(c -> q.canton().isEmpty() || c.getKey().equals(q.canton()))
-                .map(c -> bar(c.getValue(), perCanton.getOrDefault(c.getKey(), 0L)))
-                .toList();
-        List<Figure.Bar> categoryBars = categories.entrySet().stream()
-                .map(c -> bar(c.getValue(), perCategory.getOrDefault(c.getKey(), 0L)))
-                .toList();
+        List<Figure.Bar> cantonBars = bars(cantons, perCanton, q.canton());
+        List<Figure.Bar> categoryBars = bars(categories, perCategory, "");
         List<Figure.Bar> statusBars = Arrays.stream(RequestStatus.values())
                 .filter(s -> s != RequestStatus.SUPPRIMEE)
-                .map(s -> bar(s.getLabel(), perStatus.getOrDefault(s, 0L)))
+                .map(s -> bar(s.getLabel(), perStatus[s.ordinal()]))
                 .toList();
 
         // adhesions and collectivities (a canton filter applies; domains and offers do not concern them)
@@ -226,7 +226,7 @@ class Statistics {
         if (viewer.admin()) {
             long[] perMonthAdhesions = new long[months.size()];
             places.values().stream()
-                    .filter(p -> q.canton().isEmpty() || p.canton().equals(q.canton()))
+                    .filter(p -> q.canton().isEmpty() || q.canton().equals(p.canton()))
                     .map(Place::adhesion)
                     .filter(d -> d != null && !d.isBefore(period.from()) && !d.isAfter(period.to()))
                     .forEach(d -> perMonthAdhesions[(int) firstMonth.until(YearMonth.from(d), ChronoUnit.MONTHS)]++);
@@ -243,13 +243,12 @@ class Statistics {
                             .toList());
         }
         long adherent = places.values().stream()
-                .filter(p -> p.adherent() && (q.canton().isEmpty() || p.canton().equals(q.canton())))
+                .filter(p -> p.adherent() && (q.canton().isEmpty() || q.canton().equals(p.canton())))
                 .count();
-        long active = filers.stream()
-                .map(places::get)
-                .filter(p -> p != null && p.adherent())
+        long active = places.values().stream()
+                .filter(p -> filers[p.rank()] && p.adherent())
                 .count();
-        long reached = perCanton.values().stream().filter(n -> n > 0).count();
+        long reached = Arrays.stream(perCanton).filter(n -> n > 0).count();
 
         return new Report(
                 q,
@@ -279,7 +278,9 @@ class Statistics {
      * validation in the journal of decisions, or its registration for a collectivity adherent before the journal
      * existed; none for one never validated.
      */
-    private Map<Long, Place> places() {
+    private Map<Long, Place> places(List<String> cantons, List<String> categories) {
+        Map<String, Integer> cantonRanks = ranks(cantons);
+        Map<String, Integer> categoryRanks = ranks(categories);
         Map<Long, Place> places = new HashMap<>();
         jdbc.sql("SELECT c.id, c.canton, c.category, c.status, "
                         + "(coalesce(a.validated, c.created_at) AT TIME ZONE 'Europe/Paris')::date, a.validated IS NOT NULL "
@@ -289,23 +290,39 @@ class Statistics {
                 .query(rs -> {
                     String status = rs.getString(4);
                     boolean validated = rs.getBoolean(6) || "ACTIVE".equals(status) || "SUSPENDED".equals(status);
+                    String canton = rs.getString(2);
+                    String category = rs.getString(3);
                     places.put(
                             rs.getLong(1),
                             new Place(
-                                    rs.getString(2),
-                                    rs.getString(3),
+                                    places.size(),
+                                    canton,
+                                    cantonRanks.getOrDefault(canton, -1),
+                                    category,
+                                    categoryRanks.getOrDefault(category, -1),
                                     "ACTIVE".equals(status),
                                     validated ? rs.getObject(5, LocalDate.class) : null));
                 });
         return places;
     }
 
-    private static Figure.Bar bar(String label, long value) {
-        return new Figure.Bar(label, label, value);
+    private static Map<String, Integer> ranks(List<String> values) {
+        Map<String, Integer> ranks = new HashMap<>();
+        values.forEach(v -> ranks.put(v, ranks.size()));
+        return ranks;
     }
 
-    private static LocalDate date(ResultSet rs, int column) throws SQLException {
-        return rs.getObject(column, LocalDate.class);
+    /** A bar for each (value, label) in order with its count, or only for {@code only} when it is not empty. */
+    private static List<Figure.Bar> bars(Map<String, String> labels, long[] counts, String only) {
+        List<String> values = List.copyOf(labels.keySet());
+        return IntStream.range(0, values.size())
+                .filter(i -> only.isEmpty() || values.get(i).equals(only))
+                .mapToObj(i -> bar(labels.get(values.get(i)), counts[i]))
+                .toList();
+    }
+
+    private static Figure.Bar bar(String label, long value) {
+        return new Figure.Bar(label, label, value);
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

@@ -29,16 +29,19 @@ final class WorkingDayIndex {
 
     /** The working days after {@code from} up to and including {@code to}, as {@link WorkingDays#between}. */
     long between(LocalDate from, LocalDate to) {
-        int a = offset(from);
-        int b = offset(to);
-        if (a < 0 || b < 0) {
-            return WorkingDays.between(from, to);
-        }
-        return b <= a ? 0 : workedUpTo[b] - workedUpTo[a];
+        return between(
+                Math.toIntExact(from.toEpochDay() - first.toEpochDay()),
+                Math.toIntExact(to.toEpochDay() - first.toEpochDay()));
     }
 
-    private int offset(LocalDate day) {
-        long i = day.toEpochDay() - first.toEpochDay();
-        return i >= 0 && i < workedUpTo.length ? (int) i : -1;
+    /**
+     * The same for two days given by their distance (in days) from the first day of the span, as the statistics read
+     * them from the database.
+     */
+    long between(int from, int to) {
+        if (from < 0 || to < 0 || from >= workedUpTo.length || to >= workedUpTo.length) {
+            return WorkingDays.between(first.plusDays(from), first.plusDays(to));
+        }
+        return to <= from ? 0 : workedUpTo[to] - workedUpTo[from];
     }
 }

@@ -19,6 +19,10 @@ class WorkingDayIndexTests {
             LocalDate from = first.plusDays(random.nextInt(4800) - 200);
             LocalDate to = from.plusDays(random.nextInt(400) - 20);
             assertThat(index.between(from, to)).as("%s → %s", from, to).isEqualTo(WorkingDays.between(from, to));
+            assertThat(index.between((int) (from.toEpochDay() - first.toEpochDay()), (int)
+                            (to.toEpochDay() - first.toEpochDay())))
+                    .as("%s → %s en jours depuis le début", from, to)
+                    .isEqualTo(WorkingDays.between(from, to));
         }
         // Thursday 30 April 2015 → Monday 4 May: 1 May (Friday) is a holiday, then the weekend
         assertThat(index.between(LocalDate.of(2015, 4, 30), LocalDate.of(2015, 5, 4)))
