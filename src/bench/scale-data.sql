@@ -466,6 +466,16 @@ SELECT m.id, o.id, m.created_at + interval '1 day' + (o.id % 100) * interval '1 
 FROM member m
 CROSS JOIN LATERAL (SELECT id FROM offer WHERE published ORDER BY (id * 31 + m.id * 17) % 101 LIMIT (m.id % 7)) o;
 
+-- The « nouveautés » markers (V39) as if they had existed since the first request: each person opened a request when he
+-- last wrote on it and when he read a notification about it; what others did after is news to him
+UPDATE request_view_start SET started_at = (SELECT min(created_at) FROM request);
+INSERT INTO request_view (user_id, request_id, seen_at)
+SELECT user_id, request_id, max(t)
+FROM (SELECT author_id AS user_id, request_id, created_at AS t FROM request_comment
+      UNION ALL
+      SELECT user_id, request_id, read_at FROM notification WHERE read_at IS NOT NULL AND request_id IS NOT NULL) s
+GROUP BY user_id, request_id;
+
 ANALYZE;
 SELECT 'collectivités' AS quoi, count(*) FROM collectivity
 UNION ALL SELECT 'comptes', count(*) FROM app_user
@@ -475,4 +485,5 @@ UNION ALL SELECT 'historique', count(*) FROM request_event
 UNION ALL SELECT 'commentaires', count(*) FROM request_comment
 UNION ALL SELECT 'fichiers', count(*) FROM request_attachment
 UNION ALL SELECT 'notifications', count(*) FROM notification
-UNION ALL SELECT 'favoris', count(*) FROM favourite;
+UNION ALL SELECT 'favoris', count(*) FROM favourite
+UNION ALL SELECT 'dernières vues', count(*) FROM request_view;
