@@ -119,8 +119,15 @@ class RequestNotifications {
                                 "a rouvert " + a.demande() + " : elle est de nouveau « En cours ».",
                                 labelled("Motif", reason));
             case REJETEE -> a.status(REJETEE, "rejetée", "a rejeté " + a.demande() + ".", labelled("Motif", reason));
-            case TERMINEE ->
-                a.status(TERMINEE, "terminée", "a terminé " + a.demande() + ".", labelled("Note de clôture", reason));
+            case TERMINEE -> // the collectivity is invited to rate it, on its page (« Votre avis »)
+                a.message(
+                        TERMINEE,
+                        "Demande N°" + a.numero() + " terminée",
+                        a.actor() + " a terminé " + a.demande()
+                                + ". Donnez votre avis sur cette demande : une note de 1 "
+                                + "à 5 et, si vous le souhaitez, un commentaire.",
+                        labelled("Note de clôture", reason),
+                        "#avis");
             case SUPPRIMEE ->
                 a.status(SUPPRIMEE, "supprimée", "a supprimé " + a.demande() + ".", labelled("Motif", reason));
             case ANNULEE -> a.status(ANNULEE, "annulée", "a annulé " + a.demande() + ".", labelled("Motif", reason));

@@ -36,6 +36,7 @@ class RequestsController {
     private final RequestListFilterValidator filterValidator;
     private final FormBinding forms;
     private final RequestActivity activity;
+    private final RequestRatings ratings;
 
     RequestsController(
             RequestReadModel read,
@@ -45,7 +46,9 @@ class RequestsController {
             RequestFiles files,
             RequestListFilterValidator filterValidator,
             FormBinding forms,
-            RequestActivity activity) {
+            RequestActivity activity,
+            RequestRatings ratings) {
+        this.ratings = ratings;
         this.forms = forms;
         this.activity = activity;
         this.files = files;
@@ -105,6 +108,7 @@ class RequestsController {
         RequestPages.Page page = pages.page(numero, RequestPages.actor(user), "recents".equals(ordre));
         activity.seen(page.state().id(), user.id()); // what others did until now is no longer news to this viewer
         model.addAttribute("p", page);
+        model.addAttribute("rating", ratings.of(page.state(), RequestPages.actor(user)));
         model.addAttribute(
                 "replyTo",
                 repondre == null
@@ -128,7 +132,9 @@ class RequestsController {
 
     @GetMapping("/demandes/{numero}/impression")
     String print(@PathVariable int numero, CurrentUser user, Model model) {
-        model.addAttribute("p", pages.page(numero, RequestPages.actor(user), false));
+        RequestPages.Page page = pages.page(numero, RequestPages.actor(user), false);
+        model.addAttribute("p", page);
+        model.addAttribute("rating", ratings.of(page.state(), RequestPages.actor(user)));
         model.addAttribute("printView", true);
         return "requests/show";
     }

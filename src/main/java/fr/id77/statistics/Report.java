@@ -19,6 +19,8 @@ record Report(
         Figure byStatus,
         List<ResponseTimes> timesByDomain,
         List<ResponseTimes> timesByOffer,
+        List<Satisfaction> satisfactionByDomain,
+        List<Satisfaction> satisfactionByOffer,
         Figure adhesions,
         long activeCollectivities,
         long adherentCollectivities,

@@ -131,18 +131,16 @@ class Statistics {
         WorkingDayIndex workingDays = new WorkingDayIndex(period.from(), max(period.to(), today()));
         long[] filed = {0};
 
-        StringBuilder sql = new StringBuilder("SELECT offer_id, collectivity_id, status, filed_on - :from, "
-                + "decided_on - :from, completed_on - :from FROM statistics_request "
-                + "WHERE filed_on BETWEEN :from AND :to AND status <> 'SUPPRIMEE'");
+        StringBuilder where = new StringBuilder("filed_on BETWEEN :from AND :to AND status <> 'SUPPRIMEE'");
         Map<String, Object> params = new HashMap<>();
         params.put("from", period.from());
         params.put("to", period.to());
         if (counted.size() < typologyOf.size()) {
-            sql.append(" AND offer_id IN (:offers)");
+            where.append(" AND offer_id IN (:offers)");
             params.put("offers", orNone(counted.stream().map(OfferRef::id).toList()));
         }
         if (!q.canton().isEmpty()) {
-            sql.append(" AND collectivity_id IN (:collectivities)");
+            where.append(" AND collectivity_id IN (:collectivities)");
             params.put(
                     "collectivities",
                     orNone(places.entrySet().stream()
@@ -150,39 +148,65 @@ class Statistics {
                             .map(Map.Entry::getKey)
                             .toList()));
         }
-        jdbc.sql(sql.toString()).params(params).query((ResultSet rs) -> {
-            Integer o = offerIndex.get(rs.getLong(1));
-            if (o == null) {
-                return; // an offer out of scope (never, the statement keeps only counted offers)
-            }
-            filed[0]++;
-            int filedOn = rs.getInt(4);
-            perMonth[monthOfDay[filedOn]]++;
-            perOffer[o]++;
-            Place place = places.get(rs.getLong(2));
-            if (place != null) {
-                filers[place.rank()] = true;
-                if (place.cantonRank() >= 0) {
-                    perCanton[place.cantonRank()]++;
-                }
-                if (place.categoryRank() >= 0) {
-                    perCategory[place.categoryRank()]++;
-                }
-            }
-            perStatus[RequestStatus.valueOf(rs.getString(3)).ordinal()]++;
-            int decided = rs.getInt(5);
-            if (!rs.wasNull()) {
-                long days = workingDays.between(filedOn, decided);
-                offerTimes.get(o).decision(days);
-                offerDomainTimes.get(o).forEach(g -> g.decision(days));
-            }
-            int completed = rs.getInt(6);
-            if (!rs.wasNull()) {
-                long days = workingDays.between(filedOn, completed);
-                offerTimes.get(o).completion(days);
-                offerDomainTimes.get(o).forEach(g -> g.completion(days));
-            }
-        });
+        jdbc.sql("SELECT offer_id, collectivity_id, status, filed_on - :from, decided_on - :from, "
+                        + "completed_on - :from FROM statistics_request WHERE " + where)
+                .params(params)
+                .query((ResultSet rs) -> {
+                    Integer o = offerIndex.get(rs.getLong(1));
+                    if (o == null) {
+                        return; // an offer out of scope (never, the statement keeps only counted offers)
+                    }
+                    filed[0]++;
+                    int filedOn = rs.getInt(4);
+                    perMonth[monthOfDay[filedOn]]++;
+                    perOffer[o]++;
+                    Place place = places.get(rs.getLong(2));
+                    if (place != null) {
+                        filers[place.rank()] = true;
+                        if (place.cantonRank() >= 0) {
+                            perCanton[place.cantonRank()]++;
+                        }
+                        if (place.categoryRank() >= 0) {
+                            perCategory[place.categoryRank()]++;
+                        }
+                    }
+                    perStatus[RequestStatus.valueOf(rs.getString(3)).ordinal()]++;
+                    int decided = rs.getInt(5);
+                    if (!rs.wasNull()) {
+                        long days = workingDays.between(filedOn, decided);
+                        offerTimes.get(o).decision(days);
+                        offerDomainTimes.get(o).forEach(g -> g.decision(days));
+                    }
+                    int completed = rs.getInt(6);
+                    if (!rs.wasNull()) {
+                        long days = workingDays.between(filedOn, completed);
+                        offerTimes.get(o).completion(days);
+                        offerDomainTimes.get(o).forEach(g -> g.completion(days));
+                    }
+                });
+
+        // the collectivities' ratings of the period's requests, per offer and per domain of the offer
+        List<Satisfaction.Gatherer> offerRatings = counted.stream()
+                .map(o -> new Satisfaction.Gatherer(o.code() + " – " + o.title()))
+                .toList();
+        Map<Short, Satisfaction.Gatherer> domainRatings = new LinkedHashMap<>();
+        catalogue.domains().forEach(d -> domainRatings.put(d.id(), new Satisfaction.Gatherer(d.label())));
+        jdbc.sql("SELECT offer_id, g.rating, count(*) FROM statistics_request s JOIN request_rating g "
+                        + "ON g.request_id = s.request_id WHERE " + where + " GROUP BY 1, 2")
+                .params(params)
+                .query((ResultSet rs) -> {
+                    Integer o = offerIndex.get(rs.getLong(1));
+                    if (o == null) {
+                        return;
+                    }
+                    int note = rs.getInt(2);
+                    int count = rs.getInt(3);
+                    offerRatings.get(o).add(note, count);
+                    counted.get(o).domainIds().stream()
+                            .map(domainRatings::get)
+                            .filter(Objects::nonNull)
+                            .forEach(g -> g.add(note, count));
+                });
 
         // figures, every category shown even when nothing was filed in it
         List<Figure.Bar> monthBars = IntStream.range(0, months.size())
@@ -267,6 +291,8 @@ class Statistics {
                 new Figure("par-statut", "Demandes par statut aujourd'hui", "Statut", "Demandes", statusBars),
                 ResponseTimes.of(List.copyOf(domainTimes.values())),
                 ResponseTimes.of(offerTimes),
+                Satisfaction.of(List.copyOf(domainRatings.values())),
+                Satisfaction.of(offerRatings),
                 adhesions,
                 active,
                 adherent,

@@ -26,6 +26,29 @@ final class StatisticsCsv {
                 return Optional.of(new Table(name, rows));
             }
         }
+        List<Satisfaction> satisfaction = switch (slug) {
+            case "satisfaction-par-domaine" -> report.satisfactionByDomain();
+            case "satisfaction-par-offre" -> report.satisfactionByOffer();
+            default -> null;
+        };
+        if (satisfaction != null) {
+            List<List<Object>> rows = new ArrayList<>();
+            List<Object> header = new ArrayList<>(
+                    List.of(slug.endsWith("domaine") ? "Domaine" : "Offre", "Avis", "Note moyenne (sur 5)"));
+            for (int note = 1; note <= Satisfaction.NOTES; note++) {
+                header.add("Note " + note);
+            }
+            rows.add(header);
+            for (Satisfaction s : satisfaction) {
+                List<Object> row = new ArrayList<>(List.of(s.label(), s.ratings()));
+                row.add(s.average());
+                for (int note = 1; note <= Satisfaction.NOTES; note++) {
+                    row.add(s.count(note));
+                }
+                rows.add(row);
+            }
+            return Optional.of(new Table(name, rows));
+        }
         List<ResponseTimes> times = switch (slug) {
             case "delais-par-domaine" -> report.timesByDomain();
             case "delais-par-offre" -> report.timesByOffer();

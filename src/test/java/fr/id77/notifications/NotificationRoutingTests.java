@@ -123,7 +123,11 @@ class NotificationRoutingTests extends MailServerTest {
                 List.of(anne, bruno),
                 List.of(anne, bruno));
         assertThat(text(onlyMail(anne, "Demande N°" + n + " terminée")))
-                .contains("Note de clôture : Le dossier a été remis en mairie.");
+                .as("the collectivity is invited to rate the request, on its page")
+                .contains(
+                        "Note de clôture : Le dossier a été remis en mairie.",
+                        "Donnez votre avis sur cette demande",
+                        "/demandes/" + n + "#avis");
 
         move(n, RequestStatus.EN_COURS, "Une pièce manquait.", Actor.chefDeFile(chef.id()));
         assertThat(text(onlyMail(anne, "Demande N°" + n + " rouverte")))

@@ -169,6 +169,27 @@ class RequestJourneyIT extends BrowserTest {
                         "Fichiers ajoutés",
                         "En cours → Terminée",
                         "Rapport de préconisations remis.");
+
+        // the collectivity gives its opinion: a note is required (said next to its field, the comment kept), then once
+        assertThat(find(By.id("avis")).getText()).contains("Votre avis sur cette demande");
+        ((JavascriptExecutor) driver).executeScript("document.querySelector('#avis form').noValidate = true;");
+        find(By.id("avis-commentaire")).sendKeys("Très utile, merci.");
+        clickOn(By.xpath("//button[normalize-space()='Envoyer mon avis']"));
+        assertThat(find(By.id("note-erreur")).getText()).contains("Choisissez une note de 1");
+        assertThat(find(By.id("avis-commentaire")).getAttribute("value")).isEqualTo("Très utile, merci.");
+        checkAccessibility();
+        screenshot("request-rating-refused");
+        clickOn(By.cssSelector("label[for='note-5']"));
+        clickOn(By.xpath("//button[normalize-space()='Envoyer mon avis']"));
+        waiting()
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("avis")).getText().contains("5 sur 5 — Très satisfait"));
+        assertThat(find(By.id("avis")).getText())
+                .contains("« Très utile, merci. »")
+                .doesNotContain("Envoyer mon avis");
+        checkAccessibility();
+        screenshot("request-rating");
+
         visit("/demandes/" + numero + "/impression");
         assertThat(find(By.tagName("h1")).getText()).contains("Demande N°" + numero);
 

@@ -103,6 +103,17 @@ class StatisticsWebTests {
         long r7 = request(o03, melun, "TERMINEE", "2014-12-31T10:00");
         history(r7, "EN_ATTENTE", "EN_COURS", "2015-01-05T10:00");
         history(r7, "EN_COURS", "TERMINEE", "2015-01-20T10:00");
+        rating(r1, 5);
+        rating(r2, 4);
+        rating(r7, 1); // filed in 2014: out of the year 2015
+    }
+
+    private void rating(long requestId, int note) {
+        jdbc.sql("INSERT INTO request_rating (request_id, rating, rated_by, rated_at) VALUES (:r, :n, :by, now())")
+                .param("r", requestId)
+                .param("n", note)
+                .param("by", member.id())
+                .update();
     }
 
     private long request(long offerId, Fixtures.Collectivity c, String status, String filed) {
@@ -240,6 +251,24 @@ class StatisticsWebTests {
 
         String html = page(YEAR_2015, admin);
         assertThat(html).contains("Délais de réponse par offre").contains("2,6").contains("9,4");
+    }
+
+    @Test
+    void theCollectivitiesRatingsOfThePeriodsRequestsAreAveragedPerOfferAndDomain() throws Exception {
+        List<List<String>> byOffer = csv("satisfaction-par-offre", YEAR_2015, admin);
+        assertThat(byOffer.getFirst())
+                .containsExactly(
+                        "Offre", "Avis", "Note moyenne (sur 5)", "Note 1", "Note 2", "Note 3", "Note 4", "Note 5");
+        assertThat(byOffer).hasSize(2);
+        assertThat(row(byOffer, label("O03"))).containsExactly(label("O03"), "2", "4,5", "0", "0", "0", "1", "1");
+        assertThat(row(csv("satisfaction-par-domaine", YEAR_2015, admin), "Aménagement / Urbanisme"))
+                .containsExactly("Aménagement / Urbanisme", "2", "4,5", "0", "0", "0", "1", "1");
+        assertThat(csv("satisfaction-par-offre", YEAR_2015, chefB))
+                .as("O03 is not his")
+                .hasSize(1);
+
+        String html = page(YEAR_2015, admin);
+        assertThat(html).contains("Satisfaction par offre").contains("4,5");
     }
 
     @Test
