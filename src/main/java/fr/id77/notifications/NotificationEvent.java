@@ -17,10 +17,12 @@ enum NotificationEvent {
     CONTACT_ADHERENT(8, "Contact adhérent modifié", Audience.EVERYONE),
     CONTACT_CHEF_DE_FILE(9, "Contact chef de file modifié", Audience.EVERYONE),
     NOUVELLE_DEMANDE(10, "Nouvelle demande", Audience.STAFF),
-    NOUVELLE_INSCRIPTION(11, "Nouvelle inscription à valider", Audience.ADMINS);
+    NOUVELLE_INSCRIPTION(11, "Nouvelle inscription à valider", Audience.ADMINS),
+    DEPOT_COLLEGUE(12, "Demande déposée par un collègue", Audience.MEMBERS);
 
     enum Audience {
         EVERYONE,
+        MEMBERS,
         STAFF,
         ADMINS
     }
@@ -46,6 +48,7 @@ enum NotificationEvent {
     boolean concerns(CurrentUser user) {
         return switch (audience) {
             case EVERYONE -> true;
+            case MEMBERS -> user.hasRole(Role.ADHERENT);
             case STAFF -> user.isAdmin() || user.hasRole(Role.CHEF_DE_FILE);
             case ADMINS -> user.isAdmin();
         };

@@ -5,6 +5,7 @@ import static fr.id77.notifications.NotificationEvent.ANNULEE;
 import static fr.id77.notifications.NotificationEvent.COMMENTAIRE;
 import static fr.id77.notifications.NotificationEvent.CONTACT_ADHERENT;
 import static fr.id77.notifications.NotificationEvent.CONTACT_CHEF_DE_FILE;
+import static fr.id77.notifications.NotificationEvent.DEPOT_COLLEGUE;
 import static fr.id77.notifications.NotificationEvent.DOCUMENT;
 import static fr.id77.notifications.NotificationEvent.NOUVELLE_DEMANDE;
 import static fr.id77.notifications.NotificationEvent.REJETEE;
@@ -22,7 +23,6 @@ import fr.id77.membership.ReferentSummary;
 import fr.id77.notifications.Notifier.Message;
 import fr.id77.requests.RequestEvents;
 import fr.id77.requests.RequestStatus;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -97,6 +97,16 @@ class RequestNotifications {
                         a.actor() + " a déposé la demande N°" + e.numero() + " sur l'offre " + a.offer() + ".",
                         quote(e.message()),
                         ""));
+        notifier.tell(
+                members(e.request().collectivityId()),
+                e.actorId(),
+                a.message(
+                        DEPOT_COLLEGUE,
+                        "Demande N°" + e.numero() + " déposée par " + a.actor(),
+                        a.actor() + " a déposé la demande N°" + e.numero() + " au nom de " + a.collectivity()
+                                + ", sur l'offre " + a.offer() + ".",
+                        quote(e.message()),
+                        ""));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -136,9 +146,13 @@ class RequestNotifications {
         if (message == null) {
             return;
         }
+        // the collectivity cancels for its handlers; any other change is told to the collectivity and, made by someone
+        // else (an admin, the responsable), to the chef de file and the responsable
         List<AccountSummary> recipients = e.to() == RequestStatus.ANNULEE
                 ? handlers(e.request().chefDeFileId(), e.request().responsableId())
-                : members(e.request().collectivityId());
+                : concat(
+                        members(e.request().collectivityId()),
+                        staffHandlers(e.request().chefDeFileId(), e.request().responsableId()));
         notifier.tell(recipients, e.actorId(), message);
     }
 
@@ -147,7 +161,10 @@ class RequestNotifications {
         About a = about(e.request(), e.actorId());
         notifier.tell(
                 e.fromStaff()
-                        ? members(e.request().collectivityId())
+                        ? concat(
+                                members(e.request().collectivityId()),
+                                staffHandlers(
+                                        e.request().chefDeFileId(), e.request().responsableId()))
                         : handlers(e.request().chefDeFileId(), e.request().responsableId()),
                 e.actorId(),
                 a.message(
@@ -164,7 +181,10 @@ class RequestNotifications {
         String files = e.count() == 1 ? "un fichier" : e.count() + " fichiers";
         notifier.tell(
                 e.fromStaff()
-                        ? members(e.request().collectivityId())
+                        ? concat(
+                                members(e.request().collectivityId()),
+                                staffHandlers(
+                                        e.request().chefDeFileId(), e.request().responsableId()))
                         : handlers(e.request().chefDeFileId(), e.request().responsableId()),
                 e.actorId(),
                 a.message(
@@ -270,15 +290,27 @@ class RequestNotifications {
                 .toList();
     }
 
-    /** The chef de file and the responsable; the admins when the request has no active handler. */
-    private List<AccountSummary> handlers(Long chefDeFileId, Long responsableId) {
+    /**
+     * The chef de file and the responsable, told of what other staff (an admin, the responsable) do on the request:
+     * none when it has no active handler (the admins are not told of each other's actions).
+     */
+    private List<AccountSummary> staffHandlers(Long chefDeFileId, Long responsableId) {
         List<Long> ids = Stream.of(chefDeFileId, responsableId)
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList();
-        List<AccountSummary> handlers = new ArrayList<>(accounts.summaries(ids).values().stream()
+        return accounts.summaries(ids).values().stream()
                 .filter(h -> h.status() == AccountStatus.ACTIVE)
-                .toList());
+                .toList();
+    }
+
+    private static List<AccountSummary> concat(List<AccountSummary> some, List<AccountSummary> others) {
+        return Stream.concat(some.stream(), others.stream()).toList();
+    }
+
+    /** The chef de file and the responsable; the admins when the request has no active handler. */
+    private List<AccountSummary> handlers(Long chefDeFileId, Long responsableId) {
+        List<AccountSummary> handlers = staffHandlers(chefDeFileId, responsableId);
         return handlers.isEmpty() ? accounts.active(Role.ADMIN) : handlers;
     }
 

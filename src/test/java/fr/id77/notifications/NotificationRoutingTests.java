@@ -134,23 +134,65 @@ class NotificationRoutingTests extends MailServerTest {
                 .contains("a rouvert", "Motif : Une pièce manquait.");
         assertThat(onlyMail(bruno, "Demande N°" + n + " rouverte")).isNotNull();
 
+        // an admin acts: the chef de file of the offer is told too
         move(n, RequestStatus.REJETEE, "Hors du champ de l'offre.", Actor.admin(admin.id()));
         assertTold(
                 n,
                 NotificationEvent.REJETEE,
                 "Demande N°" + n + " rejetée",
-                List.of(anne, bruno),
-                List.of(anne, bruno));
+                List.of(anne, bruno, chef),
+                List.of(anne, bruno, chef));
 
         move(n, RequestStatus.SUPPRIMEE, "Doublon.", Actor.admin(admin.id()));
         assertTold(
                 n,
                 NotificationEvent.SUPPRIMEE,
                 "Demande N°" + n + " supprimée",
-                List.of(anne, bruno),
-                List.of(anne, bruno));
+                List.of(anne, bruno, chef),
+                List.of(anne, bruno, chef));
         assertThat(text(onlyMail(anne, "Demande N°" + n + " supprimée")))
                 .contains("Claire Test a supprimé", "Motif : Doublon.");
+    }
+
+    @Test
+    void theColleaguesOfTheMemberWhoFiledGetAReceiptUnlessTheyOptedOut() {
+        int n = file("Bonjour, pour la traversée du bourg.");
+        String title = "Demande N°" + n + " déposée par Anne Test (Commune de Notifville)";
+        assertTold(n, NotificationEvent.DEPOT_COLLEGUE, title, List.of(bruno), List.of(bruno));
+        assertThat(text(onlyMail(bruno, title)))
+                .contains("au nom de Commune de Notifville", "O36 – ", "« Bonjour, pour la traversée du bourg. »");
+
+        store.saveChoices(bruno.id(), List.of(NotificationEvent.DEPOT_COLLEGUE), Set.of());
+        int m = file(null);
+        assertTold(
+                m,
+                NotificationEvent.DEPOT_COLLEGUE,
+                "Demande N°" + m + " déposée par Anne Test (Commune de Notifville)",
+                List.of(),
+                List.of());
+        assertThat(NotificationEvent.shownTo(chef)).doesNotContain(NotificationEvent.DEPOT_COLLEGUE);
+        assertThat(NotificationEvent.shownTo(bruno)).contains(NotificationEvent.DEPOT_COLLEGUE);
+    }
+
+    @Test
+    void whatAnAdminOrTheResponsableDoesIsToldToTheChefDeFile() {
+        int n = file(null);
+        workflow.assignResponsable(n, resp.id(), version(n), Actor.chefDeFile(chef.id()));
+        clearNotifications(n);
+        conversation.comment(n, "Je reprends ce dossier avec Rémi.", null, Actor.admin(admin.id()));
+        assertTold(
+                n,
+                NotificationEvent.COMMENTAIRE,
+                "Nouveau commentaire sur la demande N°" + n,
+                List.of(anne, bruno, chef, resp),
+                List.of(anne, bruno, chef, resp));
+        move(n, RequestStatus.EN_COURS, null, Actor.chefDeFile(resp.id()));
+        assertTold(
+                n,
+                NotificationEvent.ACCEPTEE,
+                "Demande N°" + n + " acceptée",
+                List.of(anne, bruno, chef),
+                List.of(anne, bruno, chef));
     }
 
     @Test
@@ -173,8 +215,8 @@ class NotificationRoutingTests extends MailServerTest {
                 n,
                 NotificationEvent.COMMENTAIRE,
                 "Nouveau commentaire sur la demande N°" + n,
-                List.of(anne, bruno),
-                List.of(anne, bruno));
+                List.of(anne, bruno, resp),
+                List.of(anne, bruno, resp));
         assertThat(text(onlyMail(anne, "Nouveau commentaire sur la demande N°" + n)))
                 .contains(
                         "Paul Test a écrit",
@@ -203,8 +245,8 @@ class NotificationRoutingTests extends MailServerTest {
                 n,
                 NotificationEvent.DOCUMENT,
                 "Nouveaux documents sur la demande N°" + n,
-                List.of(anne, bruno),
-                List.of(anne, bruno));
+                List.of(anne, bruno, chef),
+                List.of(anne, bruno, chef));
         assertThat(text(onlyMail(bruno, "Nouveaux documents sur la demande N°" + n)))
                 .contains("Rémi Test a ajouté 2 fichiers");
     }
@@ -305,9 +347,13 @@ class NotificationRoutingTests extends MailServerTest {
                 .list();
         assertThat(inApp(n, NotificationEvent.NOUVELLE_DEMANDE)).containsExactlyInAnyOrderElementsOf(activeAdmins);
         assertThat(onlyMail(admin, "Nouvelle demande N°" + n)).isNotNull();
-        for (CurrentUser nobody : List.of(anne, bruno, elsewhere, chef, resp, outsider)) {
+        for (CurrentUser nobody : List.of(anne, elsewhere, chef, resp, outsider)) {
             assertThat(mailsAbout(nobody, n)).as(nobody.firstName()).isEmpty();
         }
+        assertThat(mailsAbout(bruno, n))
+                .extracting(m -> subject(m))
+                .as("Anne's colleague gets the receipt only")
+                .containsExactly("ID77 – Demande N°" + n + " déposée par Anne Test (Commune de Notifville)");
     }
 
     @Test

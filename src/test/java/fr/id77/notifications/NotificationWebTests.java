@@ -97,13 +97,16 @@ class NotificationWebTests {
                         "Demande acceptée, sur ID77",
                         "Contact chef de file modifié, par e-mail",
                         " Enregistrer</button>");
-        assertThat(count(adherent, "type=\"checkbox\"")).isEqualTo(18);
-        assertThat(count(adherent, "checked=\"checked\"")).isEqualTo(18);
+        assertThat(count(adherent, "type=\"checkbox\"")).isEqualTo(20);
+        assertThat(count(adherent, "checked=\"checked\"")).isEqualTo(20);
+        assertThat(adherent).contains("Demande déposée par un collègue, par e-mail");
         assertThat(adherent).doesNotContain("Nouvelle demande", "Nouvelle inscription à valider");
 
         String staff = page("/notifications/parametres", chef);
         assertThat(count(staff, "type=\"checkbox\"")).isEqualTo(20);
-        assertThat(staff).contains("Nouvelle demande, par e-mail").doesNotContain("Nouvelle inscription à valider");
+        assertThat(staff)
+                .contains("Nouvelle demande, par e-mail")
+                .doesNotContain("Nouvelle inscription à valider", "Demande déposée par un collègue");
 
         String admins = page("/notifications/parametres", admin);
         assertThat(count(admins, "type=\"checkbox\"")).isEqualTo(22);
@@ -128,7 +131,7 @@ class NotificationWebTests {
                         new NotificationStore.Choice(NotificationEvent.ACCEPTEE, Channel.EMAIL),
                         new NotificationStore.Choice(NotificationEvent.COMMENTAIRE, Channel.APP));
         String shown = page("/notifications/parametres", member);
-        assertThat(count(shown, "checked=\"checked\"")).isEqualTo(16);
+        assertThat(count(shown, "checked=\"checked\"")).isEqualTo(18);
         assertThat(checkbox(shown, "ACCEPTEE-EMAIL")).doesNotContain("checked");
         assertThat(checkbox(shown, "ACCEPTEE-APP")).contains("checked");
         assertThat(checkbox(shown, "COMMENTAIRE-APP")).doesNotContain("checked");
@@ -136,7 +139,8 @@ class NotificationWebTests {
         // nothing ticked: everything this person sees is off, nothing else is touched
         mvc.perform(post("/notifications/parametres").with(csrf()).with(as(member)))
                 .andExpect(status().is3xxRedirection());
-        assertThat(store.optedOut(member.id())).hasSize(18);
+        assertThat(store.optedOut(member.id()))
+                .hasSize(2 * NotificationEvent.shownTo(member).size());
         assertThat(store.optedOut(other.id())).isEmpty();
     }
 
