@@ -49,9 +49,14 @@ enum NotificationEvent {
         return switch (audience) {
             case EVERYONE -> true;
             case MEMBERS -> user.hasRole(Role.ADHERENT);
-            case STAFF -> user.isAdmin() || user.hasRole(Role.CHEF_DE_FILE);
+            case STAFF -> mayChooseDigest(user);
             case ADMINS -> user.isAdmin();
         };
+    }
+
+    /** ID77's staff may have their mails of some events gathered in a daily digest instead of one by one. */
+    static boolean mayChooseDigest(CurrentUser user) {
+        return user.isAdmin() || user.hasRole(Role.CHEF_DE_FILE);
     }
 
     /** The rows of the settings table this person sees. */

@@ -23,9 +23,11 @@ class NotificationsController {
     static final int PAGE_SIZE = 20;
 
     private final NotificationStore store;
+    private final DailyDigest digest;
 
-    NotificationsController(NotificationStore store) {
+    NotificationsController(NotificationStore store, DailyDigest digest) {
         this.store = store;
+        this.digest = digest;
     }
 
     @GetMapping("/notifications")
@@ -65,13 +67,21 @@ class NotificationsController {
                 store.optedOut(user.id()).stream()
                         .map(NotificationStore.Choice::value)
                         .collect(Collectors.toSet()));
+        model.addAttribute("digestOffered", NotificationEvent.mayChooseDigest(user));
+        model.addAttribute(
+                "digest", digest.chosenBy(user.id()).stream().map(Enum::name).collect(Collectors.toSet()));
         return "notifications/settings";
     }
 
-    /** The form sends one {@code choix} per ticked box, « EVENT:CHANNEL »; every box left unticked is turned off. */
+    /**
+     * The form sends one {@code choix} per ticked box, « EVENT:CHANNEL »; every box left unticked is turned off. Staff
+     * also send one {@code resume} per event whose mails go to the daily digest (an unknown or unshown event, or a
+     * member's choice, is ignored).
+     */
     @PostMapping("/notifications/parametres")
     String saveSettings(
             @RequestParam(name = "choix", required = false) List<String> ticked,
+            @RequestParam(name = "resume", required = false) List<String> inDigest,
             CurrentUser user,
             RedirectAttributes flash) {
         List<NotificationEvent> events = NotificationEvent.shownTo(user);
@@ -83,6 +93,13 @@ class NotificationsController {
             }
         }
         store.saveChoices(user.id(), events, on);
+        if (NotificationEvent.mayChooseDigest(user)) {
+            Set<NotificationEvent> digested = new HashSet<>();
+            for (String name : inDigest == null ? List.<String>of() : inDigest) {
+                events.stream().filter(e -> e.name().equals(name)).forEach(digested::add);
+            }
+            digest.choose(user.id(), events, digested);
+        }
         flash.addFlashAttribute("success", "Paramètres enregistrés.");
         return "redirect:/notifications/parametres";
     }

@@ -36,10 +36,12 @@ class Notifier {
 
     private final NotificationStore store;
     private final MailOutbox mail;
+    private final DailyDigest digest;
 
-    Notifier(NotificationStore store, MailOutbox mail) {
+    Notifier(NotificationStore store, MailOutbox mail, DailyDigest digest) {
         this.store = store;
         this.mail = mail;
+        this.digest = digest;
     }
 
     /** Tells {@code recipients} (but never {@code actorId}) of {@code message}; returns how many people were told. */
@@ -54,6 +56,7 @@ class Notifier {
             return 0;
         }
         Map<Channel, Set<Long>> off = store.optedOut(people.keySet(), message.event());
+        Set<Long> inDigest = digest.chosenBy(people.keySet(), message.event());
         String body = message.quote() == null ? message.body() : message.body() + "\n" + message.quote();
         for (AccountSummary person : people.values()) {
             if (!off.get(Channel.APP).contains(person.id())) {
@@ -66,9 +69,12 @@ class Notifier {
                         body,
                         message.link());
             }
-            if (!off.get(Channel.EMAIL).contains(person.id())
-                    && person.email() != null
-                    && !person.email().isBlank()) {
+            if (off.get(Channel.EMAIL).contains(person.id())) {
+                continue;
+            }
+            if (inDigest.contains(person.id())) {
+                digest.keep(person.id(), message, body);
+            } else if (person.email() != null && !person.email().isBlank()) {
                 Map<String, Object> vars = new HashMap<>();
                 vars.put("name", person.displayName());
                 vars.put("title", message.title());

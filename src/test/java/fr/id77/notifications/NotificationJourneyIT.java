@@ -162,7 +162,10 @@ class NotificationJourneyIT extends BrowserTest {
         submit(By.partialLinkText("Paramètres de notifications"));
         assertThat(path()).isEqualTo("/notifications/parametres");
         checkAccessibility();
-        assertThat(findAll(By.cssSelector("input[type=checkbox]:checked"))).hasSize(18);
+        assertThat(findAll(By.cssSelector("input[type=checkbox]:checked"))).hasSize(20);
+        assertThat(findAll(By.cssSelector("input[name=resume]")))
+                .as("the digest is for staff")
+                .isEmpty();
 
         clickOn(By.xpath("//label[normalize-space()='Nouveau document ajouté, par e-mail']"));
         submit(By.xpath("//button[normalize-space()='Enregistrer']"));
@@ -180,5 +183,16 @@ class NotificationJourneyIT extends BrowserTest {
         assertThat(path()).isEqualTo("/admin/courriels");
         checkAccessibility();
         assertThat(find(By.tagName("h1")).getText()).isEqualTo("Courriels non envoyés");
+
+        // staff may gather the mails of an event in the daily digest
+        visit("/notifications/parametres");
+        clickOn(By.xpath("//label[normalize-space()='Nouveau commentaire, e-mail dans le résumé quotidien']"));
+        submit(By.xpath("//button[normalize-space()='Enregistrer']"));
+        assertThat(find(By.cssSelector(".alert-success")).getText()).isEqualTo("Paramètres enregistrés.");
+        assertThat(find(By.id("COMMENTAIRE-RESUME")).isSelected()).isTrue();
+        assertThat(find(By.id("DOCUMENT-RESUME")).isSelected()).isFalse();
+        assertThat(find(By.id("COMMENTAIRE-EMAIL")).isSelected()).isTrue();
+        checkAccessibility();
+        screenshot("notification-settings-staff");
     }
 }

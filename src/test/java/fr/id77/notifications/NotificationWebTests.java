@@ -103,13 +103,15 @@ class NotificationWebTests {
         assertThat(adherent).doesNotContain("Nouvelle demande", "Nouvelle inscription à valider");
 
         String staff = page("/notifications/parametres", chef);
-        assertThat(count(staff, "type=\"checkbox\"")).isEqualTo(20);
+        assertThat(count(staff, "type=\"checkbox\""))
+                .as("10 events: in the app, by mail, in the digest")
+                .isEqualTo(30);
         assertThat(staff)
                 .contains("Nouvelle demande, par e-mail")
                 .doesNotContain("Nouvelle inscription à valider", "Demande déposée par un collègue");
 
         String admins = page("/notifications/parametres", admin);
-        assertThat(count(admins, "type=\"checkbox\"")).isEqualTo(22);
+        assertThat(count(admins, "type=\"checkbox\"")).isEqualTo(33);
         assertThat(admins).contains("Nouvelle inscription à valider, sur ID77");
     }
 
