@@ -64,6 +64,7 @@ class DemoMembership implements ApplicationRunner {
                             "Service Urbanisme",
                             "anne.test@macommune.example",
                             "01 64 43 45 46",
+                            true,
                             0)));
             referents.save(new TechnicalReferent(
                     mine.getId(),
@@ -73,6 +74,7 @@ class DemoMembership implements ApplicationRunner {
                             "Direction générale",
                             "jean.test@macommune.example",
                             "01 64 43 46 47",
+                            false,
                             0)));
             accounts.createDemoAccount(
                     new NewAccount(

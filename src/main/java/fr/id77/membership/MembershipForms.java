@@ -112,11 +112,14 @@ final class MembershipForms {
             @NotBlank(message = "Saisissez le numéro de téléphone.") @FrenchPhone
             String phone,
 
+            /** Whether the referent receives the mails of the requests he follows (an unticked box sends nothing). */
+            Boolean mailOptIn,
+
             long version)
             implements Serializable {
 
         static ReferentForm empty() {
-            return new ReferentForm("", "", "", "", "", 0);
+            return new ReferentForm("", "", "", "", "", false, 0);
         }
     }
 

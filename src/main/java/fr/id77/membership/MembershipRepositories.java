@@ -2,6 +2,7 @@ package fr.id77.membership;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -28,6 +29,8 @@ interface TechnicalReferentRepository extends JpaRepository<TechnicalReferent, L
     List<TechnicalReferent> findByCollectivityIdAndRemovedAtIsNullOrderById(long collectivityId);
 
     Optional<TechnicalReferent> findByIdAndCollectivityId(long id, long collectivityId);
+
+    Optional<TechnicalReferent> findByUnsubscribeToken(UUID token);
 
     @Query(
             "SELECT r FROM TechnicalReferent r WHERE r.collectivityId = :collectivityId AND (r.removedAt IS NULL OR r.id = :alsoId) "

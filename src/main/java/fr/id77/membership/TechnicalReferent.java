@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.UUID;
 
 /** A « contact technique » of a collectivity; removed ones are kept for the requests that name them. */
 @Entity
@@ -38,6 +39,12 @@ class TechnicalReferent {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    @Column(name = "mail_opt_in")
+    private boolean mailOptIn;
+
+    @Column(name = "unsubscribe_token")
+    private UUID unsubscribeToken;
+
     @Version
     private long version;
 
@@ -46,6 +53,7 @@ class TechnicalReferent {
     TechnicalReferent(long collectivityId, ReferentForm form) {
         this.collectivityId = collectivityId;
         this.createdAt = Instant.now();
+        this.unsubscribeToken = UUID.randomUUID();
         update(form);
     }
 
@@ -55,10 +63,16 @@ class TechnicalReferent {
         service = f.service();
         email = f.email();
         phone = FrenchPhone.Validator.format(f.phone());
+        mailOptIn = Boolean.TRUE.equals(f.mailOptIn());
+    }
+
+    /** The referent clicked the link of a mail: no more mails until his collectivity ticks it again. */
+    void unsubscribe() {
+        mailOptIn = false;
     }
 
     ReferentForm toForm() {
-        return new ReferentForm(title, fullName, service, email, phone, version);
+        return new ReferentForm(title, fullName, service, email, phone, mailOptIn, version);
     }
 
     void remove() {
@@ -97,6 +111,14 @@ class TechnicalReferent {
 
     public Instant getRemovedAt() {
         return removedAt;
+    }
+
+    public boolean isMailOptIn() {
+        return mailOptIn;
+    }
+
+    public UUID getUnsubscribeToken() {
+        return unsubscribeToken;
     }
 
     public long getVersion() {

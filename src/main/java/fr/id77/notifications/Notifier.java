@@ -2,6 +2,7 @@ package fr.id77.notifications;
 
 import fr.id77.account.AccountStatus;
 import fr.id77.account.AccountSummary;
+import fr.id77.membership.ReferentSummary;
 import fr.id77.shared.mail.MailOutbox;
 import java.util.Collection;
 import java.util.HashMap;
@@ -88,5 +89,28 @@ class Notifier {
             }
         }
         return people.size();
+    }
+
+    /**
+     * Mails {@code message} to a technical referent whose collectivity ticked « Envoyer à ce contact les e-mails des
+     * demandes qu'il suit »: he may have no account, so no in-app notification and no settings, but a link to
+     * unsubscribe without signing in. Nothing when the same address is among {@code alsoTold} (no mail twice).
+     */
+    void mailReferent(ReferentSummary referent, Collection<String> alsoTold, Message message) {
+        if (!referent.mailOptIn()
+                || referent.removed()
+                || referent.email() == null
+                || referent.email().isBlank()
+                || alsoTold.stream().anyMatch(referent.email()::equalsIgnoreCase)) {
+            return;
+        }
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("name", referent.fullName());
+        vars.put("title", message.title());
+        vars.put("body", message.body());
+        vars.put("quote", message.quote());
+        vars.put("link", mail.link(message.link()));
+        vars.put("unsubscribeLink", mail.link("/contacts/desabonnement/" + referent.unsubscribeToken()));
+        mail.enqueue(referent.email(), "ID77 – " + message.title(), "notification-referent", vars);
     }
 }

@@ -23,6 +23,7 @@ import fr.id77.membership.ReferentSummary;
 import fr.id77.notifications.Notifier.Message;
 import fr.id77.requests.RequestEvents;
 import fr.id77.requests.RequestStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -97,8 +98,8 @@ class RequestNotifications {
                         a.actor() + " a déposé la demande N°" + e.numero() + " sur l'offre " + a.offer() + ".",
                         quote(e.message()),
                         ""));
-        notifier.tell(
-                members(e.request().collectivityId()),
+        tellCollectivity(
+                e.request(),
                 e.actorId(),
                 a.message(
                         DEPOT_COLLEGUE,
@@ -148,24 +149,19 @@ class RequestNotifications {
         }
         // the collectivity cancels for its handlers; any other change is told to the collectivity and, made by someone
         // else (an admin, the responsable), to the chef de file and the responsable
-        List<AccountSummary> recipients = e.to() == RequestStatus.ANNULEE
-                ? handlers(e.request().chefDeFileId(), e.request().responsableId())
-                : concat(
-                        members(e.request().collectivityId()),
-                        staffHandlers(e.request().chefDeFileId(), e.request().responsableId()));
-        notifier.tell(recipients, e.actorId(), message);
+        if (e.to() == RequestStatus.ANNULEE) {
+            notifier.tell(handlers(e.request().chefDeFileId(), e.request().responsableId()), e.actorId(), message);
+        } else {
+            tellCollectivity(e.request(), e.actorId(), message, true);
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void commented(RequestEvents.Commented e) {
         About a = about(e.request(), e.actorId());
-        notifier.tell(
-                e.fromStaff()
-                        ? concat(
-                                members(e.request().collectivityId()),
-                                staffHandlers(
-                                        e.request().chefDeFileId(), e.request().responsableId()))
-                        : handlers(e.request().chefDeFileId(), e.request().responsableId()),
+        tellOtherSide(
+                e.request(),
+                e.fromStaff(),
                 e.actorId(),
                 a.message(
                         COMMENTAIRE,
@@ -179,13 +175,9 @@ class RequestNotifications {
     void documentAdded(RequestEvents.DocumentAdded e) {
         About a = about(e.request(), e.actorId());
         String files = e.count() == 1 ? "un fichier" : e.count() + " fichiers";
-        notifier.tell(
-                e.fromStaff()
-                        ? concat(
-                                members(e.request().collectivityId()),
-                                staffHandlers(
-                                        e.request().chefDeFileId(), e.request().responsableId()))
-                        : handlers(e.request().chefDeFileId(), e.request().responsableId()),
+        tellOtherSide(
+                e.request(),
+                e.fromStaff(),
                 e.actorId(),
                 a.message(
                         DOCUMENT,
@@ -225,8 +217,8 @@ class RequestNotifications {
         AccountSummary responsable = e.request().responsableId() == null
                 ? null
                 : accounts.summary(e.request().responsableId()).orElse(null);
-        notifier.tell(
-                members(e.request().collectivityId()),
+        tellCollectivity(
+                e.request(),
                 e.actorId(),
                 a.message(
                         CONTACT_CHEF_DE_FILE,
@@ -258,8 +250,8 @@ class RequestNotifications {
         AccountSummary chef = e.request().chefDeFileId() == null
                 ? null
                 : accounts.summary(e.request().chefDeFileId()).orElse(null);
-        notifier.tell(
-                members(e.request().collectivityId()),
+        tellCollectivity(
+                e.request(),
                 e.actorId(),
                 a.message(
                         CONTACT_CHEF_DE_FILE,
@@ -282,6 +274,41 @@ class RequestNotifications {
     }
 
     // --- recipients ------------------------------------------------------------------------------
+
+    /**
+     * Tells the collectivity's members and, when {@code alsoStaff}, the chef de file and the responsable (what other
+     * staff do); mails the request's technical referent if his collectivity asked for it.
+     */
+    private void tellCollectivity(RequestEvents.RequestRef request, long actorId, Message message, boolean alsoStaff) {
+        List<AccountSummary> members = members(request.collectivityId());
+        List<AccountSummary> recipients =
+                alsoStaff ? concat(members, staffHandlers(request.chefDeFileId(), request.responsableId())) : members;
+        notifier.tell(recipients, actorId, message);
+        if (request.referentId() != null) {
+            collectivities
+                    .referent(request.collectivityId(), request.referentId())
+                    .ifPresent(referent -> {
+                        List<String> told = new ArrayList<>();
+                        recipients.forEach(r -> told.add(r.email()));
+                        accounts.summary(actorId).ifPresent(actor -> told.add(actor.email()));
+                        notifier.mailReferent(
+                                referent, told.stream().filter(Objects::nonNull).toList(), message);
+                    });
+        }
+    }
+
+    private void tellCollectivity(RequestEvents.RequestRef request, long actorId, Message message) {
+        tellCollectivity(request, actorId, message, false);
+    }
+
+    /** A message or a file: from staff to the collectivity (and the other staff), from the collectivity to its handlers. */
+    private void tellOtherSide(RequestEvents.RequestRef request, boolean fromStaff, long actorId, Message message) {
+        if (fromStaff) {
+            tellCollectivity(request, actorId, message, true);
+        } else {
+            notifier.tell(handlers(request.chefDeFileId(), request.responsableId()), actorId, message);
+        }
+    }
 
     /** The members of the collectivity that filed the request. */
     private List<AccountSummary> members(long collectivityId) {

@@ -244,7 +244,13 @@ class Request extends AbstractAggregateRoot<Request> {
      */
     private RequestEvents.RequestRef ref(Long lead) {
         return new RequestEvents.RequestRef(
-                id == null ? 0 : id, numero == null ? 0 : numero, offerId, collectivityId, lead, responsableId);
+                id == null ? 0 : id,
+                numero == null ? 0 : numero,
+                offerId,
+                collectivityId,
+                lead,
+                responsableId,
+                referentId);
     }
 
     Long getId() {

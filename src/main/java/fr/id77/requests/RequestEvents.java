@@ -12,10 +12,17 @@ public final class RequestEvents {
 
     /**
      * The request an event is about, as it stands after the change: its number, offer, collectivity, and who
-     * handles it ({@code chefDeFileId}: the offer's chef de file today; {@code responsableId}: null when nobody).
+     * handles it ({@code chefDeFileId}: the offer's chef de file today; {@code responsableId}: null when nobody), and
+     * the technical referent of the collectivity who follows it ({@code referentId}: null when none).
      */
     public record RequestRef(
-            long requestId, int numero, long offerId, long collectivityId, Long chefDeFileId, Long responsableId) {}
+            long requestId,
+            int numero,
+            long offerId,
+            long collectivityId,
+            Long chefDeFileId,
+            Long responsableId,
+            Long referentId) {}
 
     /** What every event of a request says: which request, and who acted. */
     public sealed interface Change

@@ -253,6 +253,44 @@ class CollectivityIdentityTests {
         assertThat(stored()).isEqualTo(before);
     }
 
+    @Test
+    void theCollectivityChoosesWhetherAReferentReceivesTheMailsOfHisRequests() throws Exception {
+        long referent = commune.referentId();
+        Function<Boolean, MockHttpServletRequestBuilder> edit = mails -> {
+            MockHttpServletRequestBuilder post = post("/compte/referents/" + referent)
+                    .with(csrf())
+                    .with(as(member))
+                    .param("title", "Chargé de projet")
+                    .param("fullName", "Anne Test")
+                    .param("service", "Urbanisme")
+                    .param("email", "anne@identite.example")
+                    .param("phone", "01 60 90 89 90")
+                    .param(
+                            "version",
+                            jdbc.sql("SELECT version FROM technical_referent WHERE id = ?")
+                                    .param(referent)
+                                    .query(String.class)
+                                    .single());
+            return mails ? post.param("mailOptIn", "true") : post;
+        };
+        mvc.perform(edit.apply(true)).andExpect(redirectedUrl("/compte#referents"));
+        assertThat(mailOptIn(referent)).isTrue();
+        mvc.perform(get("/compte/referents/" + referent).with(as(member)))
+                .andExpect(content().string(containsString("Envoyer à ce contact les e-mails des demandes qu’il suit")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.matchesPattern("(?s).*name=\"mailOptIn\"[^>]*checked.*")));
+        mvc.perform(get("/compte").with(as(member))).andExpect(content().string(containsString("Les reçoit")));
+        mvc.perform(edit.apply(false)).andExpect(redirectedUrl("/compte#referents"));
+        assertThat(mailOptIn(referent)).isFalse();
+    }
+
+    private boolean mailOptIn(long referent) {
+        return jdbc.sql("SELECT mail_opt_in FROM technical_referent WHERE id = ?")
+                .param(referent)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** A contact or the login information saved after the form was loaded: the same « modifié entre-temps » page. */
     @Test
     void aReferentOrLoginInfoSavedMeanwhileIsRefusedAsModifiedKeepingWhatWasTyped() throws Exception {

@@ -2,8 +2,11 @@ package fr.id77.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fr.id77.account.CurrentUser;
@@ -193,6 +196,76 @@ class NotificationRoutingTests extends MailServerTest {
                 "Demande N°" + n + " acceptée",
                 List.of(anne, bruno, chef),
                 List.of(anne, bruno, chef));
+    }
+
+    @Test
+    void aTechnicalReferentTickedByHisCollectivityGetsTheMailsOfHisRequestsAndUnsubscribesWithoutAnAccount()
+            throws Exception {
+        String address = jdbc.sql("UPDATE technical_referent SET mail_opt_in = TRUE WHERE id = ? RETURNING email")
+                .param(commune.referentId())
+                .query(String.class)
+                .single();
+        int n = file(null);
+        move(n, RequestStatus.EN_COURS, null, Actor.chefDeFile(chef.id()));
+        conversation.comment(n, "Voici les comptages.", null, Actor.adherent(anne.id(), commune.id()));
+        conversation.comment(n, "Merci, nous passons mardi.", null, Actor.chefDeFile(chef.id()));
+        sendMails();
+        List<MimeMessage> mails = mailsTo(address);
+        assertThat(mails)
+                .extracting(m -> subject(m))
+                .as("the filing receipt, what ID77 did; not what his own collectivity wrote")
+                .containsExactlyInAnyOrder(
+                        "ID77 – Demande N°" + n + " déposée par Anne Test (Commune de Notifville)",
+                        "ID77 – Demande N°" + n + " acceptée",
+                        "ID77 – Nouveau commentaire sur la demande N°" + n);
+        MimeMessage accepted = mails.stream()
+                .filter(m -> subject(m).endsWith("acceptée"))
+                .findFirst()
+                .orElseThrow();
+        Matcher link = Pattern.compile("http://localhost:8080(/contacts/desabonnement/[0-9a-f-]{36})")
+                .matcher(text(accepted));
+        assertThat(link.find()).as("an unsubscribe link in " + text(accepted)).isTrue();
+
+        // the link shows a page (no sign-in); its button unsubscribes
+        String page = mvc.perform(get(link.group(1)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Ne plus recevoir ces e-mails");
+        assertThat(optedIn(commune.referentId()))
+                .as("opening the link changes nothing")
+                .isTrue();
+        mvc.perform(post(link.group(1)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("vous ne recevrez plus les e-mails")));
+        assertThat(optedIn(commune.referentId())).isFalse();
+        move(n, RequestStatus.TERMINEE, null, Actor.chefDeFile(chef.id()));
+        sendMails();
+        assertThat(mailsTo(address)).hasSize(3);
+
+        mvc.perform(get("/contacts/desabonnement/" + java.util.UUID.randomUUID()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/contacts/desabonnement/pas-un-jeton")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aReferentNotTickedGetsNothing() {
+        String address = jdbc.sql("SELECT email FROM technical_referent WHERE id = ?")
+                .param(commune.referentId())
+                .query(String.class)
+                .single();
+        int n = file(null);
+        move(n, RequestStatus.EN_COURS, null, Actor.chefDeFile(chef.id()));
+        sendMails();
+        assertThat(mailsTo(address)).isEmpty();
+    }
+
+    private boolean optedIn(long referentId) {
+        return jdbc.sql("SELECT mail_opt_in FROM technical_referent WHERE id = ?")
+                .param(referentId)
+                .query(Boolean.class)
+                .single();
     }
 
     @Test

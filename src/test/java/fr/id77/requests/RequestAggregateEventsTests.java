@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Test;
  */
 class RequestAggregateEventsTests {
 
+    /** The technical referent the requests of these tests name. */
+    private static final Long REFERENT = 50L;
+
     /** A waiting request as read from the database: numbered, its offer led by 6, its responsable 3, no event pending. */
     private static Request saved() {
-        Request request = new Request(100, 10, 50L, 1, 6L, NOW);
+        Request request = new Request(100, 10, REFERENT, 1, 6L, NOW);
         set(request, "id", 42L);
         set(request, "numero", 7);
         set(request, "responsableId", 3L);
@@ -35,21 +38,21 @@ class RequestAggregateEventsTests {
 
     private static void assertNames(RequestEvents.Change event, long actorId, Long chefDeFileId, Long responsableId) {
         assertThat(event.request())
-                .isEqualTo(new RequestEvents.RequestRef(42, 7, 100, 10, chefDeFileId, responsableId));
+                .isEqualTo(new RequestEvents.RequestRef(42, 7, 100, 10, chefDeFileId, responsableId, REFERENT));
         assertThat(event.actorId()).isEqualTo(actorId);
     }
 
     @Test
     void aNewRequestRegistersNothingUntilItIsSavedAndFiled() {
-        Request request = new Request(100, 10, 50L, 1, 6L, NOW);
+        Request request = new Request(100, 10, REFERENT, 1, 6L, NOW);
         assertThat(request.registeredEvents()).isEmpty();
         assertThatThrownBy(() -> request.filed("Bonjour")).isInstanceOf(NullPointerException.class);
         set(request, "id", 42L);
         set(request, "numero", 7);
         request.filed("Bonjour");
         assertThat(only(request))
-                .isEqualTo(
-                        new RequestEvents.Filed(new RequestEvents.RequestRef(42, 7, 100, 10, 6L, null), 1, "Bonjour"));
+                .isEqualTo(new RequestEvents.Filed(
+                        new RequestEvents.RequestRef(42, 7, 100, 10, 6L, null, REFERENT), 1, "Bonjour"));
         assertThat(request.getCreatedAt()).isEqualTo(NOW);
     }
 
@@ -85,7 +88,8 @@ class RequestAggregateEventsTests {
         Request request = saved();
         request.changeReferent(51L, MEMBER, id -> true, NOW);
         RequestEvents.ReferentChanged event = (RequestEvents.ReferentChanged) only(request);
-        assertNames(event, MEMBER.userId(), 6L, 3L);
+        assertThat(event.request()).isEqualTo(new RequestEvents.RequestRef(42, 7, 100, 10, 6L, 3L, 51L));
+        assertThat(event.actorId()).isEqualTo(MEMBER.userId());
         assertThat(event.referentId()).isEqualTo(51L);
     }
 
@@ -108,13 +112,16 @@ class RequestAggregateEventsTests {
         assertThat(events)
                 .containsExactly(
                         new RequestEvents.Commented(
-                                new RequestEvents.RequestRef(42, 7, 100, 10, 6L, 3L),
+                                new RequestEvents.RequestRef(42, 7, 100, 10, 6L, 3L, REFERENT),
                                 MEMBER.userId(),
                                 12,
                                 false,
                                 "Bonjour"),
                         new RequestEvents.DocumentAdded(
-                                new RequestEvents.RequestRef(42, 7, 100, 10, 6L, 3L), HANDLER_STAFF.userId(), 2, true));
+                                new RequestEvents.RequestRef(42, 7, 100, 10, 6L, 3L, REFERENT),
+                                HANDLER_STAFF.userId(),
+                                2,
+                                true));
     }
 
     @Test

@@ -26,6 +26,7 @@ class SecurityConfiguration {
         "/mot-de-passe-oublie",
         "/mot-de-passe-oublie/**",
         "/mot-de-passe/**",
+        "/contacts/desabonnement/**",
         "/courriels",
         "/css/**",
         "/img/**",
