@@ -17,7 +17,9 @@ enum NotificationEvent {
     CONTACT_ADHERENT(8, "Contact adhérent modifié", Audience.EVERYONE),
     CONTACT_CHEF_DE_FILE(9, "Contact chef de file modifié", Audience.EVERYONE),
     NOUVELLE_DEMANDE(10, "Nouvelle demande", Audience.STAFF),
-    NOUVELLE_INSCRIPTION(11, "Nouvelle inscription à valider", Audience.ADMINS);
+    NOUVELLE_INSCRIPTION(11, "Nouvelle inscription à valider", Audience.ADMINS),
+    COMPLEMENTS_DEMANDES(12, "Compléments demandés", Audience.EVERYONE),
+    COMPLEMENTS_TRANSMIS(13, "Compléments transmis", Audience.STAFF);
 
     enum Audience {
         EVERYONE,

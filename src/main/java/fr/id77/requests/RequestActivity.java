@@ -47,7 +47,8 @@ public class RequestActivity {
             long collectivityId,
             Instant filedAt,
             Instant lastExchange,
-            long news) {}
+            long news,
+            LocalDate dueOn) {}
 
     /** The first lines of a section and how many requests it holds in all. */
     public record Section(List<DeskLine> lines, long total) {}
@@ -135,7 +136,7 @@ public class RequestActivity {
         long[] total = {0};
         List<DeskLine> lines = jdbc.sql("SELECT r.numero, r.status, r.offer_id, r.collectivity_id, r.created_at, "
                         + "(SELECT e.created_at FROM request_event e WHERE e.request_id = r.id AND e.kind IN "
-                        + EXCHANGE_KINDS + " ORDER BY e.created_at DESC LIMIT 1), n.news, count(*) OVER () "
+                        + EXCHANGE_KINDS + " ORDER BY e.created_at DESC LIMIT 1), n.news, count(*) OVER (), r.due_on "
                         + "FROM request r LEFT JOIN request_view v ON v.request_id = r.id AND v.user_id = :me "
                         + "CROSS JOIN LATERAL (SELECT count(*) AS news, "
                         + "count(*) FILTER (WHERE e.kind IN " + EXCHANGE_KINDS + ") AS unseen_exchanges, "
@@ -153,7 +154,8 @@ public class RequestActivity {
                             rs.getLong(4),
                             rs.getTimestamp(5).toInstant(),
                             last == null ? null : last.toInstant(),
-                            rs.getLong(7));
+                            rs.getLong(7),
+                            rs.getObject(9, LocalDate.class));
                 })
                 .list();
         return new Section(lines, total[0]);
@@ -176,6 +178,18 @@ public class RequestActivity {
             counts.merge(RequestStatus.valueOf(rs.getString(1)), rs.getLong(2), Long::sum);
         });
         return counts;
+    }
+
+    /**
+     * How many requests are late on the deadline running in their status (to answer, to complete: V44's stored due
+     * date, read through its index): one statement.
+     */
+    @Transactional(readOnly = true)
+    public long late() {
+        return jdbc.sql("SELECT count(*) FROM request WHERE due_on < :today")
+                .param("today", LocalDate.now(clock.withZone(TimeConfiguration.PARIS)))
+                .query(Long.class)
+                .single();
     }
 
     /** How many requests wait (« En attente ») for more than each of these numbers of working days: one statement. */

@@ -97,16 +97,20 @@ class NotificationWebTests {
                         "Demande acceptée, sur ID77",
                         "Contact chef de file modifié, par e-mail",
                         " Enregistrer</button>");
-        assertThat(count(adherent, "type=\"checkbox\"")).isEqualTo(18);
-        assertThat(count(adherent, "checked=\"checked\"")).isEqualTo(18);
-        assertThat(adherent).doesNotContain("Nouvelle demande", "Nouvelle inscription à valider");
+        assertThat(count(adherent, "type=\"checkbox\"")).isEqualTo(20);
+        assertThat(count(adherent, "checked=\"checked\"")).isEqualTo(20);
+        assertThat(adherent)
+                .contains("Compléments demandés, sur ID77", "Compléments demandés, par e-mail")
+                .doesNotContain("Nouvelle demande", "Nouvelle inscription à valider", "Compléments transmis");
 
         String staff = page("/notifications/parametres", chef);
-        assertThat(count(staff, "type=\"checkbox\"")).isEqualTo(20);
-        assertThat(staff).contains("Nouvelle demande, par e-mail").doesNotContain("Nouvelle inscription à valider");
+        assertThat(count(staff, "type=\"checkbox\"")).isEqualTo(24);
+        assertThat(staff)
+                .contains("Nouvelle demande, par e-mail", "Compléments transmis, par e-mail")
+                .doesNotContain("Nouvelle inscription à valider");
 
         String admins = page("/notifications/parametres", admin);
-        assertThat(count(admins, "type=\"checkbox\"")).isEqualTo(22);
+        assertThat(count(admins, "type=\"checkbox\"")).isEqualTo(26);
         assertThat(admins).contains("Nouvelle inscription à valider, sur ID77");
     }
 
@@ -128,7 +132,7 @@ class NotificationWebTests {
                         new NotificationStore.Choice(NotificationEvent.ACCEPTEE, Channel.EMAIL),
                         new NotificationStore.Choice(NotificationEvent.COMMENTAIRE, Channel.APP));
         String shown = page("/notifications/parametres", member);
-        assertThat(count(shown, "checked=\"checked\"")).isEqualTo(16);
+        assertThat(count(shown, "checked=\"checked\"")).isEqualTo(18);
         assertThat(checkbox(shown, "ACCEPTEE-EMAIL")).doesNotContain("checked");
         assertThat(checkbox(shown, "ACCEPTEE-APP")).contains("checked");
         assertThat(checkbox(shown, "COMMENTAIRE-APP")).doesNotContain("checked");
@@ -136,7 +140,7 @@ class NotificationWebTests {
         // nothing ticked: everything this person sees is off, nothing else is touched
         mvc.perform(post("/notifications/parametres").with(csrf()).with(as(member)))
                 .andExpect(status().is3xxRedirection());
-        assertThat(store.optedOut(member.id())).hasSize(18);
+        assertThat(store.optedOut(member.id())).hasSize(20);
         assertThat(store.optedOut(other.id())).isEmpty();
     }
 

@@ -119,6 +119,7 @@ class RequestLifecycleTests {
         for (RequestStatus from : List.of(
                 RequestStatus.EN_ATTENTE,
                 RequestStatus.EN_COURS,
+                RequestStatus.COMPLEMENTS,
                 RequestStatus.TERMINEE,
                 RequestStatus.REJETEE,
                 RequestStatus.ANNULEE,
@@ -145,25 +146,38 @@ class RequestLifecycleTests {
             }
         }
         assertThat(refused)
-                .contains("EN_ATTENTE->TERMINEE", "ANNULEE->EN_COURS", "SUPPRIMEE->EN_COURS", "EN_COURS->ANNULEE");
+                .contains(
+                        "EN_ATTENTE->TERMINEE",
+                        "ANNULEE->EN_COURS",
+                        "SUPPRIMEE->EN_COURS",
+                        "EN_COURS->ANNULEE",
+                        // the collectivity goes back only by transmitting its compléments, never by a bare move
+                        "COMPLEMENTS->EN_ATTENTE",
+                        "COMPLEMENTS->EN_COURS",
+                        "TERMINEE->COMPLEMENTS");
     }
 
     private static boolean allowed(RequestStatus from, RequestStatus to, boolean chef) {
         if (chef) {
             return switch (from) {
-                case EN_ATTENTE -> to == RequestStatus.EN_COURS || to == RequestStatus.REJETEE;
-                case EN_COURS -> to == RequestStatus.TERMINEE || to == RequestStatus.REJETEE;
+                case EN_ATTENTE ->
+                    to == RequestStatus.EN_COURS || to == RequestStatus.COMPLEMENTS || to == RequestStatus.REJETEE;
+                case EN_COURS ->
+                    to == RequestStatus.TERMINEE || to == RequestStatus.COMPLEMENTS || to == RequestStatus.REJETEE;
+                case COMPLEMENTS -> to == RequestStatus.REJETEE;
                 case TERMINEE, REJETEE -> to == RequestStatus.EN_COURS;
                 default -> false;
             };
         }
-        return from == RequestStatus.EN_ATTENTE && to == RequestStatus.ANNULEE;
+        // compléments asked before accepting: the collectivity may still cancel
+        return (from == RequestStatus.EN_ATTENTE || from == RequestStatus.COMPLEMENTS) && to == RequestStatus.ANNULEE;
     }
 
     private int bringTo(RequestStatus status) {
         int numero = file();
         switch (status) {
             case EN_COURS -> move(numero, RequestStatus.EN_COURS, null, chef);
+            case COMPLEMENTS -> move(numero, RequestStatus.COMPLEMENTS, "le plan", chef);
             case TERMINEE -> {
                 move(numero, RequestStatus.EN_COURS, null, chef);
                 move(numero, RequestStatus.TERMINEE, null, chef);

@@ -196,6 +196,144 @@ class RequestWebTests {
                 .andExpect(content().string(containsString("Motif : Dossier remis")));
     }
 
+    private void askComplements(int numero, CurrentUser who, String message) throws Exception {
+        mvc.perform(post("/demandes/" + numero + "/statut")
+                        .param("statut", "COMPLEMENTS")
+                        .param("motif", message)
+                        .param("version", "" + version(numero))
+                        .with(csrf())
+                        .with(as(who)))
+                .andExpect(redirectedUrl("/demandes/" + numero))
+                .andExpect(flash().attribute("success", containsString("Compléments demandés")));
+    }
+
+    private String page(String path, CurrentUser who) throws Exception {
+        return mvc.perform(get(path).with(as(who)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void complementsAskedOnAnAcceptedRequestAreTransmittedBackToInProgressAndOnlyByTheCollectivity() throws Exception {
+        int numero = fileRequest("O69");
+        mvc.perform(post("/demandes/" + numero + "/statut")
+                        .param("statut", "EN_COURS")
+                        .param("version", "" + version(numero))
+                        .with(csrf())
+                        .with(as(chef)))
+                .andExpect(flash().attribute("success", containsString("En cours")));
+        // the message to the collectivity is required
+        mvc.perform(post("/demandes/" + numero + "/statut")
+                        .param("statut", "COMPLEMENTS")
+                        .param("motif", " ")
+                        .param("version", "" + version(numero))
+                        .with(csrf())
+                        .with(as(chef)))
+                .andExpect(flash().attribute("error", containsString("Indiquez les compléments attendus")));
+        askComplements(numero, chef, "Le budget prévisionnel, s'il vous plaît.");
+        assertThat(page("/demandes/" + numero, member))
+                .contains("status-complements\">Compléments demandés")
+                .contains("Le budget prévisionnel, s&#39;il vous plaît.")
+                .contains("Transmettre les compléments")
+                .contains("Suspendu jusqu");
+        assertThat(page("/demandes/" + numero, chef))
+                .contains("Le budget prévisionnel")
+                .doesNotContain("Transmettre les compléments");
+
+        // neither the chef de file nor another collectivity transmits them; an empty answer is refused beside its field
+        long stale = version(numero);
+        mvc.perform(multipart("/demandes/" + numero + "/complements")
+                        .param("reponse", "Je réponds à leur place")
+                        .param("version", "" + stale)
+                        .with(csrf())
+                        .with(as(chef)))
+                .andExpect(flash().attribute("error", org.hamcrest.Matchers.notNullValue()));
+        mvc.perform(multipart("/demandes/" + numero + "/complements")
+                        .param("reponse", "Intrus")
+                        .param("version", "" + stale)
+                        .with(csrf())
+                        .with(as(otherMember)))
+                .andExpect(status().isNotFound());
+        mvc.perform(multipart("/demandes/" + numero + "/complements")
+                        .param("reponse", "  ")
+                        .param("version", "" + stale)
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(redirectedUrl("/demandes/" + numero + "#complements"))
+                .andExpect(flash().attribute("complementsError", RequestConversation.COMPLEMENTS_EMPTY));
+        assertThat(views.view(numero, Actor.admin(admin.id())).status()).isEqualTo(RequestStatus.COMPLEMENTS);
+
+        mvc.perform(multipart("/demandes/" + numero + "/complements")
+                        .file(new MockMultipartFile("fichiers", "budget.csv", "text/csv", "poste;montant\n".getBytes()))
+                        .param("reponse", "Voici le budget.")
+                        .param("version", "" + stale)
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(redirectedUrl("/demandes/" + numero))
+                .andExpect(flash().attribute("success", containsString("de nouveau « En cours »")));
+        RequestViews.RequestState state = views.view(numero, Actor.admin(admin.id()));
+        assertThat(state.status()).isEqualTo(RequestStatus.EN_COURS);
+        assertThat(state.history())
+                .filteredOn(h -> "STATUS".equals(h.kind()))
+                .extracting(
+                        RequestViews.HistoryLine::from, RequestViews.HistoryLine::to, RequestViews.HistoryLine::reason)
+                .containsSubsequence(
+                        org.assertj.core.groups.Tuple.tuple(
+                                RequestStatus.EN_COURS,
+                                RequestStatus.COMPLEMENTS,
+                                "Le budget prévisionnel, s'il vous plaît."),
+                        org.assertj.core.groups.Tuple.tuple(
+                                RequestStatus.COMPLEMENTS,
+                                RequestStatus.EN_COURS,
+                                "Voici le budget. (1 fichier joint)"));
+        assertThat(page("/demandes/" + numero, chef)).contains("Voici le budget.", "budget.csv");
+        // the same form again: the request changed meanwhile
+        mvc.perform(multipart("/demandes/" + numero + "/complements")
+                        .param("reponse", "Encore")
+                        .param("version", "" + stale)
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void lateRequestsAreFilteredAndSortedInTheListAndSaidInWords() throws Exception {
+        int onTime = fileRequest("O36");
+        int late = fileRequest("O69");
+        int later = fileRequest("O36");
+        jdbc.sql("UPDATE request SET due_on = current_date - 3 WHERE numero = :n")
+                .param("n", late)
+                .update();
+        jdbc.sql("UPDATE request SET due_on = current_date - 30 WHERE numero = :n")
+                .param("n", later)
+                .update();
+        String filtered = page("/demandes?retard=oui&tri=retard", chef);
+        assertThat(filtered)
+                .contains("href=\"/demandes/" + late + "\"", "href=\"/demandes/" + later + "\"")
+                .doesNotContain("href=\"/demandes/" + onTime + "\"")
+                .contains(
+                        "id=\"retard\" name=\"retard\" type=\"checkbox\" value=\"oui\"",
+                        "aria-describedby=\"retard-aide\" checked=\"checked\"")
+                .contains("<option value=\"retard\" selected=\"selected\">")
+                .containsPattern("En retard de \\d+ j");
+        assertThat(filtered.indexOf("href=\"/demandes/" + later + "\""))
+                .as("the most late first")
+                .isLessThan(filtered.indexOf("href=\"/demandes/" + late + "\""));
+        // the pages and the export keep the filter in their address
+        assertThat(filtered).contains("/demandes/export.csv?retard=oui&amp;tri=retard");
+        // without the filter, the sort alone puts the late first and the others after
+        String sorted = page("/demandes?tri=retard", chef);
+        assertThat(sorted.indexOf("href=\"/demandes/" + later + "\""))
+                .isLessThan(sorted.indexOf("href=\"/demandes/" + late + "\""));
+        assertThat(sorted.indexOf("href=\"/demandes/" + late + "\""))
+                .isLessThan(sorted.indexOf("href=\"/demandes/" + onTime + "\""));
+        // the collectivity sees it too, on its list and on the request
+        assertThat(page("/demandes?retard=oui", member)).contains("href=\"/demandes/" + later + "\"");
+        assertThat(page("/demandes/" + onTime, member)).contains("Réponse attendue avant le ");
+    }
+
     @Test
     void aReplyToAMessageThatIsNotANumberKeepsTheDraftAndSendsNothing() throws Exception {
         int numero = fileRequest("O69");
