@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Flyway V45: the deadlines of the requests filed before V44, from their offer's targets (the default ten working
  * days then). A Java migration because the working days need the French public holidays, which {@link WorkingDays}
  * computes and SQL does not know: the due date is computed once per filing day (a few hundred days, not one per
- * request), then every request takes its day's in one UPDATE. Spring Boot gives this bean to Flyway.
+ * request), then every request without deadlines takes its day's in one UPDATE. Spring Boot gives this bean to Flyway.
  */
 @Component
 class V45__request_due_dates extends BaseJavaMigration {
@@ -27,9 +27,10 @@ class V45__request_due_dates extends BaseJavaMigration {
         Connection connection = context.getConnection();
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMPORARY TABLE request_due_backfill (filed_on DATE, answer_days INTEGER, "
-                    + "completion_days INTEGER, answer_due DATE, completion_due DATE) ON COMMIT DROP");
+                    + "completion_days INTEGER, answer_due DATE, completion_due DATE)");
             try (ResultSet days = statement.executeQuery("SELECT DISTINCT " + FILED_ON
-                            + ", o.answer_days, o.completion_days FROM request r JOIN offer o ON o.id = r.offer_id");
+                            + ", o.answer_days, o.completion_days FROM request r JOIN offer o ON o.id = r.offer_id "
+                            + "WHERE r.answer_due IS NULL");
                     PreparedStatement insert =
                             connection.prepareStatement("INSERT INTO request_due_backfill VALUES (?, ?, ?, ?, ?)")) {
                 while (days.next()) {
@@ -51,7 +52,9 @@ class V45__request_due_dates extends BaseJavaMigration {
                             + "due_on = CASE r.status WHEN 'EN_ATTENTE' THEN b.answer_due WHEN 'EN_COURS' THEN b.completion_due END "
                             + "FROM offer o, request_due_backfill b WHERE o.id = r.offer_id AND b.filed_on = "
                             + FILED_ON
-                            + " AND b.answer_days = o.answer_days AND b.completion_days IS NOT DISTINCT FROM o.completion_days");
+                            + " AND b.answer_days = o.answer_days AND b.completion_days IS NOT DISTINCT FROM o.completion_days"
+                            + " AND r.answer_due IS NULL");
+            statement.execute("DROP TABLE request_due_backfill");
         }
     }
 }
