@@ -29,6 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -162,11 +165,7 @@ class RequestWebTests {
     @Test
     void theChefDeFileAcceptsCommentsAndCompletesTheCollectivityAnswers() throws Exception {
         int numero = fileRequest("O69");
-        mvc.perform(post("/demandes/" + numero + "/statut")
-                        .param("statut", "EN_COURS")
-                        .param("version", "" + version(numero))
-                        .with(csrf())
-                        .with(as(chef)))
+        changeStatus(numero, "EN_COURS", null, chef)
                 .andExpect(redirectedUrl("/demandes/" + numero))
                 .andExpect(flash().attribute("success", containsString("En cours")));
         mvc.perform(multipart("/demandes/" + numero + "/commentaires")
@@ -196,15 +195,27 @@ class RequestWebTests {
                 .andExpect(content().string(containsString("Motif : Dossier remis")));
     }
 
-    private void askComplements(int numero, CurrentUser who, String message) throws Exception {
-        mvc.perform(post("/demandes/" + numero + "/statut")
-                        .param("statut", "COMPLEMENTS")
-                        .param("motif", message)
-                        .param("version", "" + version(numero))
-                        .with(csrf())
-                        .with(as(who)))
-                .andExpect(redirectedUrl("/demandes/" + numero))
-                .andExpect(flash().attribute("success", containsString("Compléments demandés")));
+    /** {@code who} moves the request to {@code statut} from its current version, giving {@code motif} (null: none). */
+    private ResultActions changeStatus(int numero, String statut, String motif, CurrentUser who) throws Exception {
+        MockHttpServletRequestBuilder request = post("/demandes/" + numero + "/statut")
+                .param("statut", statut)
+                .param("version", "" + version(numero))
+                .with(csrf())
+                .with(as(who));
+        return mvc.perform(motif == null ? request : request.param("motif", motif));
+    }
+
+    /** {@code who} transmits compléments with the form read at {@code version}. */
+    private ResultActions transmit(
+            int numero, String reponse, long version, CurrentUser who, MockMultipartFile... files) throws Exception {
+        MockMultipartHttpServletRequestBuilder request = multipart("/demandes/" + numero + "/complements");
+        for (MockMultipartFile file : files) {
+            request.file(file);
+        }
+        return mvc.perform(request.param("reponse", reponse)
+                .param("version", "" + version)
+                .with(csrf())
+                .with(as(who)));
     }
 
     private String page(String path, CurrentUser who) throws Exception {
@@ -218,21 +229,14 @@ class RequestWebTests {
     @Test
     void complementsAskedOnAnAcceptedRequestAreTransmittedBackToInProgressAndOnlyByTheCollectivity() throws Exception {
         int numero = fileRequest("O69");
-        mvc.perform(post("/demandes/" + numero + "/statut")
-                        .param("statut", "EN_COURS")
-                        .param("version", "" + version(numero))
-                        .with(csrf())
-                        .with(as(chef)))
+        changeStatus(numero, "EN_COURS", null, chef)
                 .andExpect(flash().attribute("success", containsString("En cours")));
         // the message to the collectivity is required
-        mvc.perform(post("/demandes/" + numero + "/statut")
-                        .param("statut", "COMPLEMENTS")
-                        .param("motif", " ")
-                        .param("version", "" + version(numero))
-                        .with(csrf())
-                        .with(as(chef)))
+        changeStatus(numero, "COMPLEMENTS", " ", chef)
                 .andExpect(flash().attribute("error", containsString("Indiquez les compléments attendus")));
-        askComplements(numero, chef, "Le budget prévisionnel, s'il vous plaît.");
+        changeStatus(numero, "COMPLEMENTS", "Le budget prévisionnel, s'il vous plaît.", chef)
+                .andExpect(redirectedUrl("/demandes/" + numero))
+                .andExpect(flash().attribute("success", containsString("Compléments demandés")));
         assertThat(page("/demandes/" + numero, member))
                 .contains("status-complements\">Compléments demandés")
                 .contains("Le budget prévisionnel, s&#39;il vous plaît.")
@@ -244,33 +248,20 @@ class RequestWebTests {
 
         // neither the chef de file nor another collectivity transmits them; an empty answer is refused beside its field
         long stale = version(numero);
-        mvc.perform(multipart("/demandes/" + numero + "/complements")
-                        .param("reponse", "Je réponds à leur place")
-                        .param("version", "" + stale)
-                        .with(csrf())
-                        .with(as(chef)))
+        transmit(numero, "Je réponds à leur place", stale, chef)
                 .andExpect(flash().attribute("error", org.hamcrest.Matchers.notNullValue()));
-        mvc.perform(multipart("/demandes/" + numero + "/complements")
-                        .param("reponse", "Intrus")
-                        .param("version", "" + stale)
-                        .with(csrf())
-                        .with(as(otherMember)))
-                .andExpect(status().isNotFound());
-        mvc.perform(multipart("/demandes/" + numero + "/complements")
-                        .param("reponse", "  ")
-                        .param("version", "" + stale)
-                        .with(csrf())
-                        .with(as(member)))
+        transmit(numero, "Intrus", stale, otherMember).andExpect(status().isNotFound());
+        transmit(numero, "  ", stale, member)
                 .andExpect(redirectedUrl("/demandes/" + numero + "#complements"))
                 .andExpect(flash().attribute("complementsError", RequestConversation.COMPLEMENTS_EMPTY));
         assertThat(views.view(numero, Actor.admin(admin.id())).status()).isEqualTo(RequestStatus.COMPLEMENTS);
 
-        mvc.perform(multipart("/demandes/" + numero + "/complements")
-                        .file(new MockMultipartFile("fichiers", "budget.csv", "text/csv", "poste;montant\n".getBytes()))
-                        .param("reponse", "Voici le budget.")
-                        .param("version", "" + stale)
-                        .with(csrf())
-                        .with(as(member)))
+        transmit(
+                        numero,
+                        "Voici le budget.",
+                        stale,
+                        member,
+                        new MockMultipartFile("fichiers", "budget.csv", "text/csv", "poste;montant\n".getBytes()))
                 .andExpect(redirectedUrl("/demandes/" + numero))
                 .andExpect(flash().attribute("success", containsString("de nouveau « En cours »")));
         RequestViews.RequestState state = views.view(numero, Actor.admin(admin.id()));
@@ -290,12 +281,7 @@ class RequestWebTests {
                                 "Voici le budget. (1 fichier joint)"));
         assertThat(page("/demandes/" + numero, chef)).contains("Voici le budget.", "budget.csv");
         // the same form again: the request changed meanwhile
-        mvc.perform(multipart("/demandes/" + numero + "/complements")
-                        .param("reponse", "Encore")
-                        .param("version", "" + stale)
-                        .with(csrf())
-                        .with(as(member)))
-                .andExpect(status().isConflict());
+        transmit(numero, "Encore", stale, member).andExpect(status().isConflict());
     }
 
     @Test
@@ -509,12 +495,7 @@ class RequestWebTests {
     void listsShowEachOneTheirOwnRequestsWithFiltersAndTabs() throws Exception {
         int a = fileRequest("O36");
         int b = fileRequest("O69");
-        mvc.perform(post("/demandes/" + b + "/statut")
-                        .param("statut", "EN_COURS")
-                        .param("version", "" + version(b))
-                        .with(csrf())
-                        .with(as(chef)))
-                .andExpect(flash().attribute("success", containsString("En cours")));
+        changeStatus(b, "EN_COURS", null, chef).andExpect(flash().attribute("success", containsString("En cours")));
         mvc.perform(get("/demandes").with(as(member)))
                 .andExpect(content().string(containsString("O36 – ")))
                 .andExpect(content().string(containsString("/demandes/" + a + "/annulation")));
