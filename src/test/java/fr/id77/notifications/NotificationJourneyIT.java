@@ -162,7 +162,7 @@ class NotificationJourneyIT extends BrowserTest {
         submit(By.partialLinkText("Paramètres de notifications"));
         assertThat(path()).isEqualTo("/notifications/parametres");
         checkAccessibility();
-        assertThat(findAll(By.cssSelector("input[type=checkbox]:checked"))).hasSize(18);
+        assertThat(findAll(By.cssSelector("input[type=checkbox]:checked"))).hasSize(20);
 
         clickOn(By.xpath("//label[normalize-space()='Nouveau document ajouté, par e-mail']"));
         submit(By.xpath("//button[normalize-space()='Enregistrer']"));
