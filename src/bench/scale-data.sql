@@ -298,11 +298,14 @@ UPDATE req SET numero = o.numero FROM o WHERE o.n = req.n;
 CREATE TEMP TABLE req_ids (n int PRIMARY KEY, id bigint);
 WITH ins AS (
     INSERT INTO request (numero, offer_id, collectivity_id, referent_id, created_by, chef_de_file_id, responsable_id,
-                         status, created_at, updated_at, version)
+                         status, created_at, updated_at, version, answer_due, due_on)
     SELECT numero, offer_id, collectivity_id, referent_id, created_by, chef_de_file_id, responsable_id, status,
            created_at, coalesce(t_reopen, t_close, t_accept, created_at),
            (t_accept IS NOT NULL)::int + (t_close IS NOT NULL)::int + (t_reopen IS NOT NULL)::int
-               + (responsable_id IS NOT NULL)::int
+               + (responsable_id IS NOT NULL)::int,
+           -- deadlines (V44): ten working days, about two weeks here (the holidays only matter to the application)
+           (created_at AT TIME ZONE 'Europe/Paris')::date + 14,
+           CASE WHEN status = 'EN_ATTENTE' THEN (created_at AT TIME ZONE 'Europe/Paris')::date + 14 END
     FROM req ORDER BY numero
     RETURNING id, numero
 )

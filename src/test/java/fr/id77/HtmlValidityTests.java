@@ -2,10 +2,12 @@ package fr.id77;
 
 import static fr.id77.account.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fr.id77.account.CurrentUser;
@@ -135,9 +137,27 @@ class HtmlValidityTests {
                         .with(as(chef)))
                 .andExpect(status().is3xxRedirection());
         assertValid(request, as(chef));
+        // late on its completion target: « En retard de N j » on the page, the list (filtered) and the dashboard
+        jdbc.sql("UPDATE request SET completion_due = current_date - 7, due_on = current_date - 7 WHERE numero = :n")
+                .param("n", Integer.parseInt(request.replace("/demandes/", "")))
+                .update();
+        assertValid(request, as(chef));
+        assertValid("/demandes?retard=oui&tri=retard", as(chef));
+        assertValid("/tableau-de-bord", as(chef));
+        // compléments asked: the message for everyone, the answer form for the collectivity
+        mvc.perform(post(request + "/statut")
+                        .param("statut", "COMPLEMENTS")
+                        .param("motif", "Le plan des abords, s'il vous plaît.")
+                        .param("version", String.valueOf(version + 1))
+                        .with(csrf())
+                        .with(as(chef)))
+                .andExpect(flash().attribute("success", containsString("Compléments demandés")));
+        assertValid(request, as(member));
+        assertValid(request, as(chef));
         for (String page : List.of(
                 "/admin",
                 "/admin/offres",
+                "/admin/offres/nouvelle",
                 "/admin/organismes",
                 "/admin/collectivites",
                 "/admin/adhesions",

@@ -201,6 +201,7 @@ class CatalogueAdmin {
                 form.cleanPracticalInfo(),
                 form.keywordList(),
                 form.billed());
+        offer.target(form.answerDays(), form.completionDays());
         offer.classify(
                 new LinkedHashSet<>(domains.findAllById(form.domains())),
                 new LinkedHashSet<>(thematics.findAllById(form.thematics())));

@@ -1,6 +1,8 @@
 package fr.id77.catalogue;
 
 import fr.id77.shared.web.InputSanitizer;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +28,10 @@ final class CatalogueAdminForms {
     static final String DESCRIPTION_REQUIRED = "Saisissez la description de l'offre.";
     static final String KEYWORDS_TOO_LONG = "Les mots-clés ne doivent pas dépasser 1 000 caractères.";
     static final String NAME_REQUIRED = "Saisissez le nom de l'organisme.";
+    static final String ANSWER_DAYS_REQUIRED = "Indiquez le délai de réponse, en jours ouvrés (10 par défaut).";
+    static final String ANSWER_DAYS_RANGE = "Le délai de réponse doit être compris entre 1 et 250 jours ouvrés.";
+    static final String COMPLETION_DAYS_RANGE =
+            "Le délai de réalisation doit être compris entre 1 et 1 000 jours ouvrés, ou laissé vide.";
 
     private CatalogueAdminForms() {}
 
@@ -70,6 +76,15 @@ final class CatalogueAdminForms {
             Boolean billed,
 
             boolean published,
+
+            @NotNull(message = ANSWER_DAYS_REQUIRED)
+            @Min(value = 1, message = ANSWER_DAYS_RANGE)
+            @Max(value = 250, message = ANSWER_DAYS_RANGE)
+            Integer answerDays,
+
+            @Min(value = 1, message = COMPLETION_DAYS_RANGE) @Max(value = 1000, message = COMPLETION_DAYS_RANGE)
+            Integer completionDays,
+
             long version) {
 
         OfferForm {
@@ -84,7 +99,8 @@ final class CatalogueAdminForms {
         }
 
         static OfferForm blank() {
-            return new OfferForm("", "", "", "", null, List.of(), List.of(), null, null, "", "", false, false, 0);
+            return new OfferForm(
+                    "", "", "", "", null, List.of(), List.of(), null, null, "", "", false, false, 10, null, 0);
         }
 
         /** The offer as its edit form shows it: domains and thematics in the order of the page. */
@@ -109,6 +125,8 @@ final class CatalogueAdminForms {
                     String.join(", ", o.getKeywordList()),
                     o.isBilled(),
                     o.isPublished(),
+                    o.getAnswerDays(),
+                    o.getCompletionDays(),
                     o.getVersion());
         }
 

@@ -78,6 +78,14 @@ class Offer {
     @Column(name = "chef_de_file_id")
     private Long chefDeFileId;
 
+    /** The answer target of its requests, in working days from filing. */
+    @Column(name = "answer_days")
+    private int answerDays = 10;
+
+    /** The completion target of its requests, in working days from filing; null: none. */
+    @Column(name = "completion_days")
+    private Integer completionDays;
+
     @Version
     private long version;
 
@@ -141,6 +149,20 @@ class Offer {
         domains.addAll(newDomains);
         thematics.retainAll(newThematics);
         thematics.addAll(newThematics);
+    }
+
+    /** Its requests' targets in working days: to answer them, and (null: no target) to complete them. */
+    void target(int answerDays, Integer completionDays) {
+        this.answerDays = answerDays;
+        this.completionDays = completionDays;
+    }
+
+    int getAnswerDays() {
+        return answerDays;
+    }
+
+    Integer getCompletionDays() {
+        return completionDays;
     }
 
     void leadBy(Long chefDeFileId) {

@@ -43,7 +43,9 @@ public class Offers {
             boolean published,
             Long chefDeFileId,
             Set<Short> domainIds,
-            Set<Short> thematicIds) {
+            Set<Short> thematicIds,
+            int answerDays,
+            Integer completionDays) {
 
         /**
          * « O36 – Title », for filters of lists: requests stay on an offer withdrawn from the catalogue, which is then
@@ -111,7 +113,8 @@ public class Offers {
     private List<OfferRef> readReferences() {
         return jdbc.sql("SELECT o.id, o.code, o.title, o.published, o.chef_de_file_id, "
                         + "array(SELECT od.domain_id::int FROM offer_domain od WHERE od.offer_id = o.id), "
-                        + "array(SELECT ot.thematic_id::int FROM offer_thematic ot WHERE ot.offer_id = o.id) "
+                        + "array(SELECT ot.thematic_id::int FROM offer_thematic ot WHERE ot.offer_id = o.id), "
+                        + "o.answer_days, o.completion_days "
                         + "FROM offer o ORDER BY " + CatalogueSearch.CODE_ORDER)
                 .query((rs, n) -> new OfferRef(
                         rs.getLong(1),
@@ -120,7 +123,9 @@ public class Offers {
                         rs.getBoolean(4),
                         rs.getObject(5, Long.class),
                         shorts((Integer[]) rs.getArray(6).getArray()),
-                        shorts((Integer[]) rs.getArray(7).getArray())))
+                        shorts((Integer[]) rs.getArray(7).getArray()),
+                        rs.getInt(8),
+                        rs.getObject(9, Integer.class)))
                 .list();
     }
 

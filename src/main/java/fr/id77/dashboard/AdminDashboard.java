@@ -92,12 +92,18 @@ class AdminDashboard {
         List<Figure> byStatus = Stream.of(RequestStatus.values())
                 .map(s -> new Figure(s.getLabel(), counts.getOrDefault(s, 0L), "/demandes?statut=" + s.name(), null))
                 .toList();
-        List<Figure> waiting = requests.waitingLongerThan(WAITING_THRESHOLDS).entrySet().stream()
-                .map(e -> new Figure(
-                        "En attente depuis plus de " + workingDays(e.getKey()),
-                        e.getValue(),
-                        "/demandes?statut=EN_ATTENTE&attente=" + e.getKey(),
-                        null))
+        List<Figure> waiting = Stream.concat(
+                        Stream.of(new Figure(
+                                "En retard sur le délai de l'offre",
+                                requests.late(),
+                                "/demandes?retard=oui&tri=retard",
+                                "réponse ou réalisation, en jours ouvrés")),
+                        requests.waitingLongerThan(WAITING_THRESHOLDS).entrySet().stream()
+                                .map(e -> new Figure(
+                                        "En attente depuis plus de " + workingDays(e.getKey()),
+                                        e.getValue(),
+                                        "/demandes?statut=EN_ATTENTE&attente=" + e.getKey(),
+                                        null)))
                 .toList();
 
         List<Offers.OfferRef> offerRefs = offers.references();

@@ -3,6 +3,7 @@ package fr.id77.dashboard;
 import fr.id77.catalogue.Offers;
 import fr.id77.membership.Collectivities;
 import fr.id77.requests.RequestActivity;
+import fr.id77.requests.RequestDeadlines;
 import fr.id77.requests.RequestStatus;
 import fr.id77.shared.time.TimeConfiguration;
 import fr.id77.shared.time.WorkingDays;
@@ -32,7 +33,8 @@ class ChefDashboard {
             Instant filedAt,
             long ageInWorkingDays,
             Instant lastExchange,
-            long news) {}
+            long news,
+            long lateDays) {}
 
     /**
      * How a section is shown: its anchor, title and icon, what its own column holds ({@code age}, {@code exchange} or
@@ -125,7 +127,8 @@ class ChefDashboard {
                             l.filedAt(),
                             WorkingDays.between(LocalDate.ofInstant(l.filedAt(), TimeConfiguration.PARIS), today),
                             l.lastExchange(),
-                            l.news());
+                            l.news(),
+                            RequestDeadlines.lateBy(l.dueOn(), today));
                 })
                 .toList();
         return new View(

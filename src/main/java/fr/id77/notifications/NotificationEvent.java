@@ -18,7 +18,9 @@ enum NotificationEvent {
     CONTACT_CHEF_DE_FILE(9, "Contact chef de file modifié", Audience.EVERYONE),
     NOUVELLE_DEMANDE(10, "Nouvelle demande", Audience.STAFF),
     NOUVELLE_INSCRIPTION(11, "Nouvelle inscription à valider", Audience.ADMINS),
-    DEPOT_COLLEGUE(12, "Demande déposée par un collègue", Audience.MEMBERS);
+    COMPLEMENTS_DEMANDES(12, "Compléments demandés", Audience.EVERYONE),
+    COMPLEMENTS_TRANSMIS(13, "Compléments transmis", Audience.STAFF),
+    DEPOT_COLLEGUE(14, "Demande déposée par un collègue", Audience.MEMBERS);
 
     enum Audience {
         EVERYONE,
@@ -43,6 +45,11 @@ enum NotificationEvent {
 
     public String getLabel() {
         return label;
+    }
+
+    /** Rows only ID77's staff see (set apart in the settings table). */
+    public boolean isForStaff() {
+        return audience == Audience.STAFF || audience == Audience.ADMINS;
     }
 
     boolean concerns(CurrentUser user) {

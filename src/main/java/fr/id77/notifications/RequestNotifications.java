@@ -3,6 +3,8 @@ package fr.id77.notifications;
 import static fr.id77.notifications.NotificationEvent.ACCEPTEE;
 import static fr.id77.notifications.NotificationEvent.ANNULEE;
 import static fr.id77.notifications.NotificationEvent.COMMENTAIRE;
+import static fr.id77.notifications.NotificationEvent.COMPLEMENTS_DEMANDES;
+import static fr.id77.notifications.NotificationEvent.COMPLEMENTS_TRANSMIS;
 import static fr.id77.notifications.NotificationEvent.CONTACT_ADHERENT;
 import static fr.id77.notifications.NotificationEvent.CONTACT_CHEF_DE_FILE;
 import static fr.id77.notifications.NotificationEvent.DEPOT_COLLEGUE;
@@ -35,10 +37,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Who is told what about a request, written just before the change commits (same transaction: the
  * notifications and mails exist if and only if the change does).
  * <ul>
- * <li>The collectivity's members: accepted (or reopened), rejected, completed, deleted; a comment or a
+ * <li>The collectivity's members: accepted (or reopened), compléments asked, rejected, completed, deleted; a comment or a
  * document from ID77 staff; the responsable (contact chef de file) changed.</li>
  * <li>Its handlers, the offer's chef de file and the request's responsable (the admins when it has
- * neither): a new request, cancelled, a comment or a document from the collectivity, the technical
+ * neither): a new request, cancelled, compléments transmitted, a comment or a document from the collectivity, the technical
  * referent (contact adhérent) changed.</li>
  * <li>A newly designated responsable is told so.</li>
  * </ul>
@@ -116,7 +118,29 @@ class RequestNotifications {
         String reason =
                 e.reason() == null || e.reason().isBlank() ? null : e.reason().strip();
         // each status change: its kind of notification, its title, the sentence and, if any, the reason given
+        if (e.from() == RequestStatus.COMPLEMENTS
+                && (e.to() == RequestStatus.EN_ATTENTE || e.to() == RequestStatus.EN_COURS)) {
+            notifier.tell(
+                    handlers(e.request().chefDeFileId(), e.request().responsableId()),
+                    e.actorId(),
+                    a.message(
+                            COMPLEMENTS_TRANSMIS,
+                            "Compléments transmis : demande N°" + e.numero(),
+                            a.actor() + " a transmis les compléments demandés pour " + a.demande()
+                                    + " : elle est de nouveau « " + e.to().getLabel() + " ».",
+                            labelled("Réponse", reason),
+                            ""));
+            return;
+        }
         Message message = switch (e.to()) {
+            case COMPLEMENTS ->
+                a.message(
+                        COMPLEMENTS_DEMANDES,
+                        "Compléments demandés : demande N°" + e.numero(),
+                        a.actor() + " demande des compléments pour " + a.demande()
+                                + " : répondez depuis la page de la demande.",
+                        labelled("Compléments attendus", reason),
+                        "#complements");
             case EN_COURS ->
                 e.from() == RequestStatus.EN_ATTENTE
                         ? a.status(

@@ -143,7 +143,41 @@ class DemoRequests implements ApplicationRunner {
             story = new Story(now, 9, 1, 2);
             int deleted = file(story, member, "O03", referent, "Doublon envoyé par erreur.", null);
             move(story, deleted, RequestStatus.SUPPRIMEE, "Doublon de la demande précédente.", admin);
-            log.info("Démo : 6 demandes créées pour la Commune de MaCommune (N°{} à N°{})", pending, deleted);
+            // waiting for the compléments the chef de file asked: its clock is stopped
+            story = new Story(now, 9, 3, 2);
+            int complements = file(
+                    story,
+                    member,
+                    "O15",
+                    referent,
+                    "Nous voulons réduire la facture énergétique de l'école et de la salle des fêtes.",
+                    null);
+            move(
+                    story,
+                    complements,
+                    RequestStatus.COMPLEMENTS,
+                    "Pouvez-vous nous transmettre les factures d'énergie des deux bâtiments sur les trois dernières "
+                            + "années ?",
+                    chef);
+
+            // compléments asked and transmitted, still unanswered well past the offer's ten working days: late
+            story = new Story(now, 35, 12, 3);
+            int late = file(
+                    story,
+                    member,
+                    "O20",
+                    referent,
+                    "Nous souhaitons végétaliser la cour de l'école et le parvis de la mairie.",
+                    null);
+            move(story, late, RequestStatus.COMPLEMENTS, "Quelle surface est concernée ? Un plan nous aiderait.", chef);
+            story.next();
+            conversation.transmitComplements(
+                    late,
+                    "Environ 1 200 m² pour la cour et 300 m² pour le parvis ; le plan suit par courrier.",
+                    List.of(),
+                    version(late),
+                    member);
+            log.info("Démo : 8 demandes créées pour la Commune de MaCommune (N°{} à N°{})", pending, late);
         } finally {
             clock.reset();
         }
@@ -185,11 +219,14 @@ class DemoRequests implements ApplicationRunner {
 
     private void move(Story story, int numero, RequestStatus to, String reason, Actor actor) {
         story.next();
-        long version = jdbc.sql("SELECT version FROM request WHERE numero = :n")
+        service.changeStatus(numero, to, reason, version(numero), actor);
+    }
+
+    private long version(int numero) {
+        return jdbc.sql("SELECT version FROM request WHERE numero = :n")
                 .param("n", numero)
                 .query(Long.class)
                 .single();
-        service.changeStatus(numero, to, reason, version, actor);
     }
 
     private Optional<Long> userId(String identifiant) {

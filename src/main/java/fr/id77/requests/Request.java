@@ -1,5 +1,6 @@
 package fr.id77.requests;
 
+import fr.id77.shared.time.TimeConfiguration;
 import fr.id77.shared.web.FieldRefusal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -71,6 +73,27 @@ class Request extends AbstractAggregateRoot<Request> {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    /** The status it left for « Compléments demandés », to go back to when they are transmitted (null otherwise). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status_before_complements")
+    private RequestStatus statusBeforeComplements;
+
+    /** Since when it waits for compléments: its clock stopped then (null when it does not wait for any). */
+    @Column(name = "complements_since")
+    private Instant complementsSince;
+
+    /** The last working day to answer it (leave En attente), moved forward by the time spent in Compléments demandés. */
+    @Column(name = "answer_due")
+    private LocalDate answerDue;
+
+    /** The last working day to complete it; null when its offer has no completion target. */
+    @Column(name = "completion_due")
+    private LocalDate completionDue;
+
+    /** The deadline running now (see {@link #runningDeadline}): what the list's « En retard » filter and sort read. */
+    @Column(name = "due_on")
+    private LocalDate dueOn;
+
     @Version
     private long version;
 
@@ -78,6 +101,30 @@ class Request extends AbstractAggregateRoot<Request> {
 
     /** A new request, En attente; {@code chefDeFileId} leads the offer now. Save it, then announce it with {@link #filed}. */
     Request(long offerId, long collectivityId, Long referentId, long createdBy, Long chefDeFileId, Instant now) {
+        this(
+                offerId,
+                collectivityId,
+                referentId,
+                createdBy,
+                chefDeFileId,
+                now,
+                RequestDeadlines.DEFAULT_ANSWER_DAYS,
+                null);
+    }
+
+    /**
+     * A new request, En attente, due to be answered within {@code answerDays} working days of its filing and, if
+     * {@code completionDays} is not null, completed within that many (its offer's targets).
+     */
+    Request(
+            long offerId,
+            long collectivityId,
+            Long referentId,
+            long createdBy,
+            Long chefDeFileId,
+            Instant now,
+            int answerDays,
+            Integer completionDays) {
         this.offerId = offerId;
         this.collectivityId = collectivityId;
         this.referentId = referentId;
@@ -86,6 +133,10 @@ class Request extends AbstractAggregateRoot<Request> {
         this.status = RequestStatus.EN_ATTENTE;
         this.createdAt = now;
         this.updatedAt = createdAt;
+        LocalDate filedOn = day(now);
+        this.answerDue = RequestDeadlines.due(filedOn, answerDays);
+        this.completionDue = RequestDeadlines.due(filedOn, completionDays);
+        this.dueOn = runningDeadline();
     }
 
     /**
@@ -121,8 +172,17 @@ class Request extends AbstractAggregateRoot<Request> {
         return actor.admin() || isHandler(actor);
     }
 
+    /** A member cancels a request nobody accepted yet: En attente, or waiting for compléments asked before accepting. */
     boolean canCancel(Actor actor) {
-        return isMember(actor) && status == RequestStatus.EN_ATTENTE;
+        return isMember(actor)
+                && (status == RequestStatus.EN_ATTENTE
+                        || (status == RequestStatus.COMPLEMENTS
+                                && statusBeforeComplements == RequestStatus.EN_ATTENTE));
+    }
+
+    /** A member answers the compléments ID77 asked for: the request goes back to where it was. */
+    boolean canTransmitComplements(Actor actor) {
+        return isMember(actor) && status == RequestStatus.COMPLEMENTS;
     }
 
     boolean canChangeReferent(Actor actor) {
@@ -140,8 +200,11 @@ class Request extends AbstractAggregateRoot<Request> {
         Set<RequestStatus> next = EnumSet.noneOf(RequestStatus.class);
         if (canProcess(actor)) {
             switch (status) {
-                case EN_ATTENTE -> next.addAll(Set.of(RequestStatus.EN_COURS, RequestStatus.REJETEE));
-                case EN_COURS -> next.addAll(Set.of(RequestStatus.TERMINEE, RequestStatus.REJETEE));
+                case EN_ATTENTE ->
+                    next.addAll(Set.of(RequestStatus.EN_COURS, RequestStatus.COMPLEMENTS, RequestStatus.REJETEE));
+                case EN_COURS ->
+                    next.addAll(Set.of(RequestStatus.TERMINEE, RequestStatus.COMPLEMENTS, RequestStatus.REJETEE));
+                case COMPLEMENTS -> next.add(RequestStatus.REJETEE);
                 case TERMINEE, REJETEE -> next.add(RequestStatus.EN_COURS);
                 default -> {}
             }
@@ -170,18 +233,71 @@ class Request extends AbstractAggregateRoot<Request> {
                             + " ».");
         }
         boolean reasonRequired = target == RequestStatus.REJETEE
+                || target == RequestStatus.COMPLEMENTS
                 || target == RequestStatus.SUPPRIMEE
                 || (target == RequestStatus.EN_COURS
                         && (status == RequestStatus.TERMINEE || status == RequestStatus.REJETEE));
         String why = reason == null || reason.isBlank() ? null : reason;
         if (reasonRequired && why == null) {
-            throw new FieldRefusal("motif", "Indiquez le motif : il sera communiqué à la collectivité.");
+            throw new FieldRefusal(
+                    "motif",
+                    target == RequestStatus.COMPLEMENTS
+                            ? "Indiquez les compléments attendus : ce message sera envoyé à la collectivité."
+                            : "Indiquez le motif : il sera communiqué à la collectivité.");
         }
+        return move(target, actor, why, now);
+    }
+
+    /**
+     * {@code actor}, a member, transmits the compléments asked for ({@code note}: what was sent, may be null): the
+     * request goes back to the status it left and its clock resumes. Returns that status.
+     */
+    RequestStatus transmitComplements(Actor actor, String note, Instant now) {
+        if (!canView(actor)) {
+            throw RequestException.notFound();
+        }
+        if (!canTransmitComplements(actor)) {
+            throw new FieldRefusal(
+                    "statut",
+                    "Aucun complément n'est demandé sur cette demande : elle est « " + status.getLabel() + " ».");
+        }
+        RequestStatus back = statusBeforeComplements;
+        move(back, actor, note == null || note.isBlank() ? null : note, now);
+        return back;
+    }
+
+    /** The move itself, once allowed: the clock stops entering Compléments demandés and resumes leaving them. */
+    private RequestStatus move(RequestStatus target, Actor actor, String why, Instant now) {
         RequestStatus from = status;
+        if (from == RequestStatus.COMPLEMENTS) {
+            LocalDate stopped = day(complementsSince);
+            answerDue = RequestDeadlines.resumed(answerDue, stopped, day(now));
+            completionDue = RequestDeadlines.resumed(completionDue, stopped, day(now));
+            statusBeforeComplements = null;
+            complementsSince = null;
+        }
+        if (target == RequestStatus.COMPLEMENTS) {
+            statusBeforeComplements = from;
+            complementsSince = now;
+        }
         status = target;
+        dueOn = runningDeadline();
         updatedAt = now;
         registerEvent(new RequestEvents.StatusChanged(ref(), actor.userId(), from, target, why));
         return from;
+    }
+
+    /** The deadline running in the current status: to answer while En attente, to complete while En cours, else none. */
+    private LocalDate runningDeadline() {
+        return switch (status) {
+            case EN_ATTENTE -> answerDue;
+            case EN_COURS -> completionDue;
+            default -> null;
+        };
+    }
+
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, TimeConfiguration.PARIS);
     }
 
     /** Names a responsable (or none) if {@code actor} processes the request; only active ID77 staff ({@code isStaff}) may be named. */
@@ -303,5 +419,25 @@ class Request extends AbstractAggregateRoot<Request> {
 
     long getVersion() {
         return version;
+    }
+
+    RequestStatus getStatusBeforeComplements() {
+        return statusBeforeComplements;
+    }
+
+    Instant getComplementsSince() {
+        return complementsSince;
+    }
+
+    LocalDate getAnswerDue() {
+        return answerDue;
+    }
+
+    LocalDate getCompletionDue() {
+        return completionDue;
+    }
+
+    LocalDate getDueOn() {
+        return dueOn;
     }
 }

@@ -136,6 +136,38 @@ class RequestActionsController {
         return back + "#fichiers";
     }
 
+    /**
+     * « Transmettre les compléments »: the collectivity's answer (message and/or files) to what ID77 asked; a refusal
+     * comes back next to the answer field, with the answer kept.
+     */
+    @PostMapping("/demandes/{numero}/complements")
+    String transmitComplements(
+            @PathVariable int numero,
+            @RequestParam(required = false) String reponse,
+            @RequestParam(name = "fichiers", required = false) List<MultipartFile> fichiers,
+            @RequestParam long version,
+            CurrentUser user,
+            RedirectAttributes flash) {
+        RequestStatus[] back = new RequestStatus[1];
+        String to = act(
+                numero,
+                flash,
+                "Vos compléments ont été transmis.",
+                null,
+                () -> back[0] = conversation.transmitComplements(
+                        numero, reponse, NewRequestController.incoming(fichiers), version, RequestPages.actor(user)));
+        Object error = flash.getFlashAttributes().get("error");
+        if (error != null) {
+            flash.addFlashAttribute("complementsError", error);
+            flash.addFlashAttribute("complementsDraft", reponse);
+            return to + "#complements";
+        }
+        flash.addFlashAttribute(
+                "success",
+                "Vos compléments ont été transmis : la demande est de nouveau « " + back[0].getLabel() + " ».");
+        return to;
+    }
+
     /** A refusal of a post carrying files (type, size, quota) is also shown under the file field. */
     private static boolean besideField(RedirectAttributes flash, String field, List<IncomingFile> files) {
         Object error = flash.getFlashAttributes().get("error");

@@ -47,7 +47,8 @@ public class RequestActivity {
             long collectivityId,
             Instant filedAt,
             Instant lastExchange,
-            long news) {}
+            long news,
+            LocalDate dueOn) {}
 
     /** The first lines of a section and how many requests it holds in all. */
     public record Section(List<DeskLine> lines, long total) {}
@@ -152,7 +153,7 @@ public class RequestActivity {
 
     /** What a section picks of each request, before its last exchange and the section's total. */
     private static final String COLUMNS =
-            "SELECT r.id, r.numero, r.status, r.offer_id, r.collectivity_id, r.created_at, ";
+            "SELECT r.id, r.numero, r.status, r.offer_id, r.collectivity_id, r.created_at, r.due_on, ";
 
     /**
      * A section of the desk: {@code picked} gives its requests in order ({@link #COLUMNS}, their
@@ -162,7 +163,7 @@ public class RequestActivity {
     private Section section(String picked, String order, Map<String, Object> params) {
         long[] total = {0};
         List<DeskLine> lines = jdbc.sql("SELECT d.numero, d.status, d.offer_id, d.collectivity_id, d.created_at, "
-                        + "d.last_exchange, n.news, d.total FROM (SELECT * FROM (" + picked + ") p LIMIT "
+                        + "d.last_exchange, n.news, d.total, d.due_on FROM (SELECT * FROM (" + picked + ") p LIMIT "
                         + SECTION_SIZE + ") d LEFT JOIN request_view v ON v.request_id = d.id AND v.user_id = :me "
                         + "CROSS JOIN LATERAL (SELECT count(*) AS news FROM request_event e WHERE e.request_id = d.id AND "
                         + UNSEEN + ") n ORDER BY " + order)
@@ -177,7 +178,8 @@ public class RequestActivity {
                             rs.getLong(4),
                             rs.getTimestamp(5).toInstant(),
                             last == null ? null : last.toInstant(),
-                            rs.getLong(7));
+                            rs.getLong(7),
+                            rs.getObject(9, LocalDate.class));
                 })
                 .list();
         return new Section(lines, total[0]);
@@ -200,6 +202,18 @@ public class RequestActivity {
             counts.merge(RequestStatus.valueOf(rs.getString(1)), rs.getLong(2), Long::sum);
         });
         return counts;
+    }
+
+    /**
+     * How many requests are late on the deadline running in their status (to answer, to complete: V44's stored due
+     * date, read through its index): one statement.
+     */
+    @Transactional(readOnly = true)
+    public long late() {
+        return jdbc.sql("SELECT count(*) FROM request WHERE due_on < :today")
+                .param("today", LocalDate.now(clock.withZone(TimeConfiguration.PARIS)))
+                .query(Long.class)
+                .single();
     }
 
     /** How many requests wait (« En attente ») for more than each of these numbers of working days: one statement. */

@@ -1,6 +1,7 @@
 package fr.id77.requests;
 
 import fr.id77.shared.web.FieldRefusal;
+import fr.id77.shared.web.Versions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -101,6 +102,46 @@ public class RequestConversation {
         }
         requests.save(request);
         return count;
+    }
+
+    /** Refusal of a transmission that carries nothing. */
+    static final String COMPLEMENTS_EMPTY =
+            "Écrivez votre réponse ou joignez au moins un fichier avant de transmettre les compléments.";
+
+    /**
+     * A member transmits the compléments ID77 asked for: its answer (a message of the thread) and/or files, then the
+     * request goes back to the status it left, with its clock resumed; all or nothing, provided nobody changed the
+     * request since {@code expectedVersion}. One history line and one notification tell it (the status change, which
+     * carries the answer): not three (message, files, status) for one action.
+     */
+    @Transactional
+    public RequestStatus transmitComplements(
+            int numero, String body, List<IncomingFile> incoming, long expectedVersion, Actor actor) {
+        Request request = requests.visibleTo(numero, actor);
+        Versions.requireCurrent(expectedVersion, request.getVersion(), Request.class, request.getId());
+        if (!request.canTransmitComplements(actor)) {
+            throw RequestException.forbidden();
+        }
+        participants.requireActiveCollectivity(actor);
+        String text = body == null ? "" : body.strip();
+        if (text.length() > RequestWorkflow.MAX_COMMENT) {
+            throw new FieldRefusal(
+                    "reponse",
+                    "Votre réponse dépasse " + RequestWorkflow.MAX_COMMENT + " caractères : raccourcissez-la.");
+        }
+        if (text.isEmpty() && incoming.isEmpty()) {
+            throw new FieldRefusal("reponse", COMPLEMENTS_EMPTY);
+        }
+        Long commentId = text.isEmpty()
+                ? null
+                : comments.save(new RequestComment(request.getId(), null, actor.userId(), false, text, clock.instant()))
+                        .getId();
+        int count = files.attach(request.getId(), commentId, incoming, actor.userId());
+        String joined = count == 0 ? "" : count == 1 ? "1 fichier joint" : count + " fichiers joints";
+        String note = text.isEmpty() ? joined : joined.isEmpty() ? text : text + " (" + joined + ")";
+        RequestStatus back = request.transmitComplements(actor, note, clock.instant());
+        requests.saveAndFlush(request);
+        return back;
     }
 
     private int addFiles(Request request, Long commentId, List<IncomingFile> incoming, Actor actor) {

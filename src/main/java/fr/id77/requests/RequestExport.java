@@ -13,6 +13,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,7 +63,9 @@ class RequestExport {
             "Commentaires",
             "Fichiers",
             "Jours ouvrés jusqu'à l'acceptation",
-            "Jours ouvrés jusqu'à l'achèvement");
+            "Jours ouvrés jusqu'à l'achèvement",
+            "Échéance en cours",
+            "Jours ouvrés de retard");
 
     static final int FETCH_SIZE = 1_000;
 
@@ -85,6 +88,7 @@ class RequestExport {
     private final Accounts accounts;
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate cursor;
+    private final Clock clock;
 
     RequestExport(
             RequestReadModel read,
@@ -93,7 +97,9 @@ class RequestExport {
             Collectivities collectivities,
             Accounts accounts,
             JdbcClient jdbc,
-            JdbcTemplate template) {
+            JdbcTemplate template,
+            Clock clock) {
+        this.clock = clock;
         this.read = read;
         this.offers = offers;
         this.catalogue = catalogue;
@@ -108,6 +114,7 @@ class RequestExport {
     /** Writes the headers and the rows of the requests {@code actor} sees with the list's filters {@code q}. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     void write(RequestListQuery q, Actor actor, RowWriter out) {
+        LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.PARIS));
         List<OfferRef> offerRefs = offers.references();
         Map<Long, OfferCells> offerById = offerRefs.stream().collect(Collectors.toMap(OfferRef::id, this::cells));
         RequestReadModel.Selection selection = read.selection(q, actor, offerRefs);
@@ -135,16 +142,17 @@ class RequestExport {
                         + "r.chef_de_file_id, r.responsable_id, steps.accepted, steps.rejected, steps.completed, "
                         + "steps.cancelled, "
                         + "(SELECT count(*) FROM request_comment c WHERE c.request_id = r.id), "
-                        + "(SELECT count(*) FROM request_attachment a WHERE a.request_id = r.id)"
+                        + "(SELECT count(*) FROM request_attachment a WHERE a.request_id = r.id), r.due_on"
                         + from.replace(" FROM request r WHERE ", " FROM request r " + STEPS + " WHERE ")
                         + " ORDER BY " + RequestReadModel.order(q.tri(), false),
                 params,
                 rs -> {
-                    out.row(row(rs, offerById, named));
+                    out.row(row(rs, offerById, named, today));
                 });
     }
 
-    private List<Object> row(ResultSet rs, Map<Long, OfferCells> offerById, Named named) throws SQLException {
+    private List<Object> row(ResultSet rs, Map<Long, OfferCells> offerById, Named named, LocalDate today)
+            throws SQLException {
         OfferCells offer = offerById.get(rs.getLong(4));
         long collectivityId = rs.getLong(5);
         Instant filed = instant(rs, 3);
@@ -172,6 +180,9 @@ class RequestExport {
         row.add(rs.getLong(15));
         row.add(workingDays(filed, accepted));
         row.add(workingDays(filed, completed));
+        LocalDate due = rs.getObject(16, LocalDate.class);
+        row.add(due);
+        row.add(due == null ? null : RequestDeadlines.lateBy(due, today));
         return row;
     }
 

@@ -17,7 +17,8 @@ record RequestListFilter(
         String canton,
         String tri,
         Integer page,
-        Integer attente) {
+        Integer attente,
+        String retard) {
 
     /** The cleaned query for the filters that bound and passed validation. */
     RequestListQuery query(Errors errors) {
@@ -31,6 +32,7 @@ record RequestListFilter(
                 errors.hasFieldErrors("canton") ? null : canton,
                 tri,
                 page == null || errors.hasFieldErrors("page") ? null : page.toString(),
-                errors.hasFieldErrors("attente") ? null : attente);
+                errors.hasFieldErrors("attente") ? null : attente,
+                retard != null && !retard.isBlank());
     }
 }

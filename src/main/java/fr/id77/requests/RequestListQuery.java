@@ -7,7 +7,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Filters of the « Demandes » page, cleaned: unknown values are dropped, the page is clamped. {@code attente}: only the
- * requests « En attente » for more than that many working days (the admin dashboard's figures link here).
+ * requests « En attente » for more than that many working days (the admin dashboard's figures link here); {@code retard}:
+ * only the requests past the deadline running in their status (to answer, to complete), the sort {@code retard} putting
+ * the most late first.
  */
 public record RequestListQuery(
         Integer numero,
@@ -19,7 +21,8 @@ public record RequestListQuery(
         String canton,
         String tri,
         int page,
-        Integer attente) {
+        Integer attente,
+        boolean retard) {
 
     public static final int PAGE_SIZE = 20;
 
@@ -36,7 +39,8 @@ public record RequestListQuery(
             String canton,
             String tri,
             String page,
-            Integer attente) {
+            Integer attente,
+            boolean retard) {
         Integer n = null;
         String digits = numero == null ? "" : numero.replaceAll("\\D", "");
         if (!digits.isEmpty() && digits.length() <= 9) {
@@ -52,7 +56,7 @@ public record RequestListQuery(
         }
         int p = SearchPage.pageNumber(page);
         String sort = switch (tri == null ? "" : tri) {
-            case "anciennes", "numero", "statut" -> tri;
+            case "anciennes", "numero", "statut", "retard" -> tri;
             default -> "recentes";
         };
         return new RequestListQuery(
@@ -65,7 +69,8 @@ public record RequestListQuery(
                 clean(canton, 60),
                 sort,
                 p,
-                attente == null || attente < 1 || attente > MAX_WAITING_DAYS ? null : attente);
+                attente == null || attente < 1 || attente > MAX_WAITING_DAYS ? null : attente,
+                retard);
     }
 
     private static String clean(String value, int max) {
@@ -74,12 +79,12 @@ public record RequestListQuery(
 
     RequestListQuery withStatus(RequestStatus status) {
         return new RequestListQuery(
-                numero, prestation, groupe, thematique, status, collectivite, canton, tri, 1, attente);
+                numero, prestation, groupe, thematique, status, collectivite, canton, tri, 1, attente, retard);
     }
 
     RequestListQuery withPage(int p) {
         return new RequestListQuery(
-                numero, prestation, groupe, thematique, statut, collectivite, canton, tri, p, attente);
+                numero, prestation, groupe, thematique, statut, collectivite, canton, tri, p, attente, retard);
     }
 
     public boolean hasFilters() {
@@ -90,7 +95,8 @@ public record RequestListQuery(
                 || statut != null
                 || !collectivite.isEmpty()
                 || !canton.isEmpty()
-                || attente != null;
+                || attente != null
+                || retard;
     }
 
     /** The list address for this query, on another status tab and/or page. */
@@ -113,6 +119,7 @@ public record RequestListQuery(
         if (!collectivite.isEmpty()) b.queryParam("collectivite", collectivite);
         if (!canton.isEmpty()) b.queryParam("canton", canton);
         if (attente != null) b.queryParam("attente", attente);
+        if (retard) b.queryParam("retard", "oui");
         if (!"recentes".equals(tri)) b.queryParam("tri", tri);
         if (p > 1) b.queryParam("page", p);
         return b.encode().build().toUriString();

@@ -48,7 +48,8 @@ class RequestReadModel {
             String offerTitle,
             String demandeur,
             String contact,
-            String chefDeFile) {}
+            String chefDeFile,
+            long lateDays) {}
 
     /** A page of the list, its counts per status tab, and the offers of its « Prestation » filter as (code, label). */
     public record ListPage(
@@ -219,8 +220,9 @@ class RequestReadModel {
                 : "SELECT r.numero FROM ("
                         + scope.stream()
                                 .flatMap(part -> part.streams().stream())
-                                .map(where -> "(SELECT r.numero, r.status, r.created_at FROM request r WHERE (" + where
-                                        + ")" + filters + " ORDER BY " + walked + " LIMIT :reach)")
+                                .map(where ->
+                                        "(SELECT r.numero, r.status, r.created_at, r.due_on FROM request r WHERE ("
+                                                + where + ")" + filters + " ORDER BY " + walked + " LIMIT :reach)")
                                 .collect(Collectors.joining(" UNION ALL "))
                         + ") r ORDER BY " + walked + " LIMIT :limit OFFSET :offset";
         record Listed(
@@ -230,9 +232,10 @@ class RequestReadModel {
                 long offerId,
                 long collectivityId,
                 Long referentId,
-                Long chefDeFileId) {}
+                Long chefDeFileId,
+                LocalDate dueOn) {}
         List<Listed> listed = jdbc.sql("SELECT r.numero, r.status, r.created_at, r.offer_id, r.collectivity_id, "
-                        + "r.referent_id, r.chef_de_file_id FROM request r WHERE r.numero IN (" + numbers
+                        + "r.referent_id, r.chef_de_file_id, r.due_on FROM request r WHERE r.numero IN (" + numbers
                         + ") ORDER BY "
                         + order)
                 .params(params)
@@ -243,8 +246,10 @@ class RequestReadModel {
                         rs.getLong(4),
                         rs.getLong(5),
                         rs.getObject(6, Long.class),
-                        rs.getObject(7, Long.class)))
+                        rs.getObject(7, Long.class),
+                        rs.getObject(8, LocalDate.class)))
                 .list();
+        LocalDate today = today();
         Map<Long, OfferRef> offerById = offerRefs.stream().collect(Collectors.toMap(OfferRef::id, Function.identity()));
         Collectivities.Names names = collectivities.names(
                 listed.stream().map(Listed::collectivityId).collect(Collectors.toSet()),
@@ -265,7 +270,8 @@ class RequestReadModel {
                             offer.title(),
                             names.collectivities().get(l.collectivityId()),
                             l.referentId() == null ? null : names.referents().get(l.referentId()),
-                            chef == null ? null : chef.displayName());
+                            chef == null ? null : chef.displayName(),
+                            RequestDeadlines.lateBy(l.dueOn(), today));
                 })
                 .toList();
         return new ListPage(rows, total, page, totalPages, counts, all, offerChoices);
@@ -323,6 +329,12 @@ class RequestReadModel {
             params.put("collectivities", orNone(collectivities.idsMatching(q.collectivite(), q.canton())));
             offersOnly = false;
         }
+        if (q.retard()) {
+            // past the deadline running in its status (V44: stored, holidays computed when it was set)
+            filters.append(" AND r.due_on < :today");
+            params.put("today", today());
+            offersOnly = false;
+        }
         if (q.attente() != null) {
             filters.append(" AND r.status = 'EN_ATTENTE' AND r.created_at < :filedBefore");
             params.put(
@@ -344,12 +356,21 @@ class RequestReadModel {
         return switch (tri) {
             case "anciennes" -> "r.created_at" + asc + ", r.numero" + asc;
             case "numero" -> "r.numero" + desc;
+            case "retard" ->
+                "r.due_on" + (reversed ? " DESC NULLS FIRST" : " ASC NULLS LAST") + ", r.created_at" + desc
+                        + ", r.numero" + desc;
             case "statut" ->
-                "CASE r.status WHEN 'EN_ATTENTE' THEN 0 WHEN 'EN_COURS' THEN 1 WHEN 'TERMINEE' THEN 2 "
-                        + "WHEN 'REJETEE' THEN 3 WHEN 'ANNULEE' THEN 4 ELSE 5 END" + asc + ", r.created_at" + desc
+                "CASE r.status WHEN 'EN_ATTENTE' THEN 0 WHEN 'COMPLEMENTS' THEN 1 WHEN 'EN_COURS' THEN 2 "
+                        + "WHEN 'TERMINEE' THEN 3 WHEN 'REJETEE' THEN 4 WHEN 'ANNULEE' THEN 5 ELSE 6 END" + asc
+                        + ", r.created_at" + desc
                         + ", r.numero" + desc;
             default -> "r.created_at" + desc + ", r.numero" + desc;
         };
+    }
+
+    /** Today in the département, for deadlines. */
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(TimeConfiguration.PARIS));
     }
 
     /** The offers {@code userId} leads now, for {@code IN (:led)}: never empty (-1 when he leads none). */

@@ -22,8 +22,10 @@ interface RequestRepository extends JpaRepository<Request, Long> {
 
     List<Request> findByOfferIdAndStatusIn(long offerId, Collection<RequestStatus> statuses);
 
+    /** Whether the collectivity has an open request ({@link RequestStatus#isOpen}) on the offer. */
     @Query("select count(r) > 0 from Request r where r.offerId = ?1 and r.collectivityId = ?2 "
-            + "and r.status in (fr.id77.requests.RequestStatus.EN_ATTENTE, fr.id77.requests.RequestStatus.EN_COURS)")
+            + "and r.status in (fr.id77.requests.RequestStatus.EN_ATTENTE, fr.id77.requests.RequestStatus.EN_COURS, "
+            + "fr.id77.requests.RequestStatus.COMPLEMENTS)")
     boolean hasOpenRequest(long offerId, long collectivityId);
 }
 

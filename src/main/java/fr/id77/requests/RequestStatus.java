@@ -4,6 +4,8 @@ package fr.id77.requests;
 public enum RequestStatus {
     EN_ATTENTE("En attente", "status-pending"),
     EN_COURS("En cours", "status-progress"),
+    /** ID77 asked the collectivity for information: the answer clock stops until it transmits them. */
+    COMPLEMENTS("Compléments demandés", "status-complements"),
     TERMINEE("Terminée", "status-done"),
     REJETEE("Rejetée", "status-rejected"),
     ANNULEE("Annulée", "status-cancelled"),
@@ -27,6 +29,6 @@ public enum RequestStatus {
 
     /** Open requests are those a duplicate warning is about. */
     public boolean isOpen() {
-        return this == EN_ATTENTE || this == EN_COURS;
+        return this == EN_ATTENTE || this == EN_COURS || this == COMPLEMENTS;
     }
 }

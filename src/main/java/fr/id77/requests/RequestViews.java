@@ -1,8 +1,11 @@
 package fr.id77.requests;
 
+import fr.id77.shared.time.TimeConfiguration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -34,11 +37,33 @@ public class RequestViews {
             boolean canProcess,
             boolean canChangeReferent,
             boolean canComment,
-            List<HistoryLine> history) {
+            List<HistoryLine> history,
+            boolean canTransmitComplements,
+            RequestStatus statusBeforeComplements,
+            Deadline deadline) {
+
+        /** What ID77 asked for when it moved the request to « Compléments demandés » (the last time): that history line. */
+        public HistoryLine complementsAsked() {
+            return history.reversed().stream()
+                    .filter(h -> h.to() == RequestStatus.COMPLEMENTS)
+                    .findFirst()
+                    .orElse(null);
+        }
 
         /** Whether the viewer may move the request to the status named {@code status} (for templates). */
         public boolean allows(String status) {
             return nextStatuses.stream().anyMatch(s -> s.name().equals(status));
+        }
+    }
+
+    /**
+     * A request's deadlines as its page tells them: the last day to answer it and to complete it (null: none), the
+     * deadline running in its status ({@code dueOn}: null when the clock is stopped or nothing is due any more) and
+     * how many working days it is late on it (0: on time).
+     */
+    public record Deadline(LocalDate answerDue, LocalDate completionDue, LocalDate dueOn, long lateDays) {
+        public boolean late() {
+            return lateDays > 0;
         }
     }
 
@@ -61,10 +86,12 @@ public class RequestViews {
 
     private final RequestRepository requests;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    RequestViews(RequestRepository requests, JdbcClient jdbc) {
+    RequestViews(RequestRepository requests, JdbcClient jdbc, Clock clock) {
         this.requests = requests;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -98,7 +125,15 @@ public class RequestViews {
                 request.canProcess(actor),
                 request.canChangeReferent(actor),
                 request.canComment(actor),
-                lines);
+                lines,
+                request.canTransmitComplements(actor),
+                request.getStatusBeforeComplements(),
+                new Deadline(
+                        request.getAnswerDue(),
+                        request.getCompletionDue(),
+                        request.getDueOn(),
+                        RequestDeadlines.lateBy(
+                                request.getDueOn(), LocalDate.now(clock.withZone(TimeConfiguration.PARIS)))));
     }
 
     /** The thread of a request, oldest first or newest first. */

@@ -2,6 +2,7 @@ package fr.id77.requests;
 
 import fr.id77.account.Accounts;
 import fr.id77.catalogue.OfferLeadChanged;
+import fr.id77.catalogue.Offers;
 import fr.id77.shared.web.FieldRefusal;
 import fr.id77.shared.web.Versions;
 import java.time.Clock;
@@ -31,6 +32,7 @@ public class RequestWorkflow {
     private final RequestParticipants participants;
     private final Accounts accounts;
     private final FormTokens tokens;
+    private final Offers offers;
     private final Clock clock;
 
     RequestWorkflow(
@@ -40,7 +42,9 @@ public class RequestWorkflow {
             RequestParticipants participants,
             Accounts accounts,
             FormTokens tokens,
+            Offers offers,
             Clock clock) {
+        this.offers = offers;
         this.requests = requests;
         this.comments = comments;
         this.files = files;
@@ -102,8 +106,19 @@ public class RequestWorkflow {
             throw new FieldRefusal(
                     "message", "Votre message dépasse " + MAX_COMMENT + " caractères : raccourcissez-le.");
         }
+        Offers.OfferRef offer = offers.references().stream()
+                .filter(o -> o.id() == offerId)
+                .findFirst()
+                .orElseThrow(RequestException::notFound);
         Request request = requests.saveAndFlush(new Request(
-                offerId, actor.collectivityId(), referentId, actor.userId(), chefDeFileId, clock.instant()));
+                offerId,
+                actor.collectivityId(),
+                referentId,
+                actor.userId(),
+                chefDeFileId,
+                clock.instant(),
+                offer.answerDays(),
+                offer.completionDays()));
         tokens.claimRequest(request.getId(), token);
         Long commentId = text.isEmpty()
                 ? null
@@ -143,7 +158,7 @@ public class RequestWorkflow {
     }
 
     /**
-     * An admin gave the offer another chef de file: its open requests (En attente, En cours) that its previous
+     * An admin gave the offer another chef de file: its open requests (En attente, En cours, Compléments demandés) that its previous
      * chef de file led follow it, each with a history line and an event; closed ones keep who handled them.
      */
     @EventListener
@@ -151,7 +166,8 @@ public class RequestWorkflow {
     void offerChangedHands(OfferLeadChanged change) {
         Instant now = clock.instant();
         for (Request request : requests.findByOfferIdAndStatusIn(
-                change.offerId(), EnumSet.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS))) {
+                change.offerId(),
+                EnumSet.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS, RequestStatus.COMPLEMENTS))) {
             if (!Objects.equals(request.getChefDeFileId(), change.previousChefDeFileId())) {
                 continue; // already given to someone else by hand
             }

@@ -80,7 +80,13 @@ class RequestsController {
                         user.id()));
         model.addAttribute("staffView", actor.staff());
         model.addAttribute("statuses", RequestStatus.values());
-        model.addAttribute("tabs", List.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS, RequestStatus.TERMINEE));
+        model.addAttribute(
+                "tabs",
+                List.of(
+                        RequestStatus.EN_ATTENTE,
+                        RequestStatus.EN_COURS,
+                        RequestStatus.COMPLEMENTS,
+                        RequestStatus.TERMINEE));
         Map<String, String> domainChoices = new LinkedHashMap<>();
         Map<String, Map<String, String>> thematicChoices = new LinkedHashMap<>();
         catalogue.domains().forEach(d -> {

@@ -144,8 +144,19 @@ class CatalogueAdminJourneyIT extends BrowserTest {
         new Select(find(By.id("organisation"))).selectByVisibleText("Seine-et-Marne Environnement");
         new Select(find(By.id("chefDeFile"))).selectByVisibleText("Bruno Voirie — chef de file");
         clickOn(By.cssSelector("label[for=published1]"));
+        // its requests' deadlines: ten working days to answer by default, a completion target typed here
+        assertThat(find(By.id("answerDays")).getAttribute("value")).isEqualTo("10");
+        find(By.id("completionDays")).sendKeys("40");
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("document.getElementById('s-delais').scrollIntoView()");
+        screenshot("offre-delais");
         submit(".offer-admin-form button[type=submit]");
         assertThat(flash()).isEqualTo("L'offre " + code + " est créée et publiée.");
+        assertThat(jdbc.sql("SELECT completion_days FROM offer WHERE code = :c")
+                        .param("c", code)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(40);
         assertThat(find(By.cssSelector(".offers-table tbody tr")).getText())
                 .contains(
                         code,

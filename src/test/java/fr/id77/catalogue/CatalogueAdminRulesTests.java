@@ -37,7 +37,7 @@ class CatalogueAdminRulesTests {
 
     private static List<String> keywords(String typed) {
         return new CatalogueAdminForms.OfferForm(
-                        "O01", "t", "s", "d", (short) 1, null, null, 1L, null, null, typed, false, false, 0)
+                        "O01", "t", "s", "d", (short) 1, null, null, 1L, null, null, typed, false, false, 10, null, 0)
                 .keywordList();
     }
 }

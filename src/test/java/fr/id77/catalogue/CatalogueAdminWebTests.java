@@ -100,6 +100,7 @@ class CatalogueAdminWebTests {
         fields.put("keywords", "chaussée, trottoirs");
         fields.put("billed", "false");
         fields.put("published", "true");
+        fields.put("answerDays", "10");
         fields.put("version", "0"); // as the form sends it: the version it was read at, 0 for a new offer
         for (int i = 0; i < changes.length; i += 2) {
             fields.put(changes[i], changes[i + 1]);
@@ -343,6 +344,68 @@ class CatalogueAdminWebTests {
                         .string(containsString("Ce formulaire ne dit pas quelle version de l&#39;offre il modifie")))
                 .andExpect(content().string(containsString("value=\"Sans version\"")));
         assertThat(row(id).get("title")).isEqualTo("Titre d'Olivier");
+    }
+
+    @Test
+    void theAnswerAndCompletionTargetsAreSavedAndCheckedNextToTheirFields() throws Exception {
+        mvc.perform(get("/admin/offres/nouvelle").with(as(admin)))
+                .andExpect(content().string(containsString("Délai de réponse (jours ouvrés)")))
+                .andExpect(content().string(containsString("id=\"answerDays\" name=\"answerDays\" value=\"10\"")));
+        long id = create("Z11", "Offre aux délais");
+        assertThat(jdbc.sql("SELECT answer_days, completion_days FROM offer WHERE id = :id")
+                        .param("id", id)
+                        .query()
+                        .singleRow())
+                .containsEntry("answer_days", 10)
+                .containsEntry("completion_days", null);
+        long before = (long) row(id).get("version");
+        for (String[] bad : List.of(
+                new String[] {"answerDays", "", "Indiquez le délai de réponse, en jours ouvrés (10 par défaut)."},
+                new String[] {"answerDays", "0", "Le délai de réponse doit être compris entre 1 et 250 jours ouvrés."},
+                new String[] {"answerDays", "251", "Le délai de réponse doit être compris entre 1 et 250 jours ouvrés."
+                },
+                new String[] {"answerDays", "dix", "Saisissez le délai de réponse en chiffres"},
+                new String[] {"completionDays", "0", "Le délai de réalisation doit être compris entre 1 et 1 000 jours"
+                },
+                new String[] {
+                    "completionDays", "1001", "Le délai de réalisation doit être compris entre 1 et 1 000 jours"
+                },
+                new String[] {"completionDays", "trois mois", "Saisissez le délai de réalisation en chiffres"})) {
+            String page = mvc.perform(offerForm(
+                            "/admin/offres/" + id, "Z11", "Titre saisi", bad[0], bad[1], "version", "" + before))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page)
+                    .as(bad[0] + " = « " + bad[1] + " »")
+                    .contains("<div id=\"" + bad[0] + "-erreur\" class=\"invalid-feedback\">")
+                    .contains(bad[2].replace("'", "&#39;"))
+                    .contains("value=\"Titre saisi\"");
+            assertThat(page.indexOf(bad[0] + "-erreur\" class"))
+                    .as("the message stands next to its field")
+                    .isGreaterThan(page.indexOf("id=\"" + bad[0] + "\""));
+        }
+        assertThat(row(id).get("version")).as("nothing written").isEqualTo(before);
+        mvc.perform(offerForm(
+                        "/admin/offres/" + id,
+                        "Z11",
+                        "Offre aux délais",
+                        "answerDays",
+                        "15",
+                        "completionDays",
+                        "60",
+                        "version",
+                        "" + before))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT answer_days, completion_days FROM offer WHERE id = :id")
+                        .param("id", id)
+                        .query()
+                        .singleRow())
+                .containsEntry("answer_days", 15)
+                .containsEntry("completion_days", 60);
+        mvc.perform(get("/admin/offres/" + id).with(as(admin)))
+                .andExpect(content().string(containsString("name=\"completionDays\" value=\"60\"")));
     }
 
     @Test

@@ -101,6 +101,8 @@ class OfferFormValidatorTests {
                 keywords,
                 false,
                 true,
+                10,
+                null,
                 0);
     }
 
@@ -175,6 +177,8 @@ class OfferFormValidatorTests {
                 "",
                 false,
                 false,
+                10,
+                null,
                 0);
         assertThat(messages(validate(form, null)))
                 .containsOnly(

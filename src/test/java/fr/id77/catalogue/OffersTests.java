@@ -88,7 +88,7 @@ class OffersTests {
         assertThat(ref.thematicIds())
                 .isNotEmpty()
                 .allSatisfy(t -> assertThat(reference.thematic(t)).isNotNull());
-        assertThat(new Offers.OfferRef(1, "O1", "T", false, null, Set.of(), Set.of()).choiceLabel())
+        assertThat(new Offers.OfferRef(1, "O1", "T", false, null, Set.of(), Set.of(), 10, null).choiceLabel())
                 .isEqualTo("O1 – T (retirée)");
         List<String> codes = refs.stream().map(Offers.OfferRef::code).toList();
         assertThat(codes)

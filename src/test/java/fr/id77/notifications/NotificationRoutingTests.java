@@ -280,6 +280,42 @@ class NotificationRoutingTests extends MailServerTest {
     }
 
     @Test
+    void complementsAskedTellTheCollectivityAndTheirTransmissionTellsItsHandlersOnce() {
+        int n = file(null);
+        workflow.assignResponsable(n, resp.id(), version(n), Actor.chefDeFile(chef.id()));
+        clearNotifications(n);
+        move(n, RequestStatus.COMPLEMENTS, "Le plan des abords, s'il vous plaît.", Actor.chefDeFile(chef.id()));
+        assertTold(
+                n,
+                NotificationEvent.COMPLEMENTS_DEMANDES,
+                "Compléments demandés : demande N°" + n,
+                List.of(anne, bruno),
+                List.of(anne, bruno));
+        assertThat(text(onlyMail(anne, "Compléments demandés : demande N°" + n)))
+                .contains(
+                        "Paul Test demande des compléments pour la demande N°" + n,
+                        "Compléments attendus : Le plan des abords, s'il vous plaît.",
+                        "/demandes/" + n + "#complements");
+
+        conversation.transmitComplements(
+                n, "Voici le plan.", List.of(upload("plan.pdf")), version(n), Actor.adherent(anne.id(), commune.id()));
+        assertTold(
+                n,
+                NotificationEvent.COMPLEMENTS_TRANSMIS,
+                "Compléments transmis : demande N°" + n,
+                List.of(chef, resp),
+                List.of(chef, resp));
+        assertThat(text(onlyMail(resp, "Compléments transmis : demande N°" + n)))
+                .contains(
+                        "Anne Test (Commune de Notifville) a transmis les compléments demandés",
+                        "de nouveau « En attente »",
+                        "Réponse : Voici le plan. (1 fichier joint)");
+        // one action, one notification: not also « nouveau commentaire » and « nouveau document »
+        assertThat(inApp(n, NotificationEvent.COMMENTAIRE)).isEmpty();
+        assertThat(inApp(n, NotificationEvent.DOCUMENT)).isEmpty();
+    }
+
+    @Test
     void commentsAndDocumentsGoToTheOtherSide() {
         int n = file(null);
         workflow.assignResponsable(n, resp.id(), version(n), Actor.chefDeFile(chef.id()));

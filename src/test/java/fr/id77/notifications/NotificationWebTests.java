@@ -97,21 +97,25 @@ class NotificationWebTests {
                         "Demande acceptée, sur ID77",
                         "Contact chef de file modifié, par e-mail",
                         " Enregistrer</button>");
-        assertThat(count(adherent, "type=\"checkbox\"")).isEqualTo(20);
-        assertThat(count(adherent, "checked=\"checked\"")).isEqualTo(20);
-        assertThat(adherent).contains("Demande déposée par un collègue, par e-mail");
-        assertThat(adherent).doesNotContain("Nouvelle demande", "Nouvelle inscription à valider");
+        assertThat(count(adherent, "type=\"checkbox\"")).isEqualTo(22);
+        assertThat(count(adherent, "checked=\"checked\"")).isEqualTo(22);
+        assertThat(adherent)
+                .contains(
+                        "Compléments demandés, sur ID77",
+                        "Compléments demandés, par e-mail",
+                        "Demande déposée par un collègue, par e-mail")
+                .doesNotContain("Nouvelle demande", "Nouvelle inscription à valider", "Compléments transmis");
 
         String staff = page("/notifications/parametres", chef);
         assertThat(count(staff, "type=\"checkbox\""))
-                .as("10 events: in the app, by mail, in the digest")
-                .isEqualTo(30);
+                .as("12 events: in the app, by mail, in the digest")
+                .isEqualTo(36);
         assertThat(staff)
-                .contains("Nouvelle demande, par e-mail")
+                .contains("Nouvelle demande, par e-mail", "Compléments transmis, par e-mail")
                 .doesNotContain("Nouvelle inscription à valider", "Demande déposée par un collègue");
 
         String admins = page("/notifications/parametres", admin);
-        assertThat(count(admins, "type=\"checkbox\"")).isEqualTo(33);
+        assertThat(count(admins, "type=\"checkbox\"")).isEqualTo(39);
         assertThat(admins).contains("Nouvelle inscription à valider, sur ID77");
     }
 
@@ -133,7 +137,7 @@ class NotificationWebTests {
                         new NotificationStore.Choice(NotificationEvent.ACCEPTEE, Channel.EMAIL),
                         new NotificationStore.Choice(NotificationEvent.COMMENTAIRE, Channel.APP));
         String shown = page("/notifications/parametres", member);
-        assertThat(count(shown, "checked=\"checked\"")).isEqualTo(18);
+        assertThat(count(shown, "checked=\"checked\"")).isEqualTo(20);
         assertThat(checkbox(shown, "ACCEPTEE-EMAIL")).doesNotContain("checked");
         assertThat(checkbox(shown, "ACCEPTEE-APP")).contains("checked");
         assertThat(checkbox(shown, "COMMENTAIRE-APP")).doesNotContain("checked");

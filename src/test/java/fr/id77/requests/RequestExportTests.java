@@ -173,7 +173,31 @@ class RequestExportTests {
                 "2",
                 "1",
                 "2",
-                "8");
+                "8",
+                "", // nothing due once completed
+                "");
+    }
+
+    @Test
+    void theLateFilterAndSortApplyAndEachRowSaysItsDeadlineAndLateness() throws Exception {
+        jdbc.sql("UPDATE request SET due_on = DATE '2026-06-15' WHERE numero = :n")
+                .param("n", waiting)
+                .update();
+        List<List<String>> rows = ExportFiles.csv(mvc.perform(get("/demandes/export.csv")
+                        .param("retard", "oui")
+                        .param("tri", "retard")
+                        .param("collectivite", town)
+                        .with(as(admin)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray());
+        assertThat(numbers(rows)).containsExactly(waiting);
+        assertThat(rows.get(1).get(21)).isEqualTo("15/06/2026");
+        assertThat(Long.parseLong(rows.get(1).get(22)))
+                .isEqualTo(
+                        RequestDeadlines.lateBy(LocalDate.parse("2026-06-15"), LocalDate.now(TimeConfiguration.PARIS)))
+                .isPositive();
     }
 
     @Test

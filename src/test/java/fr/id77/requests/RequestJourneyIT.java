@@ -68,7 +68,7 @@ class RequestJourneyIT extends BrowserTest {
                 .param("i", chef)
                 .query(Long.class)
                 .single();
-        jdbc.sql("UPDATE offer SET chef_de_file_id = :u WHERE code IN ('O36', 'O50')")
+        jdbc.sql("UPDATE offer SET chef_de_file_id = :u WHERE code IN ('O36', 'O50', 'O40')")
                 .param("u", chefId)
                 .update();
         Path dir = Files.createTempDirectory("id77-journey");
@@ -214,5 +214,85 @@ class RequestJourneyIT extends BrowserTest {
         assertThat(find(By.tagName("h1")).getText()).isEqualTo("Une demande est déjà en cours pour cette offre");
         clickOn(By.linkText("Faire une nouvelle demande"));
         assertThat(find(By.tagName("h1")).getText()).startsWith("Nouvelle demande");
+    }
+
+    /**
+     * « Compléments demandés »: the chef de file asks for information with a message, the collectivity reads it,
+     * answers with a message and a file and transmits them; the request is back « En attente », both steps are in its
+     * history. Then a request past its answer deadline is found with the list's « En retard » filter and sort.
+     */
+    @Test
+    void complementsAskedTransmittedAndBackWhereItWas() {
+        signIn(member);
+        visit("/demandes/nouvelle?offre=O40");
+        new Select(find(By.id("referent"))).selectByIndex(1);
+        find(By.id("message")).sendKeys("Nous voulons sécuriser la traversée de la RD 607.");
+        clickOn(By.cssSelector("main form button[type=submit]"));
+        int numero = currentNumero();
+        assertThat(find(By.id("delai")).getText()).startsWith("Réponse attendue avant le ");
+
+        // the chef de file asks for compléments: the message is required
+        signIn(chef);
+        visit("/demandes/" + numero);
+        find(By.id("motif-complements")).sendKeys("Merci de nous transmettre le plan des abords de l'école.");
+        clickOn(By.xpath("//button[contains(., 'Demander des compléments')]"));
+        checkAccessibility();
+        assertThat(status()).isEqualTo("Compléments demandés");
+        assertThat(find(By.id("delai")).getText()).contains("Suspendu");
+        assertThat(find(By.id("complements")).getText())
+                .contains("Merci de nous transmettre le plan des abords de l'école.", "« En attente »");
+        assertThat(findAll(By.id("reponse")))
+                .as("only the collectivity answers")
+                .isEmpty();
+
+        // the collectivity sees the status and the message, answers with a message and a file
+        signIn(member);
+        visit("/demandes?statut=COMPLEMENTS");
+        assertThat(find(By.cssSelector(".request-table")).getText())
+                .contains(String.valueOf(numero), "Compléments demandés");
+        visit("/demandes/" + numero);
+        checkAccessibility();
+        assertThat(status()).isEqualTo("Compléments demandés");
+        assertThat(find(By.id("complements")).getText())
+                .contains("Merci de nous transmettre le plan des abords de l'école.");
+        // nothing to transmit: refused next to the answer, the request still waits for it
+        clickOn(By.xpath("//button[contains(., 'Transmettre les compléments')]"));
+        assertThat(find(By.id("reponse-erreur")).getText()).contains("Écrivez votre réponse");
+        assertThat(status()).isEqualTo("Compléments demandés");
+        checkAccessibility();
+        screenshot("complements-demandes-collectivite");
+        find(By.id("reponse")).sendKeys("Voici le plan des abords.");
+        find(By.id("complements-files")).sendKeys(plan.toString());
+        submitUpload(By.xpath("//button[contains(., 'Transmettre les compléments')]"));
+        checkAccessibility();
+        assertThat(status()).isEqualTo("En attente");
+        assertThat(find(By.cssSelector(".alert-success")).getText()).contains("Vos compléments ont été transmis");
+        assertThat(find(By.id("commentaires")).getText()).contains("Voici le plan des abords.", "plan-du-bourg.pdf");
+        String timeline = find(By.id("historique")).getText();
+        assertThat(timeline)
+                .contains(
+                        "En attente → Compléments demandés",
+                        "Compléments demandés : Merci de nous transmettre le plan des abords de l'école.",
+                        "Compléments demandés → En attente",
+                        "Réponse : Voici le plan des abords. (1 fichier joint)");
+        screenshot("complements-transmis");
+
+        // past its answer deadline: « En retard de N j » in words, found by the list's filter and sort
+        jdbc.sql("UPDATE request SET answer_due = current_date - 20, due_on = current_date - 20 WHERE numero = :n")
+                .param("n", numero)
+                .update();
+        signIn(chef);
+        visit("/demandes");
+        find(By.id("retard")).click();
+        new Select(find(By.id("tri"))).selectByValue("retard");
+        clickOn(By.xpath("//button[normalize-space()='Rechercher']"));
+        assertThat(pathOnceItContains("retard=oui")).contains("tri=retard");
+        checkAccessibility();
+        String first = find(By.cssSelector(".request-table tbody tr")).getText();
+        assertThat(first).contains(String.valueOf(numero)).containsPattern("En retard de \\d+ j");
+        screenshot("demandes-en-retard");
+        visit("/demandes/" + numero);
+        assertThat(find(By.id("delai")).getText()).containsPattern("En retard de \\d+ j");
+        screenshot("demande-en-retard");
     }
 }

@@ -41,6 +41,9 @@ class RequestLifecycleTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     TestActors people;
     long offerId;
     long collectivity;
@@ -119,6 +122,7 @@ class RequestLifecycleTests {
         for (RequestStatus from : List.of(
                 RequestStatus.EN_ATTENTE,
                 RequestStatus.EN_COURS,
+                RequestStatus.COMPLEMENTS,
                 RequestStatus.TERMINEE,
                 RequestStatus.REJETEE,
                 RequestStatus.ANNULEE,
@@ -145,25 +149,38 @@ class RequestLifecycleTests {
             }
         }
         assertThat(refused)
-                .contains("EN_ATTENTE->TERMINEE", "ANNULEE->EN_COURS", "SUPPRIMEE->EN_COURS", "EN_COURS->ANNULEE");
+                .contains(
+                        "EN_ATTENTE->TERMINEE",
+                        "ANNULEE->EN_COURS",
+                        "SUPPRIMEE->EN_COURS",
+                        "EN_COURS->ANNULEE",
+                        // the collectivity goes back only by transmitting its compléments, never by a bare move
+                        "COMPLEMENTS->EN_ATTENTE",
+                        "COMPLEMENTS->EN_COURS",
+                        "TERMINEE->COMPLEMENTS");
     }
 
     private static boolean allowed(RequestStatus from, RequestStatus to, boolean chef) {
         if (chef) {
             return switch (from) {
-                case EN_ATTENTE -> to == RequestStatus.EN_COURS || to == RequestStatus.REJETEE;
-                case EN_COURS -> to == RequestStatus.TERMINEE || to == RequestStatus.REJETEE;
+                case EN_ATTENTE ->
+                    to == RequestStatus.EN_COURS || to == RequestStatus.COMPLEMENTS || to == RequestStatus.REJETEE;
+                case EN_COURS ->
+                    to == RequestStatus.TERMINEE || to == RequestStatus.COMPLEMENTS || to == RequestStatus.REJETEE;
+                case COMPLEMENTS -> to == RequestStatus.REJETEE;
                 case TERMINEE, REJETEE -> to == RequestStatus.EN_COURS;
                 default -> false;
             };
         }
-        return from == RequestStatus.EN_ATTENTE && to == RequestStatus.ANNULEE;
+        // compléments asked before accepting: the collectivity may still cancel
+        return (from == RequestStatus.EN_ATTENTE || from == RequestStatus.COMPLEMENTS) && to == RequestStatus.ANNULEE;
     }
 
     private int bringTo(RequestStatus status) {
         int numero = file();
         switch (status) {
             case EN_COURS -> move(numero, RequestStatus.EN_COURS, null, chef);
+            case COMPLEMENTS -> move(numero, RequestStatus.COMPLEMENTS, "le plan", chef);
             case TERMINEE -> {
                 move(numero, RequestStatus.EN_COURS, null, chef);
                 move(numero, RequestStatus.TERMINEE, null, chef);
@@ -250,5 +267,55 @@ class RequestLifecycleTests {
         } catch (OptimisticLockingFailureException e) {
             return "CONFLICT";
         }
+    }
+
+    /**
+     * V45 gives the requests filed before V44 their deadlines from their offer's target: on a filing day before a
+     * weekend and 1 May, the holidays are skipped; a request En cours of an offer without completion target has no
+     * deadline running, one already closed none at all.
+     */
+    @Test
+    void theMigrationGivesOlderRequestsTheirDeadlines() throws Exception {
+        int waiting = file();
+        int inProgress = file();
+        move(inProgress, RequestStatus.EN_COURS, null, chef);
+        jdbc.sql("UPDATE offer SET answer_days = 2 WHERE id = :o")
+                .param("o", offerId)
+                .update();
+        // as V44 found them: filed on Thursday 30 April 2026 in Paris, no deadline stored
+        jdbc.sql("UPDATE request SET created_at = TIMESTAMPTZ '2026-04-30 18:00:00+02', answer_due = NULL, "
+                        + "completion_due = NULL, due_on = NULL WHERE numero IN (:n)")
+                .param("n", java.util.List.of(waiting, inProgress))
+                .update();
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            new V45__request_due_dates().migrate(new org.flywaydb.core.api.migration.Context() {
+                @Override
+                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public java.sql.Connection getConnection() {
+                    return connection;
+                }
+            });
+        } finally {
+            jdbc.sql("UPDATE offer SET answer_days = 10 WHERE id = :o")
+                    .param("o", offerId)
+                    .update();
+        }
+        // Friday 1 May is a holiday, then the weekend: two working days are Monday 4 and Tuesday 5 May
+        java.util.Map<String, Object> w = jdbc.sql("SELECT answer_due, due_on FROM request WHERE numero = :n")
+                .param("n", waiting)
+                .query()
+                .singleRow();
+        assertThat(w.get("answer_due")).hasToString("2026-05-05");
+        assertThat(w.get("due_on")).hasToString("2026-05-05");
+        java.util.Map<String, Object> p = jdbc.sql("SELECT answer_due, due_on FROM request WHERE numero = :n")
+                .param("n", inProgress)
+                .query()
+                .singleRow();
+        assertThat(p.get("answer_due")).hasToString("2026-05-05");
+        assertThat(p.get("due_on")).as("answered, no completion target").isNull();
     }
 }

@@ -1,6 +1,7 @@
 package fr.id77.requests;
 
 import static fr.id77.requests.RequestStatus.ANNULEE;
+import static fr.id77.requests.RequestStatus.COMPLEMENTS;
 import static fr.id77.requests.RequestStatus.EN_ATTENTE;
 import static fr.id77.requests.RequestStatus.EN_COURS;
 import static fr.id77.requests.RequestStatus.REJETEE;
@@ -51,8 +52,9 @@ class RequestRulesTests {
 
     /** Where a processing actor (handler or admin) may move a request, before cancelling and deleting. */
     static final Map<RequestStatus, Set<RequestStatus>> PROCESSING = Map.of(
-            EN_ATTENTE, EnumSet.of(EN_COURS, REJETEE),
-            EN_COURS, EnumSet.of(TERMINEE, REJETEE),
+            EN_ATTENTE, EnumSet.of(EN_COURS, COMPLEMENTS, REJETEE),
+            EN_COURS, EnumSet.of(TERMINEE, COMPLEMENTS, REJETEE),
+            COMPLEMENTS, EnumSet.of(REJETEE),
             TERMINEE, EnumSet.of(EN_COURS),
             REJETEE, EnumSet.of(EN_COURS),
             ANNULEE, EnumSet.noneOf(RequestStatus.class),
@@ -65,6 +67,7 @@ class RequestRulesTests {
         switch (status) {
             case EN_ATTENTE -> {}
             case EN_COURS -> request.moveTo(EN_COURS, ADMIN, null, NOW);
+            case COMPLEMENTS -> request.moveTo(COMPLEMENTS, ADMIN, "le plan cadastral", NOW); // asked before accepting
             case TERMINEE -> {
                 request.moveTo(EN_COURS, ADMIN, null, NOW);
                 request.moveTo(TERMINEE, ADMIN, null, NOW);
@@ -217,12 +220,86 @@ class RequestRulesTests {
     void onlyAMemberCancelsAndOnlyAWaitingRequest() {
         for (RequestStatus status : RequestStatus.values()) {
             for (Map.Entry<String, Actor> actor : ACTORS.entrySet()) {
-                boolean expected = status == EN_ATTENTE && actor.getValue() == MEMBER;
+                boolean expected = (status == EN_ATTENTE || status == COMPLEMENTS) && actor.getValue() == MEMBER;
                 assertThat(in(status).canCancel(actor.getValue()))
                         .as(status + " " + actor.getKey())
                         .isEqualTo(expected);
             }
         }
+    }
+
+    @Test
+    void complementsAskedOnceAcceptedCannotBeCancelled() {
+        Request request = in(EN_COURS);
+        request.moveTo(COMPLEMENTS, HANDLER_STAFF, "les factures", NOW);
+        assertThat(request.canCancel(MEMBER)).isFalse();
+        assertThat(request.nextStatuses(MEMBER)).isEmpty();
+        assertRefused(request, ANNULEE, MEMBER, null, "statut", "cancelled once accepted");
+    }
+
+    @Test
+    void transmittingComplementsGoesBackWhereTheRequestWas() {
+        for (RequestStatus before : Set.of(EN_ATTENTE, EN_COURS)) {
+            Request request = in(before);
+            assertThat(request.moveTo(COMPLEMENTS, HANDLER_STAFF, "le plan", NOW))
+                    .isEqualTo(before);
+            assertThat(request.getStatusBeforeComplements()).isEqualTo(before);
+            assertThat(request.getComplementsSince()).isEqualTo(NOW);
+            int events = request.registeredEvents().size();
+
+            assertThat(request.transmitComplements(MEMBER, "le voici", NOW.plusSeconds(3600)))
+                    .as(before.name())
+                    .isEqualTo(before);
+
+            assertThat(request.getStatus()).as(before.name()).isEqualTo(before);
+            assertThat(request.getStatusBeforeComplements()).isNull();
+            assertThat(request.getComplementsSince()).isNull();
+            assertThat(request.registeredEvents()).hasSize(events + 1);
+            assertThat(request.registeredEvents().getLast())
+                    .isEqualTo(new RequestEvents.StatusChanged(
+                            new RequestEvents.RequestRef(0, 0, 100, COLLECTIVITY, null, HANDLER, 50L),
+                            MEMBER.userId(),
+                            COMPLEMENTS,
+                            before,
+                            "le voici"));
+        }
+    }
+
+    @Test
+    void onlyAMemberTransmitsComplementsAndOnlyWhenAsked() {
+        for (RequestStatus status : RequestStatus.values()) {
+            for (Map.Entry<String, Actor> entry : ACTORS.entrySet()) {
+                Actor actor = entry.getValue();
+                String what = status + " transmitted by " + entry.getKey();
+                Request request = in(status);
+                boolean allowed = status == COMPLEMENTS && actor == MEMBER;
+                assertThat(request.canTransmitComplements(actor)).as(what).isEqualTo(allowed);
+                if (allowed) {
+                    continue;
+                }
+                int events = request.registeredEvents().size();
+                if (actor == FOREIGN_MEMBER || actor == OTHER_STAFF) {
+                    assertThatThrownBy(() -> request.transmitComplements(actor, "x", NOW))
+                            .as(what)
+                            .isInstanceOf(RequestException.class);
+                } else {
+                    assertThatThrownBy(() -> request.transmitComplements(actor, "x", NOW))
+                            .as(what)
+                            .isInstanceOf(FieldRefusal.class);
+                }
+                assertThat(request.getStatus()).as(what).isEqualTo(status);
+                assertThat(request.registeredEvents()).as(what).hasSize(events);
+            }
+        }
+    }
+
+    @Test
+    void askingForComplementsNeedsTheMessageForTheCollectivity() {
+        assertRefused(in(EN_ATTENTE), COMPLEMENTS, HANDLER_STAFF, "  ", "motif", "asked without a message");
+        assertThatThrownBy(() -> in(EN_COURS).moveTo(COMPLEMENTS, ADMIN, null, NOW))
+                .isInstanceOfSatisfying(
+                        FieldRefusal.class,
+                        e -> assertThat(e.getMessage()).contains("Indiquez les compléments attendus"));
     }
 
     @Test
@@ -356,6 +433,7 @@ class RequestRulesTests {
 
     private static boolean reasonRequired(RequestStatus from, RequestStatus target) {
         return target == REJETEE
+                || target == COMPLEMENTS
                 || target == SUPPRIMEE
                 || (target == EN_COURS && (from == TERMINEE || from == REJETEE));
     }
@@ -365,7 +443,7 @@ class RequestRulesTests {
         if (actor == HANDLER_STAFF || actor == ADMIN) {
             next.addAll(PROCESSING.get(status));
         }
-        if (actor == MEMBER && status == EN_ATTENTE) {
+        if (actor == MEMBER && (status == EN_ATTENTE || status == COMPLEMENTS)) { // asked before accepting it
             next.add(ANNULEE);
         }
         if (actor == ADMIN && status != SUPPRIMEE) {

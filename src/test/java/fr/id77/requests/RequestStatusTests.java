@@ -27,6 +27,7 @@ class RequestStatusTests {
                 .containsExactly(
                         Map.entry(RequestStatus.EN_ATTENTE, "En attente"),
                         Map.entry(RequestStatus.EN_COURS, "En cours"),
+                        Map.entry(RequestStatus.COMPLEMENTS, "Compléments demandés"),
                         Map.entry(RequestStatus.TERMINEE, "Terminée"),
                         Map.entry(RequestStatus.REJETEE, "Rejetée"),
                         Map.entry(RequestStatus.ANNULEE, "Annulée"),
@@ -52,11 +53,11 @@ class RequestStatusTests {
     }
 
     @Test
-    void onlyWaitingAndInProgressRequestsAreOpen() {
+    void onlyWaitingInProgressAndAwaitingComplementsRequestsAreOpen() {
         for (RequestStatus status : RequestStatus.values()) {
             assertThat(status.isOpen())
                     .as(status.name())
-                    .isEqualTo(EnumSet.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS)
+                    .isEqualTo(EnumSet.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS, RequestStatus.COMPLEMENTS)
                             .contains(status));
         }
     }

@@ -29,6 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -162,11 +165,7 @@ class RequestWebTests {
     @Test
     void theChefDeFileAcceptsCommentsAndCompletesTheCollectivityAnswers() throws Exception {
         int numero = fileRequest("O69");
-        mvc.perform(post("/demandes/" + numero + "/statut")
-                        .param("statut", "EN_COURS")
-                        .param("version", "" + version(numero))
-                        .with(csrf())
-                        .with(as(chef)))
+        changeStatus(numero, "EN_COURS", null, chef)
                 .andExpect(redirectedUrl("/demandes/" + numero))
                 .andExpect(flash().attribute("success", containsString("En cours")));
         mvc.perform(multipart("/demandes/" + numero + "/commentaires")
@@ -194,6 +193,131 @@ class RequestWebTests {
                 .andExpect(content().string(not(containsString("<b>Bonjour</b>"))))
                 .andExpect(content().string(containsString("bourg.csv")))
                 .andExpect(content().string(containsString("Motif : Dossier remis")));
+    }
+
+    /** {@code who} moves the request to {@code statut} from its current version, giving {@code motif} (null: none). */
+    private ResultActions changeStatus(int numero, String statut, String motif, CurrentUser who) throws Exception {
+        MockHttpServletRequestBuilder request = post("/demandes/" + numero + "/statut")
+                .param("statut", statut)
+                .param("version", "" + version(numero))
+                .with(csrf())
+                .with(as(who));
+        return mvc.perform(motif == null ? request : request.param("motif", motif));
+    }
+
+    /** {@code who} transmits compléments with the form read at {@code version}. */
+    private ResultActions transmit(
+            int numero, String reponse, long version, CurrentUser who, MockMultipartFile... files) throws Exception {
+        MockMultipartHttpServletRequestBuilder request = multipart("/demandes/" + numero + "/complements");
+        for (MockMultipartFile file : files) {
+            request.file(file);
+        }
+        return mvc.perform(request.param("reponse", reponse)
+                .param("version", "" + version)
+                .with(csrf())
+                .with(as(who)));
+    }
+
+    private String page(String path, CurrentUser who) throws Exception {
+        return mvc.perform(get(path).with(as(who)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void complementsAskedOnAnAcceptedRequestAreTransmittedBackToInProgressAndOnlyByTheCollectivity() throws Exception {
+        int numero = fileRequest("O69");
+        changeStatus(numero, "EN_COURS", null, chef)
+                .andExpect(flash().attribute("success", containsString("En cours")));
+        // the message to the collectivity is required
+        changeStatus(numero, "COMPLEMENTS", " ", chef)
+                .andExpect(flash().attribute("error", containsString("Indiquez les compléments attendus")));
+        changeStatus(numero, "COMPLEMENTS", "Le budget prévisionnel, s'il vous plaît.", chef)
+                .andExpect(redirectedUrl("/demandes/" + numero))
+                .andExpect(flash().attribute("success", containsString("Compléments demandés")));
+        assertThat(page("/demandes/" + numero, member))
+                .contains("status-complements\">Compléments demandés")
+                .contains("Le budget prévisionnel, s&#39;il vous plaît.")
+                .contains("Transmettre les compléments")
+                .contains("Suspendu jusqu");
+        assertThat(page("/demandes/" + numero, chef))
+                .contains("Le budget prévisionnel")
+                .doesNotContain("Transmettre les compléments");
+
+        // neither the chef de file nor another collectivity transmits them; an empty answer is refused beside its field
+        long stale = version(numero);
+        transmit(numero, "Je réponds à leur place", stale, chef)
+                .andExpect(flash().attribute("error", org.hamcrest.Matchers.notNullValue()));
+        transmit(numero, "Intrus", stale, otherMember).andExpect(status().isNotFound());
+        transmit(numero, "  ", stale, member)
+                .andExpect(redirectedUrl("/demandes/" + numero + "#complements"))
+                .andExpect(flash().attribute("complementsError", RequestConversation.COMPLEMENTS_EMPTY));
+        assertThat(views.view(numero, Actor.admin(admin.id())).status()).isEqualTo(RequestStatus.COMPLEMENTS);
+
+        transmit(
+                        numero,
+                        "Voici le budget.",
+                        stale,
+                        member,
+                        new MockMultipartFile("fichiers", "budget.csv", "text/csv", "poste;montant\n".getBytes()))
+                .andExpect(redirectedUrl("/demandes/" + numero))
+                .andExpect(flash().attribute("success", containsString("de nouveau « En cours »")));
+        RequestViews.RequestState state = views.view(numero, Actor.admin(admin.id()));
+        assertThat(state.status()).isEqualTo(RequestStatus.EN_COURS);
+        assertThat(state.history())
+                .filteredOn(h -> "STATUS".equals(h.kind()))
+                .extracting(
+                        RequestViews.HistoryLine::from, RequestViews.HistoryLine::to, RequestViews.HistoryLine::reason)
+                .containsSubsequence(
+                        org.assertj.core.groups.Tuple.tuple(
+                                RequestStatus.EN_COURS,
+                                RequestStatus.COMPLEMENTS,
+                                "Le budget prévisionnel, s'il vous plaît."),
+                        org.assertj.core.groups.Tuple.tuple(
+                                RequestStatus.COMPLEMENTS,
+                                RequestStatus.EN_COURS,
+                                "Voici le budget. (1 fichier joint)"));
+        assertThat(page("/demandes/" + numero, chef)).contains("Voici le budget.", "budget.csv");
+        // the same form again: the request changed meanwhile
+        transmit(numero, "Encore", stale, member).andExpect(status().isConflict());
+    }
+
+    @Test
+    void lateRequestsAreFilteredAndSortedInTheListAndSaidInWords() throws Exception {
+        int onTime = fileRequest("O36");
+        int late = fileRequest("O69");
+        int later = fileRequest("O36");
+        jdbc.sql("UPDATE request SET due_on = current_date - 3 WHERE numero = :n")
+                .param("n", late)
+                .update();
+        jdbc.sql("UPDATE request SET due_on = current_date - 30 WHERE numero = :n")
+                .param("n", later)
+                .update();
+        String filtered = page("/demandes?retard=oui&tri=retard", chef);
+        assertThat(filtered)
+                .contains("href=\"/demandes/" + late + "\"", "href=\"/demandes/" + later + "\"")
+                .doesNotContain("href=\"/demandes/" + onTime + "\"")
+                .contains(
+                        "id=\"retard\" name=\"retard\" type=\"checkbox\" value=\"oui\"",
+                        "aria-describedby=\"retard-aide\" checked=\"checked\"")
+                .contains("<option value=\"retard\" selected=\"selected\">")
+                .containsPattern("En retard de \\d+ j");
+        assertThat(filtered.indexOf("href=\"/demandes/" + later + "\""))
+                .as("the most late first")
+                .isLessThan(filtered.indexOf("href=\"/demandes/" + late + "\""));
+        // the pages and the export keep the filter in their address
+        assertThat(filtered).contains("/demandes/export.csv?retard=oui&amp;tri=retard");
+        // without the filter, the sort alone puts the late first and the others after
+        String sorted = page("/demandes?tri=retard", chef);
+        assertThat(sorted.indexOf("href=\"/demandes/" + later + "\""))
+                .isLessThan(sorted.indexOf("href=\"/demandes/" + late + "\""));
+        assertThat(sorted.indexOf("href=\"/demandes/" + late + "\""))
+                .isLessThan(sorted.indexOf("href=\"/demandes/" + onTime + "\""));
+        // the collectivity sees it too, on its list and on the request
+        assertThat(page("/demandes?retard=oui", member)).contains("href=\"/demandes/" + later + "\"");
+        assertThat(page("/demandes/" + onTime, member)).contains("Réponse attendue avant le ");
     }
 
     @Test
@@ -371,12 +495,7 @@ class RequestWebTests {
     void listsShowEachOneTheirOwnRequestsWithFiltersAndTabs() throws Exception {
         int a = fileRequest("O36");
         int b = fileRequest("O69");
-        mvc.perform(post("/demandes/" + b + "/statut")
-                        .param("statut", "EN_COURS")
-                        .param("version", "" + version(b))
-                        .with(csrf())
-                        .with(as(chef)))
-                .andExpect(flash().attribute("success", containsString("En cours")));
+        changeStatus(b, "EN_COURS", null, chef).andExpect(flash().attribute("success", containsString("En cours")));
         mvc.perform(get("/demandes").with(as(member)))
                 .andExpect(content().string(containsString("O36 – ")))
                 .andExpect(content().string(containsString("/demandes/" + a + "/annulation")));

@@ -221,6 +221,7 @@ class StatisticsWebTests {
                 .containsExactly(
                         Map.entry("En attente", "1"),
                         Map.entry("En cours", "1"),
+                        Map.entry("Compléments demandés", "0"),
                         Map.entry("Terminée", "2"),
                         Map.entry("Rejetée", "1"),
                         Map.entry("Annulée", "0"));

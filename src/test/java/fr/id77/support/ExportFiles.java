@@ -76,6 +76,10 @@ public final class ExportFiles {
                 for (int c = 0; c < row.getCellCount(); c++) {
                     cells.add(text(row.getCell(c)));
                 }
+                // a row ends at its last filled cell: its empty last cells read as the CSV's empty fields
+                while (!rows.isEmpty() && cells.size() < rows.getFirst().size()) {
+                    cells.add("");
+                }
                 rows.add(cells);
             }
             return rows;
