@@ -20,7 +20,9 @@ enum NotificationEvent {
     NOUVELLE_INSCRIPTION(11, "Nouvelle inscription à valider", Audience.ADMINS),
     COMPLEMENTS_DEMANDES(12, "Compléments demandés", Audience.EVERYONE),
     COMPLEMENTS_TRANSMIS(13, "Compléments transmis", Audience.STAFF),
-    DEPOT_COLLEGUE(14, "Demande déposée par un collègue", Audience.MEMBERS);
+    DEPOT_COLLEGUE(14, "Demande déposée par un collègue", Audience.MEMBERS),
+    RELANCE_RETARD(15, "Relance : demande en retard", Audience.STAFF),
+    RELANCE_COMPLEMENTS(16, "Relance : compléments attendus", Audience.MEMBERS);
 
     enum Audience {
         EVERYONE,

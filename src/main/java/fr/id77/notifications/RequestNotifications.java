@@ -11,6 +11,8 @@ import static fr.id77.notifications.NotificationEvent.DEPOT_COLLEGUE;
 import static fr.id77.notifications.NotificationEvent.DOCUMENT;
 import static fr.id77.notifications.NotificationEvent.NOUVELLE_DEMANDE;
 import static fr.id77.notifications.NotificationEvent.REJETEE;
+import static fr.id77.notifications.NotificationEvent.RELANCE_COMPLEMENTS;
+import static fr.id77.notifications.NotificationEvent.RELANCE_RETARD;
 import static fr.id77.notifications.NotificationEvent.SUPPRIMEE;
 import static fr.id77.notifications.NotificationEvent.TERMINEE;
 
@@ -25,6 +27,7 @@ import fr.id77.membership.ReferentSummary;
 import fr.id77.notifications.Notifier.Message;
 import fr.id77.requests.RequestEvents;
 import fr.id77.requests.RequestStatus;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -296,6 +299,45 @@ class RequestNotifications {
                         null,
                         ""));
     }
+
+    /**
+     * The daily reminders: a late request to its chef de file and responsable (the admins when it has neither), the
+     * compléments still awaited to the collectivity (and its technical referent if it asked for his mails).
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void reminded(RequestEvents.ReminderDue e) {
+        About a = about(e.request(), e.actorId());
+        String since = DAY.format(e.since());
+        String days = e.workingDays() + (e.workingDays() > 1 ? " jours ouvrés" : " jour ouvré");
+        if (e.kind() == RequestEvents.Reminder.LATE) {
+            notifier.tell(
+                    handlers(e.request().chefDeFileId(), e.request().responsableId()),
+                    null,
+                    a.message(
+                            RELANCE_RETARD,
+                            "Relance : demande N°" + e.numero() + " en retard de " + days,
+                            "La demande N°" + e.numero() + " (" + a.offer() + "), déposée par " + a.collectivity()
+                                    + ", devait avoir une réponse au plus tard le " + since
+                                    + " : elle est en retard de "
+                                    + days + ".",
+                            null,
+                            ""));
+        } else {
+            tellCollectivity(
+                    e.request(),
+                    e.actorId(),
+                    a.message(
+                            RELANCE_COMPLEMENTS,
+                            "Relance : compléments attendus pour la demande N°" + e.numero(),
+                            "ID77 attend depuis le " + since + " (" + days + ") les compléments demandés pour "
+                                    + a.demande() + " : répondez depuis la page de la demande pour qu'elle reprenne "
+                                    + "son cours.",
+                            null,
+                            "#complements"));
+        }
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     // --- recipients ------------------------------------------------------------------------------
 

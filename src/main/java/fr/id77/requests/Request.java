@@ -344,6 +344,11 @@ class Request extends AbstractAggregateRoot<Request> {
         registerEvent(new RequestEvents.DocumentAdded(ref(), actor.userId(), count, !isMember(actor)));
     }
 
+    /** The daily job reminds of this request (late, or waiting for compléments): told by the notifications. */
+    void remind(RequestEvents.Reminder kind, LocalDate since, long workingDays) {
+        registerEvent(new RequestEvents.ReminderDue(ref(), 0L, kind, since, workingDays));
+    }
+
     /** The events registered since the last save, in order (they are published, then cleared, by the repository's save). */
     List<Object> registeredEvents() {
         return List.copyOf(domainEvents());

@@ -1,5 +1,7 @@
 package fr.id77.requests;
 
+import java.time.LocalDate;
+
 /**
  * Application events registered by the {@link Request} aggregate and published when it is saved, inside the
  * transaction of the change ({@link RequestHistory} writes them to the history, the notifications module
@@ -32,7 +34,8 @@ public final class RequestEvents {
                     ResponsableChanged,
                     Commented,
                     DocumentAdded,
-                    ChefDeFileChanged {
+                    ChefDeFileChanged,
+                    ReminderDue {
 
         RequestRef request();
 
@@ -58,6 +61,19 @@ public final class RequestEvents {
 
     /** A comment was written on a request, by its collectivity or by ID77 staff. */
     public record Commented(RequestRef request, long actorId, long commentId, boolean fromStaff, String body)
+            implements Change {}
+
+    /** What a reminder is about: a request late on its deadline, or ID77 waiting for the collectivity's compléments. */
+    public enum Reminder {
+        LATE,
+        COMPLEMENTS
+    }
+
+    /**
+     * The daily job reminds of a request ({@code actorId} 0: nobody acted): {@code LATE} since {@code since} (its due
+     * date), by {@code workingDays}; or waiting for {@code COMPLEMENTS} since {@code since}, for {@code workingDays}.
+     */
+    public record ReminderDue(RequestRef request, long actorId, Reminder kind, LocalDate since, long workingDays)
             implements Change {}
 
     /** Files were added to a request (with a comment or on their own). */

@@ -37,8 +37,12 @@ class RequestHistory {
             case RequestEvents.DocumentAdded e ->
                 line(requestId, Kind.ATTACHMENT, actorId, e.count() == 1 ? "1 fichier" : e.count() + " fichiers");
             case RequestEvents.ChefDeFileChanged e -> line(requestId, Kind.CHEF_DE_FILE, actorId, null);
+            case RequestEvents.ReminderDue e ->
+                null; // nobody acted: the people reminded have it in their notifications
         };
-        history.save(entry);
+        if (entry != null) {
+            history.save(entry);
+        }
     }
 
     private RequestHistoryEntry line(long requestId, Kind kind, long actorId, String note) {

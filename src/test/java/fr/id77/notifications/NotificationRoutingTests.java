@@ -289,8 +289,8 @@ class NotificationRoutingTests extends MailServerTest {
                 n,
                 NotificationEvent.COMPLEMENTS_DEMANDES,
                 "Compléments demandés : demande N°" + n,
-                List.of(anne, bruno),
-                List.of(anne, bruno));
+                List.of(anne, bruno, resp),
+                List.of(anne, bruno, resp));
         assertThat(text(onlyMail(anne, "Compléments demandés : demande N°" + n)))
                 .contains(
                         "Paul Test demande des compléments pour la demande N°" + n,

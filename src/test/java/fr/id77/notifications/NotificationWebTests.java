@@ -97,25 +97,42 @@ class NotificationWebTests {
                         "Demande acceptée, sur ID77",
                         "Contact chef de file modifié, par e-mail",
                         " Enregistrer</button>");
-        assertThat(count(adherent, "type=\"checkbox\"")).isEqualTo(22);
-        assertThat(count(adherent, "checked=\"checked\"")).isEqualTo(22);
+        int memberRows = NotificationEvent.shownTo(member).size();
+        assertThat(count(adherent, "type=\"checkbox\""))
+                .as("in the app, by mail")
+                .isEqualTo(2 * memberRows);
+        assertThat(count(adherent, "checked=\"checked\"")).isEqualTo(2 * memberRows);
         assertThat(adherent)
                 .contains(
                         "Compléments demandés, sur ID77",
                         "Compléments demandés, par e-mail",
-                        "Demande déposée par un collègue, par e-mail")
-                .doesNotContain("Nouvelle demande", "Nouvelle inscription à valider", "Compléments transmis");
+                        "Demande déposée par un collègue, par e-mail",
+                        "Relance : compléments attendus, par e-mail")
+                .doesNotContain(
+                        "Nouvelle demande",
+                        "Nouvelle inscription à valider",
+                        "Compléments transmis",
+                        "Relance : demande en retard");
 
         String staff = page("/notifications/parametres", chef);
         assertThat(count(staff, "type=\"checkbox\""))
-                .as("12 events: in the app, by mail, in the digest")
-                .isEqualTo(36);
+                .as("in the app, by mail, in the digest")
+                .isEqualTo(3 * NotificationEvent.shownTo(chef).size());
         assertThat(staff)
-                .contains("Nouvelle demande, par e-mail", "Compléments transmis, par e-mail")
-                .doesNotContain("Nouvelle inscription à valider", "Demande déposée par un collègue");
+                .contains(
+                        "Nouvelle demande, par e-mail",
+                        "Compléments transmis, par e-mail",
+                        "Relance : demande en retard, par e-mail")
+                .doesNotContain(
+                        "Nouvelle inscription à valider",
+                        "Demande déposée par un collègue",
+                        "Relance : compléments attendus");
 
         String admins = page("/notifications/parametres", admin);
-        assertThat(count(admins, "type=\"checkbox\"")).isEqualTo(39);
+        assertThat(count(admins, "type=\"checkbox\""))
+                .isEqualTo(3 * NotificationEvent.shownTo(admin).size());
+        assertThat(NotificationEvent.shownTo(admin))
+                .hasSize(NotificationEvent.shownTo(chef).size() + 1);
         assertThat(admins).contains("Nouvelle inscription à valider, sur ID77");
     }
 
@@ -137,7 +154,8 @@ class NotificationWebTests {
                         new NotificationStore.Choice(NotificationEvent.ACCEPTEE, Channel.EMAIL),
                         new NotificationStore.Choice(NotificationEvent.COMMENTAIRE, Channel.APP));
         String shown = page("/notifications/parametres", member);
-        assertThat(count(shown, "checked=\"checked\"")).isEqualTo(20);
+        assertThat(count(shown, "checked=\"checked\""))
+                .isEqualTo(2 * NotificationEvent.shownTo(member).size() - 2);
         assertThat(checkbox(shown, "ACCEPTEE-EMAIL")).doesNotContain("checked");
         assertThat(checkbox(shown, "ACCEPTEE-APP")).contains("checked");
         assertThat(checkbox(shown, "COMMENTAIRE-APP")).doesNotContain("checked");
