@@ -17,7 +17,8 @@ enum NotificationEvent {
     CONTACT_ADHERENT(8, "Contact adhérent modifié", Audience.EVERYONE),
     CONTACT_CHEF_DE_FILE(9, "Contact chef de file modifié", Audience.EVERYONE),
     NOUVELLE_DEMANDE(10, "Nouvelle demande", Audience.STAFF),
-    NOUVELLE_INSCRIPTION(11, "Nouvelle inscription à valider", Audience.ADMINS);
+    NOUVELLE_INSCRIPTION(11, "Nouvelle inscription à valider", Audience.ADMINS),
+    NOTE_INTERNE(12, "Note interne", Audience.STAFF);
 
     enum Audience {
         EVERYONE,

@@ -7,7 +7,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** A request one may not see answers exactly like a request that does not exist: the site's 404 page. */
 @ControllerAdvice(
-        assignableTypes = {RequestsController.class, RequestActionsController.class, NewRequestController.class})
+        assignableTypes = {
+            RequestsController.class,
+            RequestActionsController.class,
+            NewRequestController.class,
+            RequestStaffController.class
+        })
 class RequestErrors {
 
     @ExceptionHandler(RequestException.class)

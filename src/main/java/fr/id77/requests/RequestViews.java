@@ -34,7 +34,10 @@ public class RequestViews {
             boolean canProcess,
             boolean canChangeReferent,
             boolean canComment,
-            List<HistoryLine> history) {
+            List<HistoryLine> history,
+            boolean canReadNotes,
+            boolean canWriteNote,
+            boolean canHandOver) {
 
         /** Whether the viewer may move the request to the status named {@code status} (for templates). */
         public boolean allows(String status) {
@@ -45,9 +48,18 @@ public class RequestViews {
     /** One comment of the thread. */
     public record CommentLine(long id, Long parentId, long authorId, boolean fromStaff, String body, Instant at) {}
 
-    /** One line of the timeline. */
+    /**
+     * One line of the timeline; {@code subjectId}: who it is about, when not its actor (a handover: who received the
+     * request). For the collectivity, internal notes are left out and a handover's reason is empty.
+     */
     public record HistoryLine(
-            String kind, long actorId, RequestStatus from, RequestStatus to, String reason, Instant at) {}
+            String kind,
+            long actorId,
+            RequestStatus from,
+            RequestStatus to,
+            String reason,
+            Instant at,
+            Long subjectId) {}
 
     /** A file of a request as its page lists it. */
     public record AttachmentLine(
@@ -70,17 +82,20 @@ public class RequestViews {
     @Transactional(readOnly = true)
     public RequestState view(int numero, Actor actor) {
         Request request = requests.visibleTo(numero, actor);
+        boolean staffSide = request.canReadNotes(actor);
         List<HistoryLine> lines = jdbc.sql("""
-                        SELECT kind, actor_id, from_status, to_status, reason, created_at FROM request_event
-                        WHERE request_id = ? ORDER BY created_at, id""")
-                .param(request.getId())
+                        SELECT kind, actor_id, from_status, to_status, reason, created_at, subject_id FROM request_event
+                        WHERE request_id = :id AND (:staff OR kind <> 'NOTE') ORDER BY created_at, id""")
+                .param("id", request.getId())
+                .param("staff", staffSide)
                 .query((rs, row) -> new HistoryLine(
                         rs.getString(1),
                         rs.getLong(2),
                         status(rs.getString(3)),
                         status(rs.getString(4)),
-                        rs.getString(5),
-                        instant(rs, 6)))
+                        staffSide || !"HANDOVER".equals(rs.getString(1)) ? rs.getString(5) : null,
+                        instant(rs, 6),
+                        (Long) rs.getObject(7)))
                 .list();
         return new RequestState(
                 request.getId(),
@@ -98,7 +113,10 @@ public class RequestViews {
                 request.canProcess(actor),
                 request.canChangeReferent(actor),
                 request.canComment(actor),
-                lines);
+                lines,
+                staffSide,
+                request.canWriteNote(actor),
+                request.canHandOver(actor));
     }
 
     /** The thread of a request, oldest first or newest first. */
@@ -107,10 +125,39 @@ public class RequestViews {
         return comments(requests.visibleTo(numero, actor).getId(), newestFirst);
     }
 
-    /** The files of a request, oldest first. */
+    /** The files of a request, oldest first (those of internal notes apart). */
     @Transactional(readOnly = true)
     public List<AttachmentLine> attachments(int numero, Actor actor) {
         return attachments(requests.visibleTo(numero, actor).getId());
+    }
+
+    /** The internal notes of a request, newest first, for staff who may read them; « not found » for anyone else. */
+    @Transactional(readOnly = true)
+    public List<CommentLine> notes(int numero, Actor actor) {
+        Request request = requests.visibleTo(numero, actor);
+        if (!request.canReadNotes(actor)) {
+            throw RequestException.notFound();
+        }
+        return notes(request.getId());
+    }
+
+    /** The internal notes of a request whose notes the viewer may read, newest first. */
+    List<CommentLine> notes(long requestId) {
+        return jdbc.sql("SELECT id, parent_id, author_id, from_staff, body, created_at FROM request_comment"
+                        + " WHERE request_id = ? AND internal ORDER BY created_at DESC, id DESC")
+                .param(requestId)
+                .query(RequestViews::commentLine)
+                .list();
+    }
+
+    /** The files of the internal notes of a request whose notes the viewer may read. */
+    List<AttachmentLine> noteAttachments(long requestId) {
+        return jdbc.sql("""
+                        SELECT id, comment_id, file_name, content_type, size_bytes, uploaded_by, created_at
+                        FROM request_attachment WHERE request_id = ? AND internal ORDER BY created_at, id""")
+                .param(requestId)
+                .query(RequestViews::attachmentLine)
+                .list();
     }
 
     /**
@@ -119,33 +166,42 @@ public class RequestViews {
      */
     List<CommentLine> comments(long requestId, boolean newestFirst) {
         return jdbc.sql("SELECT id, parent_id, author_id, from_staff, body, created_at FROM request_comment"
-                        + " WHERE request_id = ? ORDER BY created_at " + (newestFirst ? "DESC, id DESC" : ", id"))
+                        + " WHERE request_id = ? AND NOT internal ORDER BY created_at "
+                        + (newestFirst ? "DESC, id DESC" : ", id"))
                 .param(requestId)
-                .query((rs, row) -> new CommentLine(
-                        rs.getLong(1),
-                        (Long) rs.getObject(2),
-                        rs.getLong(3),
-                        rs.getBoolean(4),
-                        rs.getString(5),
-                        instant(rs, 6)))
+                .query(RequestViews::commentLine)
                 .list();
     }
 
-    /** The files of a request whose visibility {@link #view} has just checked, oldest first. */
+    /** The files of a request whose visibility {@link #view} has just checked, oldest first, without the notes' ones. */
     List<AttachmentLine> attachments(long requestId) {
         return jdbc.sql("""
                         SELECT id, comment_id, file_name, content_type, size_bytes, uploaded_by, created_at
-                        FROM request_attachment WHERE request_id = ? ORDER BY created_at, id""")
+                        FROM request_attachment WHERE request_id = ? AND NOT internal ORDER BY created_at, id""")
                 .param(requestId)
-                .query((rs, row) -> new AttachmentLine(
-                        rs.getLong(1),
-                        (Long) rs.getObject(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getLong(5),
-                        rs.getLong(6),
-                        instant(rs, 7)))
+                .query(RequestViews::attachmentLine)
                 .list();
+    }
+
+    private static CommentLine commentLine(ResultSet rs, int row) throws SQLException {
+        return new CommentLine(
+                rs.getLong(1),
+                (Long) rs.getObject(2),
+                rs.getLong(3),
+                rs.getBoolean(4),
+                rs.getString(5),
+                instant(rs, 6));
+    }
+
+    private static AttachmentLine attachmentLine(ResultSet rs, int row) throws SQLException {
+        return new AttachmentLine(
+                rs.getLong(1),
+                (Long) rs.getObject(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getLong(5),
+                rs.getLong(6),
+                instant(rs, 7));
     }
 
     private static RequestStatus status(String name) {

@@ -74,7 +74,8 @@ class RequestsController {
                         result.rows().stream()
                                 .map(RequestReadModel.ListedRequest::numero)
                                 .toList(),
-                        user.id()));
+                        user.id(),
+                        actor.staff()));
         model.addAttribute("staffView", actor.staff());
         model.addAttribute("statuses", RequestStatus.values());
         model.addAttribute("tabs", List.of(RequestStatus.EN_ATTENTE, RequestStatus.EN_COURS, RequestStatus.TERMINEE));
@@ -115,6 +116,7 @@ class RequestsController {
                                 .orElse(null));
         model.addAttribute("printView", false);
         model.addAttribute(FormTokens.FIELD, FormTokens.fresh());
+        model.addAttribute("noteEnvoi", FormTokens.fresh()); // its own: a note and a message never share a token
         model.addAttribute("upload", files.rules(page.state().collectivityId()));
         return "requests/show";
     }
