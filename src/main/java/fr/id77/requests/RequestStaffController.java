@@ -141,7 +141,7 @@ class RequestStaffController {
 
     /** The agent chosen; one that is not a number (a forged form) is refused beside the field, as an unknown one. */
     private static Long agent(HandoverForm form, BindingResult binding) {
-        return binding.hasFieldErrors("agent") ? -1L : form.agent();
+        return binding.hasFieldErrors("agent") ? Long.valueOf(-1) : form.agent();
     }
 
     private String name(Long userId) {
