@@ -160,7 +160,8 @@ public class RequestViews {
      */
     private List<CommentLine> writings(long requestId, boolean internal, boolean newestFirst) {
         return jdbc.sql("SELECT id, parent_id, author_id, from_staff, body, created_at FROM request_comment"
-                        + " WHERE request_id = ? AND " + (internal ? "internal" : "NOT internal") + " ORDER BY created_at "
+                        + " WHERE request_id = ? AND " + (internal ? "internal" : "NOT internal")
+                        + " ORDER BY created_at "
                         + (newestFirst ? "DESC, id DESC" : ", id"))
                 .param(requestId)
                 .query(RequestViews::commentLine)
@@ -170,7 +171,8 @@ public class RequestViews {
     /** The files of the thread or ({@code internal}) of the notes of a request, oldest first; as {@link #writings}. */
     private List<AttachmentLine> files(long requestId, boolean internal) {
         return jdbc.sql("SELECT id, comment_id, file_name, content_type, size_bytes, uploaded_by, created_at"
-                        + " FROM request_attachment WHERE request_id = ? AND " + (internal ? "internal" : "NOT internal")
+                        + " FROM request_attachment WHERE request_id = ? AND "
+                        + (internal ? "internal" : "NOT internal")
                         + " ORDER BY created_at, id")
                 .param(requestId)
                 .query(RequestViews::attachmentLine)

@@ -99,14 +99,16 @@ class NotificationWebTests {
                         " Enregistrer</button>");
         assertThat(count(adherent, "type=\"checkbox\"")).isEqualTo(18);
         assertThat(count(adherent, "checked=\"checked\"")).isEqualTo(18);
-        assertThat(adherent).doesNotContain("Nouvelle demande", "Nouvelle inscription à valider");
+        assertThat(adherent).doesNotContain("Nouvelle demande", "Nouvelle inscription à valider", "Note interne");
 
         String staff = page("/notifications/parametres", chef);
-        assertThat(count(staff, "type=\"checkbox\"")).isEqualTo(20);
-        assertThat(staff).contains("Nouvelle demande, par e-mail").doesNotContain("Nouvelle inscription à valider");
+        assertThat(count(staff, "type=\"checkbox\"")).isEqualTo(22);
+        assertThat(staff)
+                .contains("Nouvelle demande, par e-mail", "Note interne, sur ID77")
+                .doesNotContain("Nouvelle inscription à valider");
 
         String admins = page("/notifications/parametres", admin);
-        assertThat(count(admins, "type=\"checkbox\"")).isEqualTo(22);
+        assertThat(count(admins, "type=\"checkbox\"")).isEqualTo(24);
         assertThat(admins).contains("Nouvelle inscription à valider, sur ID77");
     }
 

@@ -669,6 +669,23 @@ class RequestWebTests {
                                 "handoverError", "Indiquez le motif : il restera dans l'historique de la demande."));
         assertThat(responsable(numero)).isNull();
 
+        // neither a chef de file of another offer nor a member hands it over, even to a real agent
+        mvc.perform(post("/demandes/" + numero + "/transfert")
+                        .param("agent", "" + otherChef.id())
+                        .param("motifTransfert", "Je me l'attribue")
+                        .param("version", "" + version(numero))
+                        .with(csrf())
+                        .with(as(otherChef)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/demandes/" + numero + "/transfert")
+                        .param("agent", "" + otherChef.id())
+                        .param("motifTransfert", "Plus vite")
+                        .param("version", "" + version(numero))
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(flash().attribute(
+                                "error", "Vous n'avez pas le droit de faire cette action sur cette demande."));
+        assertThat(responsable(numero)).isNull();
         handOver(numero, "" + otherChef.id(), "Paul part en congé")
                 .andExpect(flash().attribute("success", "La demande a été confiée à Lucie Test."));
         assertThat(responsable(numero)).isEqualTo(otherChef.id());
