@@ -109,7 +109,7 @@ class RequestStaffController {
 
     /** An admin's page to hand every open request of a staff member (who leaves) to another one. */
     @GetMapping("/admin/comptes/{id}/demandes")
-    String workload(@PathVariable long id, CurrentUser user, Model model) {
+    String workload(@PathVariable long id, Model model) {
         model.addAttribute(
                 "workload", handover.workload(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute(
