@@ -154,6 +154,22 @@ class HtmlValidityTests {
                 .andExpect(flash().attribute("success", containsString("Compléments demandés")));
         assertValid(request, as(member));
         assertValid(request, as(chef));
+        // an internal note with its file and a handover, in the notes section and the history
+        mvc.perform(multipart(request + "/notes")
+                        .file(new MockMultipartFile("fichiers", "memo.txt", "text/plain", "memo".getBytes()))
+                        .param("note", "Note interne de contrôle")
+                        .with(csrf())
+                        .with(as(chef)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(request + "/transfert")
+                        .param("agent", String.valueOf(admin.id()))
+                        .param("motifTransfert", "Relecture")
+                        .param("version", String.valueOf(version + 1))
+                        .with(csrf())
+                        .with(as(chef)))
+                .andExpect(status().is3xxRedirection());
+        assertValid(request, as(chef));
+        assertValid("/admin/comptes/" + chef.id() + "/demandes", as(admin));
         for (String page : List.of(
                 "/admin",
                 "/admin/offres",

@@ -80,7 +80,8 @@ class StaffAdminController {
     @ConfirmFirst(
             value = "Désactiver ce compte ?",
             detail = "Il ne pourra plus se connecter et ses sessions ouvertes seront fermées. "
-                    + "Vous pourrez le réactiver.",
+                    + "Vous pourrez le réactiver. Un agent d'ID77 qui s'en va : confiez d'abord ses demandes "
+                    + "ouvertes (« Demandes ouvertes » dans la liste des comptes).",
             button = "Oui, désactiver",
             back = "/admin/comptes")
     @PostMapping("/admin/comptes/{id}/desactiver")

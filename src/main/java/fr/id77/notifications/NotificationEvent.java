@@ -22,7 +22,8 @@ enum NotificationEvent {
     COMPLEMENTS_TRANSMIS(13, "Compléments transmis", Audience.STAFF),
     DEPOT_COLLEGUE(14, "Demande déposée par un collègue", Audience.MEMBERS),
     RELANCE_RETARD(15, "Relance : demande en retard", Audience.STAFF),
-    RELANCE_COMPLEMENTS(16, "Relance : compléments attendus", Audience.MEMBERS);
+    RELANCE_COMPLEMENTS(16, "Relance : compléments attendus", Audience.MEMBERS),
+    NOTE_INTERNE(17, "Note interne", Audience.STAFF);
 
     enum Audience {
         EVERYONE,

@@ -9,6 +9,7 @@ import static fr.id77.notifications.NotificationEvent.CONTACT_ADHERENT;
 import static fr.id77.notifications.NotificationEvent.CONTACT_CHEF_DE_FILE;
 import static fr.id77.notifications.NotificationEvent.DEPOT_COLLEGUE;
 import static fr.id77.notifications.NotificationEvent.DOCUMENT;
+import static fr.id77.notifications.NotificationEvent.NOTE_INTERNE;
 import static fr.id77.notifications.NotificationEvent.NOUVELLE_DEMANDE;
 import static fr.id77.notifications.NotificationEvent.REJETEE;
 import static fr.id77.notifications.NotificationEvent.RELANCE_COMPLEMENTS;
@@ -45,7 +46,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <li>Its handlers, the offer's chef de file and the request's responsable (the admins when it has
  * neither): a new request, cancelled, compléments transmitted, a comment or a document from the collectivity, the technical
  * referent (contact adhérent) changed.</li>
- * <li>A newly designated responsable is told so.</li>
+ * <li>A newly designated responsable is told so, and so is a staff member a request is handed to (with the reason;
+ * the collectivity is told who follows its request, never why).</li>
+ * <li>An internal note goes to the handlers only (staff), never to the collectivity.</li>
  * </ul>
  */
 @Component
@@ -338,6 +341,59 @@ class RequestNotifications {
     }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void noteWritten(RequestEvents.NoteWritten e) {
+        About a = about(e.request(), e.actorId());
+        String files =
+                e.files() == 0 ? "" : e.files() == 1 ? " (avec un fichier)" : " (avec " + e.files() + " fichiers)";
+        notifier.tell(
+                handlers(e.request().chefDeFileId(), e.request().responsableId()),
+                e.actorId(),
+                a.message(
+                        NOTE_INTERNE,
+                        "Note interne sur la demande N°" + e.numero(),
+                        a.actor() + " a écrit une note interne" + files + " sur " + a.demande()
+                                + ". La collectivité ne la voit pas :",
+                        quote(e.body()),
+                        "#notes"));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void handedOver(RequestEvents.HandedOver e) {
+        About a = about(e.request(), e.actorId());
+        AccountSummary handler = accounts.summary(e.request().responsableId()).orElseThrow();
+        notifier.tell(
+                List.of(handler),
+                e.actorId(),
+                a.message(
+                        CONTACT_CHEF_DE_FILE,
+                        "La demande N°" + e.numero() + " vous est confiée",
+                        a.actor() + " vous a confié " + a.demande() + ", déposée par " + a.collectivity() + ".",
+                        labelled("Motif", e.reason()),
+                        ""));
+        if (e.previousResponsableId() != null) {
+            notifier.tell(
+                    accounts.summaries(List.of(e.previousResponsableId())).values(),
+                    e.actorId(),
+                    a.message(
+                            CONTACT_CHEF_DE_FILE,
+                            "La demande N°" + e.numero() + " est confiée à " + handler.displayName(),
+                            a.actor() + " a confié " + a.demande() + " à " + handler.displayName()
+                                    + " : vous n'en êtes plus responsable.",
+                            labelled("Motif", e.reason()),
+                            ""));
+        }
+        tellCollectivity(
+                e.request(),
+                e.actorId(),
+                a.message(
+                        CONTACT_CHEF_DE_FILE,
+                        "Contact chef de file modifié : demande N°" + e.numero(),
+                        handler.displayName() + " suit désormais " + a.demande() + ".",
+                        null,
+                        ""));
+    }
 
     // --- recipients ------------------------------------------------------------------------------
 

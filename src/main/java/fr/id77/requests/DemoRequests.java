@@ -120,6 +120,18 @@ class DemoRequests implements ApplicationRunner {
                     null,
                     chef);
             comment(story, inProgress, "Oui, c'est parfait. Le référent sera présent.", question, member);
+            story.next(); // what only ID77 staff read: the collectivity never sees this note nor its file
+            conversation.note(
+                    inProgress,
+                    "Le maire a évoqué au téléphone une subvention régionale possible : vérifier l'éligibilité avant "
+                            + "la visite. Compte rendu de l'appel joint.",
+                    List.of(new IncomingFile(
+                            "appel-mairie.txt",
+                            70,
+                            new ByteArrayResource(
+                                    "Appel du maire : subvention régionale, échéance du dossier en juin.".getBytes()))),
+                    admin,
+                    null);
 
             story = new Story(now, 95, 40, 3);
             int done = file(

@@ -195,6 +195,21 @@ class Request extends AbstractAggregateRoot<Request> {
         return (isMember(actor) || canProcess(actor)) && status != RequestStatus.SUPPRIMEE;
     }
 
+    /** Internal notes are read by the ID77 staff who may see the request, never by its collectivity. */
+    boolean canReadNotes(Actor actor) {
+        return actor.staff() && canView(actor);
+    }
+
+    /** Notes are written by the staff who process the request, whatever its status (a deleted one included). */
+    boolean canWriteNote(Actor actor) {
+        return canProcess(actor);
+    }
+
+    /** The staff who process an open request may hand it to another staff member. */
+    boolean canHandOver(Actor actor) {
+        return canProcess(actor) && status.isOpen();
+    }
+
     /** The statuses a processing actor may move this request to. */
     Set<RequestStatus> nextStatuses(Actor actor) {
         Set<RequestStatus> next = EnumSet.noneOf(RequestStatus.class);
@@ -332,6 +347,50 @@ class Request extends AbstractAggregateRoot<Request> {
         referentId = newReferentId;
         updatedAt = now;
         registerEvent(new RequestEvents.ReferentChanged(ref(), actor.userId(), newReferentId));
+    }
+
+    /**
+     * Hands the request to {@code userId}, who becomes its responsable (and so processes it), for a required
+     * {@code reason}; only active ID77 staff ({@code isStaff}) other than the present responsable may receive it.
+     */
+    void handOver(Long userId, String reason, Actor actor, LongPredicate isStaff, Instant now) {
+        if (!canHandOver(actor)) {
+            throw canProcess(actor)
+                    ? RequestException.forbidden("Seule une demande « En attente » ou « En cours » peut être confiée.")
+                    : RequestException.forbidden();
+        }
+        if (userId == null || !isStaff.test(userId)) {
+            throw new FieldRefusal(HANDOVER_TO, "Choisissez l'agent parmi les agents actifs d'ID77.");
+        }
+        if (userId.equals(responsableId)) {
+            throw new FieldRefusal(HANDOVER_TO, "La demande est déjà confiée à cet agent : choisissez-en un autre.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new FieldRefusal(HANDOVER_REASON, "Indiquez le motif : il restera dans l'historique de la demande.");
+        }
+        if (reason.length() > MAX_REASON) {
+            throw new FieldRefusal(
+                    HANDOVER_REASON, "Le motif dépasse " + MAX_REASON + " caractères : raccourcissez-le.");
+        }
+        Long previous = responsableId;
+        responsableId = userId;
+        updatedAt = now;
+        registerEvent(new RequestEvents.HandedOver(ref(), actor.userId(), previous, reason.strip()));
+    }
+
+    /** The fields of the handover form, where its refusals are shown. */
+    static final String HANDOVER_TO = "agent";
+
+    static final String HANDOVER_REASON = "motifTransfert";
+
+    static final int MAX_REASON = 2_000;
+
+    /** {@code actor} wrote the internal note {@code noteId}, with {@code files} files (its own rows). */
+    void noted(long noteId, String body, int files, Actor actor) {
+        if (!canWriteNote(actor)) {
+            throw RequestException.forbidden();
+        }
+        registerEvent(new RequestEvents.NoteWritten(ref(), actor.userId(), noteId, body, files));
     }
 
     /** {@code actor} wrote the comment {@code commentId} on the request (the comment itself is its own row). */

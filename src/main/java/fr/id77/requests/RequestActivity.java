@@ -30,8 +30,14 @@ public class RequestActivity {
     /** The kinds of history lines that are news to the other people of a request. */
     static final String NEWS_KINDS = "('COMMENT', 'ATTACHMENT', 'STATUS')";
 
+    /** News to the staff of a request: also the internal notes, which the collectivity never sees. */
+    static final String STAFF_NEWS_KINDS = "('COMMENT', 'ATTACHMENT', 'STATUS', 'NOTE')";
+
     /** The kinds that are an exchange (a message or a file). */
     static final String EXCHANGE_KINDS = "('COMMENT', 'ATTACHMENT')";
+
+    /** What puts a request among a staff member's « Nouveautés »: an exchange or an internal note he has not seen. */
+    static final String UNSEEN_WRITING_KINDS = "('COMMENT', 'ATTACHMENT', 'NOTE')";
 
     /** Lines a dashboard section shows at most (the rest is one link away, in the requests list). */
     public static final int SECTION_SIZE = 50;
@@ -89,18 +95,18 @@ public class RequestActivity {
 
     /**
      * How many things others did on each of these requests since {@code userId} last opened it (since the
-     * markers exist if never):
+     * markers exist if never), internal notes counted only for {@code staff}:
      * only the requests with news are in the map. One statement.
      */
     @Transactional(readOnly = true)
-    public Map<Integer, Long> news(Collection<Integer> numeros, long userId) {
+    public Map<Integer, Long> news(Collection<Integer> numeros, long userId, boolean staff) {
         if (numeros.isEmpty()) {
             return Map.of();
         }
         Map<Integer, Long> news = new HashMap<>();
         jdbc.sql("SELECT r.numero, count(*) FROM request r "
                         + "LEFT JOIN request_view v ON v.request_id = r.id AND v.user_id = :me "
-                        + "JOIN request_event e ON e.request_id = r.id AND " + UNSEEN
+                        + "JOIN request_event e ON e.request_id = r.id AND " + unseen(staff)
                         + " WHERE r.numero IN (:numeros) GROUP BY r.numero")
                 .param("me", userId)
                 .param("numeros", Set.copyOf(numeros))
@@ -112,10 +118,10 @@ public class RequestActivity {
 
     /**
      * The desk of {@code userId} (a chef de file, or an admin for himself): « À traiter » (his requests waiting, oldest
-     * first), « En cours » (the longest without exchange first) and « Nouveautés » (requests he may see with comments
-     * or files he has not seen, the latest first). His requests: those he leads or is responsible for; his news also
-     * cover the requests he led before, as the list does. Four statements (his offers, one per section); each section
-     * picks its first lines and counts the rest before it reads the news of those lines only.
+     * first), « En cours » (the longest without exchange first) and « Nouveautés » (requests he may see with comments,
+     * files or internal notes he has not seen, the latest first). His requests: those he leads or is responsible for;
+     * his news also cover the requests he led before, as the list does. Four statements (his offers, one per section);
+     * each section picks its first lines and counts the rest before it reads the news of those lines only.
      */
     @Transactional(readOnly = true)
     public Desk desk(long userId) {
@@ -143,7 +149,8 @@ public class RequestActivity {
                         COLUMNS + "u.last_exchange, count(*) OVER () AS total FROM request r "
                                 + "LEFT JOIN request_view v ON v.request_id = r.id AND v.user_id = :me "
                                 + "CROSS JOIN LATERAL (SELECT max(e.created_at) AS last_exchange FROM request_event e "
-                                + "WHERE e.request_id = r.id AND " + UNSEEN + " AND e.kind IN " + EXCHANGE_KINDS
+                                + "WHERE e.request_id = r.id AND " + unseen(true) + " AND e.kind IN "
+                                + UNSEEN_WRITING_KINDS
                                 + ") u "
                                 + "WHERE (r.offer_id IN (:led) OR " + his + ") AND u.last_exchange IS NOT NULL "
                                 + "ORDER BY u.last_exchange DESC, r.numero DESC",
@@ -166,7 +173,7 @@ public class RequestActivity {
                         + "d.last_exchange, n.news, d.total, d.due_on FROM (SELECT * FROM (" + picked + ") p LIMIT "
                         + SECTION_SIZE + ") d LEFT JOIN request_view v ON v.request_id = d.id AND v.user_id = :me "
                         + "CROSS JOIN LATERAL (SELECT count(*) AS news FROM request_event e WHERE e.request_id = d.id AND "
-                        + UNSEEN + ") n ORDER BY " + order)
+                        + unseen(true) + ") n ORDER BY " + order)
                 .params(params)
                 .query((rs, n) -> {
                     total[0] = rs.getLong(8);
@@ -187,12 +194,13 @@ public class RequestActivity {
 
     /**
      * A line of history {@code e} of the request {@code r} that is news to {@code :me}: by someone else, of a kind
-     * everyone who may open the request sees, after his last view ({@code v}) or, a request he never opened, since
-     * the markers exist (V39: what happened before, nobody can tell whether he saw it).
+     * he sees on the request's page (internal notes only for {@code staff}), after his last view ({@code v}) or, a
+     * request he never opened, since the markers exist (V39: what happened before, nobody can tell whether he saw it).
      */
-    private static final String UNSEEN =
-            "e.created_at > coalesce(v.seen_at, (SELECT started_at FROM request_view_start))" + " AND e.kind IN "
-                    + NEWS_KINDS + " AND e.actor_id <> :me";
+    private static String unseen(boolean staff) {
+        return "e.created_at > coalesce(v.seen_at, (SELECT started_at FROM request_view_start))" + " AND e.kind IN "
+                + (staff ? STAFF_NEWS_KINDS : NEWS_KINDS) + " AND e.actor_id <> :me";
+    }
 
     /** Requests per status on the whole platform (kept by the database, V36). */
     @Transactional(readOnly = true)

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A file of a request (possibly sent with a comment). */
+/** A file of a request (possibly sent with a comment, or with an internal note: then internal too). */
 @Entity
 @Table(name = "request_attachment")
 class RequestAttachment {
@@ -41,6 +41,9 @@ class RequestAttachment {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** Sent with an internal note (V48): only staff see it. */
+    private boolean internal;
+
     protected RequestAttachment() {}
 
     RequestAttachment(
@@ -51,7 +54,8 @@ class RequestAttachment {
             long sizeBytes,
             String storageKey,
             long uploadedBy,
-            Instant now) {
+            Instant now,
+            boolean internal) {
         this.requestId = requestId;
         this.commentId = commentId;
         this.fileName = fileName;
@@ -60,6 +64,7 @@ class RequestAttachment {
         this.storageKey = storageKey;
         this.uploadedBy = uploadedBy;
         this.createdAt = now;
+        this.internal = internal;
     }
 
     Long getId() {
@@ -96,5 +101,9 @@ class RequestAttachment {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    boolean isInternal() {
+        return internal;
     }
 }

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A message of a request's thread, possibly answering another one. */
+/** A message of a request's thread, possibly answering another one; or an internal note, which only staff read. */
 @Entity
 @Table(name = "request_comment")
 class RequestComment {
@@ -31,6 +31,9 @@ class RequestComment {
 
     private String body;
 
+    /** An internal note (V48): never shown to the collectivity, never an answer, never answered. */
+    private boolean internal;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -43,6 +46,13 @@ class RequestComment {
         this.fromStaff = fromStaff;
         this.body = body;
         this.createdAt = now;
+    }
+
+    /** An internal note by a staff member. */
+    static RequestComment note(long requestId, long authorId, String body, Instant now) {
+        RequestComment note = new RequestComment(requestId, null, authorId, true, body, now);
+        note.internal = true;
+        return note;
     }
 
     Long getId() {
@@ -63,6 +73,10 @@ class RequestComment {
 
     boolean isFromStaff() {
         return fromStaff;
+    }
+
+    boolean isInternal() {
+        return internal;
     }
 
     String getBody() {

@@ -76,7 +76,8 @@ public class RequestConversation {
                     "Votre message dépasse " + RequestWorkflow.MAX_COMMENT + " caractères : raccourcissez-le.");
         }
         if (parentId != null
-                && comments.findByIdAndRequestId(parentId, request.getId()).isEmpty()) {
+                && comments.findByIdAndRequestIdAndInternalFalse(parentId, request.getId())
+                        .isEmpty()) {
             throw new FieldRefusal("repondA", REPLY_UNKNOWN);
         }
         RequestComment comment = comments.save(new RequestComment(
@@ -87,6 +88,41 @@ public class RequestConversation {
         requests.save(request);
         return comment.getId();
     }
+
+    /**
+     * Adds an internal note, possibly with files, all or nothing: staff who process the request write it, staff who
+     * may see the request read it, the collectivity never; the same form {@code token} posted again returns the first
+     * note. Returns its id.
+     */
+    @Transactional
+    public long note(int numero, String body, List<IncomingFile> incoming, Actor actor, UUID token) {
+        Request request = requests.visibleTo(numero, actor);
+        if (!request.canWriteNote(actor)) {
+            throw RequestException.forbidden();
+        }
+        Optional<Long> already = tokens.commentPostedWith(actor.userId(), token);
+        if (already.isPresent()) {
+            return already.get();
+        }
+        String text = body == null ? "" : body;
+        if (text.isBlank()) {
+            throw new FieldRefusal(NOTE_FIELD, "Écrivez la note avant de l'enregistrer.");
+        }
+        if (text.length() > RequestWorkflow.MAX_COMMENT) {
+            throw new FieldRefusal(
+                    NOTE_FIELD, "La note dépasse " + RequestWorkflow.MAX_COMMENT + " caractères : raccourcissez-la.");
+        }
+        RequestComment note =
+                comments.save(RequestComment.note(request.getId(), actor.userId(), text, clock.instant()));
+        tokens.claimComment(note.getId(), token);
+        int count = files.attach(request.getId(), note.getId(), incoming, actor.userId(), true);
+        request.noted(note.getId(), text, count, actor);
+        requests.save(request);
+        return note.getId();
+    }
+
+    /** The field of the note form, where its refusals are shown. */
+    static final String NOTE_FIELD = "note";
 
     /** Adds files to a request on their own. */
     @Transactional

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
             RequestsController.class,
             RequestActionsController.class,
             NewRequestController.class,
-            RequestRatingController.class
+            RequestRatingController.class,
+            RequestStaffController.class
         })
 class RequestErrors {
 

@@ -35,6 +35,8 @@ public final class RequestEvents {
                     Commented,
                     DocumentAdded,
                     ChefDeFileChanged,
+                    NoteWritten,
+                    HandedOver,
                     ReminderDue {
 
         RequestRef request();
@@ -84,4 +86,18 @@ public final class RequestEvents {
      * it now instead of {@code previousChefDeFileId}.
      */
     public record ChefDeFileChanged(RequestRef request, long actorId, Long previousChefDeFileId) implements Change {}
+
+    /**
+     * A staff member wrote an internal note ({@code files}: how many files came with it): staff only, never told to the
+     * collectivity.
+     */
+    public record NoteWritten(RequestRef request, long actorId, long noteId, String body, int files)
+            implements Change {}
+
+    /**
+     * The request was handed to {@code request().responsableId()}, who handles it now instead of
+     * {@code previousResponsableId} (null: nobody but the chef de file), for {@code reason} (staff only).
+     */
+    public record HandedOver(RequestRef request, long actorId, Long previousResponsableId, String reason)
+            implements Change {}
 }

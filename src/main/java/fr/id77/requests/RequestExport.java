@@ -141,8 +141,8 @@ class RequestExport {
                 "SELECT r.numero, r.status, r.created_at, r.offer_id, r.collectivity_id, r.referent_id, r.created_by, "
                         + "r.chef_de_file_id, r.responsable_id, steps.accepted, steps.rejected, steps.completed, "
                         + "steps.cancelled, "
-                        + "(SELECT count(*) FROM request_comment c WHERE c.request_id = r.id), "
-                        + "(SELECT count(*) FROM request_attachment a WHERE a.request_id = r.id), r.due_on"
+                        + "(SELECT count(*) FROM request_comment c WHERE c.request_id = r.id AND NOT c.internal), "
+                        + "(SELECT count(*) FROM request_attachment a WHERE a.request_id = r.id AND NOT a.internal), r.due_on"
                         + from.replace(" FROM request r WHERE ", " FROM request r " + STEPS + " WHERE ")
                         + " ORDER BY " + RequestReadModel.order(q.tri(), false),
                 params,

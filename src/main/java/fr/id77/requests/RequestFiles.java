@@ -70,7 +70,23 @@ class RequestFiles {
             String quota,
             long maxBytes,
             long perPostBytes,
-            long remainingBytes) {}
+            long remainingBytes) {
+
+        /** The same rules for the files of an internal note, which do not take the collectivity's space (V48). */
+        public Rules forNotes() {
+            return new Rules(
+                    maxSize,
+                    perPost,
+                    maxFiles,
+                    acceptedTypes,
+                    accept,
+                    null,
+                    null,
+                    maxBytes,
+                    perPostBytes,
+                    perPostBytes);
+        }
+    }
 
     Rules rules(long collectivityId) {
         long quota = policy.quota().toBytes();
@@ -148,11 +164,21 @@ class RequestFiles {
 
     /** Stores already checked files for a request (and comment); returns how many were stored. */
     int attach(long requestId, Long commentId, List<IncomingFile> files, long actorId) {
+        return attach(requestId, commentId, files, actorId, false);
+    }
+
+    /**
+     * Stores already checked files for a request and comment, or for an internal note ({@code internal}): the same
+     * checks, except the collectivity's quota, which a note's files do not take (V48). Returns how many were stored.
+     */
+    int attach(long requestId, Long commentId, List<IncomingFile> files, long actorId, boolean internal) {
         List<String> problems = problems(files);
         if (!problems.isEmpty()) {
             throw new FieldRefusal(FIELD, String.join(" ", problems));
         }
-        checkQuota(requestId, nonEmpty(files));
+        if (!internal) {
+            checkQuota(requestId, nonEmpty(files));
+        }
         int count = 0;
         for (IncomingFile file : nonEmpty(files)) {
             String type = type(file).orElseThrow();
@@ -182,19 +208,24 @@ class RequestFiles {
                     stored.size(),
                     stored.key(),
                     actorId,
-                    clock.instant()));
+                    clock.instant(),
+                    internal));
             count++;
         }
         return count;
     }
 
-    /** Opens a file of a request the actor may see; another request's file id is « not found ». */
+    /**
+     * Opens a file of a request the actor may see; another request's file id is « not found », and so is the file of
+     * an internal note for whoever may not read notes.
+     */
     @Transactional(readOnly = true)
     OpenedAttachment open(int numero, long attachmentId, Actor actor) throws IOException {
         Request request = requests.visibleTo(numero, actor);
         RequestAttachment attachment = attachments
                 .findById(attachmentId)
                 .filter(a -> a.getRequestId() == request.getId())
+                .filter(a -> !a.isInternal() || request.canReadNotes(actor))
                 .orElseThrow(RequestException::notFound);
         return new OpenedAttachment(
                 attachment.getFileName(),

@@ -34,15 +34,23 @@ class RequestHistory {
             case RequestEvents.ReferentChanged e -> line(requestId, Kind.REFERENT, actorId, null);
             case RequestEvents.ResponsableChanged e -> line(requestId, Kind.RESPONSABLE, actorId, null);
             case RequestEvents.Commented e -> line(requestId, Kind.COMMENT, actorId, null);
-            case RequestEvents.DocumentAdded e ->
-                line(requestId, Kind.ATTACHMENT, actorId, e.count() == 1 ? "1 fichier" : e.count() + " fichiers");
+            case RequestEvents.DocumentAdded e -> line(requestId, Kind.ATTACHMENT, actorId, files(e.count()));
             case RequestEvents.ChefDeFileChanged e -> line(requestId, Kind.CHEF_DE_FILE, actorId, null);
+            case RequestEvents.NoteWritten e ->
+                line(requestId, Kind.NOTE, actorId, e.files() == 0 ? null : files(e.files()));
+            case RequestEvents.HandedOver e ->
+                line(requestId, Kind.HANDOVER, actorId, e.reason())
+                        .about(e.request().responsableId());
             case RequestEvents.ReminderDue e ->
                 null; // nobody acted: the people reminded have it in their notifications
         };
         if (entry != null) {
             history.save(entry);
         }
+    }
+
+    private static String files(int count) {
+        return count == 1 ? "1 fichier" : count + " fichiers";
     }
 
     private RequestHistoryEntry line(long requestId, Kind kind, long actorId, String note) {

@@ -25,7 +25,11 @@ class RequestHistoryEntry {
         ATTACHMENT,
         REFERENT,
         RESPONSABLE,
-        CHEF_DE_FILE
+        CHEF_DE_FILE,
+        /** An internal note: staff only. */
+        NOTE,
+        /** Handed to another staff member ({@code subjectId}); its reason is for staff only. */
+        HANDOVER
     }
 
     @Id
@@ -51,6 +55,10 @@ class RequestHistoryEntry {
 
     private String reason;
 
+    /** The person the line is about when it is not its actor (a handover: who received the request). */
+    @Column(name = "subject_id")
+    private Long subjectId;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -71,6 +79,16 @@ class RequestHistoryEntry {
         this.toStatus = toStatus;
         this.reason = reason;
         this.createdAt = at;
+    }
+
+    /** This line about {@code subjectId}. */
+    RequestHistoryEntry about(Long subjectId) {
+        this.subjectId = subjectId;
+        return this;
+    }
+
+    Long getSubjectId() {
+        return subjectId;
     }
 
     Long getId() {

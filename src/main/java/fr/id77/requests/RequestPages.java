@@ -42,7 +42,16 @@ class RequestPages {
             List<TimelineLine> timeline,
             List<RequestReadModel.Person> staff,
             List<RequestReadModel.Referent> referents,
-            boolean newestFirst) {}
+            boolean newestFirst,
+            List<Comment> notes) {
+
+        /** The staff a request can be handed to: active ID77 staff, except whoever handles it already. */
+        public List<RequestReadModel.Person> handoverChoices() {
+            return staff.stream()
+                    .filter(p -> !Long.valueOf(p.id()).equals(state.responsableId()))
+                    .toList();
+        }
+    }
 
     private final RequestViews views;
     private final RequestReadModel read;
@@ -69,6 +78,12 @@ class RequestPages {
         RequestViews.RequestState state = views.view(numero, actor);
         List<RequestViews.CommentLine> lines = views.comments(state.id(), newestFirst);
         List<RequestViews.AttachmentLine> files = views.attachments(state.id());
+        // internal notes and their files: two more statements, only for the staff who may read them
+        List<RequestViews.CommentLine> noteLines = state.canReadNotes() ? views.notes(state.id()) : List.of();
+        Map<Long, List<RequestViews.AttachmentLine>> noteFiles = state.canReadNotes()
+                ? views.noteAttachments(state.id()).stream()
+                        .collect(Collectors.groupingBy(RequestViews.AttachmentLine::commentId))
+                : Map.of();
         OfferSummary offer = offers.byIds(List.of(state.offerId())).get(state.offerId());
 
         Set<Long> ids = new HashSet<>();
@@ -76,7 +91,11 @@ class RequestPages {
         if (state.chefDeFileId() != null) ids.add(state.chefDeFileId());
         if (state.responsableId() != null) ids.add(state.responsableId());
         lines.forEach(c -> ids.add(c.authorId()));
-        state.history().forEach(h -> ids.add(h.actorId()));
+        noteLines.forEach(c -> ids.add(c.authorId()));
+        state.history().forEach(h -> {
+            ids.add(h.actorId());
+            if (h.subjectId() != null) ids.add(h.subjectId());
+        });
         files.forEach(f -> ids.add(f.uploadedBy()));
         Map<Long, RequestReadModel.Person> people = read.people(ids);
 
@@ -122,6 +141,10 @@ class RequestPages {
                 state.canChangeReferent()
                         ? referents.stream().filter(r -> !r.removed()).toList()
                         : List.of(),
-                newestFirst);
+                newestFirst,
+                noteLines.stream()
+                        .map(c -> new Comment(
+                                c, people.get(c.authorId()), null, null, noteFiles.getOrDefault(c.id(), List.of())))
+                        .toList());
     }
 }

@@ -33,7 +33,8 @@ interface RequestHistoryRepository extends JpaRepository<RequestHistoryEntry, Lo
 
 interface RequestCommentRepository extends JpaRepository<RequestComment, Long> {
 
-    Optional<RequestComment> findByIdAndRequestId(long id, long requestId);
+    /** A message of the request's thread (never an internal note). */
+    Optional<RequestComment> findByIdAndRequestIdAndInternalFalse(long id, long requestId);
 }
 
 interface RequestAttachmentRepository extends JpaRepository<RequestAttachment, Long> {}

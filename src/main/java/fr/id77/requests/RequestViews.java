@@ -40,7 +40,10 @@ public class RequestViews {
             List<HistoryLine> history,
             boolean canTransmitComplements,
             RequestStatus statusBeforeComplements,
-            Deadline deadline) {
+            Deadline deadline,
+            boolean canReadNotes,
+            boolean canWriteNote,
+            boolean canHandOver) {
 
         /** What ID77 asked for when it moved the request to « Compléments demandés » (the last time): that history line. */
         public HistoryLine complementsAsked() {
@@ -70,9 +73,18 @@ public class RequestViews {
     /** One comment of the thread. */
     public record CommentLine(long id, Long parentId, long authorId, boolean fromStaff, String body, Instant at) {}
 
-    /** One line of the timeline. */
+    /**
+     * One line of the timeline; {@code subjectId}: who it is about, when not its actor (a handover: who received the
+     * request). For the collectivity, internal notes are left out and a handover's reason is empty.
+     */
     public record HistoryLine(
-            String kind, long actorId, RequestStatus from, RequestStatus to, String reason, Instant at) {}
+            String kind,
+            long actorId,
+            RequestStatus from,
+            RequestStatus to,
+            String reason,
+            Instant at,
+            Long subjectId) {}
 
     /** A file of a request as its page lists it. */
     public record AttachmentLine(
@@ -97,17 +109,20 @@ public class RequestViews {
     @Transactional(readOnly = true)
     public RequestState view(int numero, Actor actor) {
         Request request = requests.visibleTo(numero, actor);
+        boolean staffSide = request.canReadNotes(actor);
         List<HistoryLine> lines = jdbc.sql("""
-                        SELECT kind, actor_id, from_status, to_status, reason, created_at FROM request_event
-                        WHERE request_id = ? ORDER BY created_at, id""")
-                .param(request.getId())
+                        SELECT kind, actor_id, from_status, to_status, reason, created_at, subject_id FROM request_event
+                        WHERE request_id = :id AND (:staff OR kind <> 'NOTE') ORDER BY created_at, id""")
+                .param("id", request.getId())
+                .param("staff", staffSide)
                 .query((rs, row) -> new HistoryLine(
                         rs.getString(1),
                         rs.getLong(2),
                         status(rs.getString(3)),
                         status(rs.getString(4)),
-                        rs.getString(5),
-                        instant(rs, 6)))
+                        staffSide || !"HANDOVER".equals(rs.getString(1)) ? rs.getString(5) : null,
+                        instant(rs, 6),
+                        (Long) rs.getObject(7)))
                 .list();
         return new RequestState(
                 request.getId(),
@@ -133,7 +148,10 @@ public class RequestViews {
                         request.getCompletionDue(),
                         request.getDueOn(),
                         RequestDeadlines.lateBy(
-                                request.getDueOn(), LocalDate.now(clock.withZone(TimeConfiguration.PARIS)))));
+                                request.getDueOn(), LocalDate.now(clock.withZone(TimeConfiguration.PARIS)))),
+                staffSide,
+                request.canWriteNote(actor),
+                request.canHandOver(actor));
     }
 
     /** The thread of a request, oldest first or newest first. */
@@ -142,10 +160,20 @@ public class RequestViews {
         return comments(requests.visibleTo(numero, actor).getId(), newestFirst);
     }
 
-    /** The files of a request, oldest first. */
+    /** The files of a request, oldest first (those of internal notes apart). */
     @Transactional(readOnly = true)
     public List<AttachmentLine> attachments(int numero, Actor actor) {
         return attachments(requests.visibleTo(numero, actor).getId());
+    }
+
+    /** The internal notes of a request whose notes the viewer may read, newest first. */
+    List<CommentLine> notes(long requestId) {
+        return writings(requestId, true, true);
+    }
+
+    /** The files of the internal notes of a request whose notes the viewer may read. */
+    List<AttachmentLine> noteAttachments(long requestId) {
+        return files(requestId, true);
     }
 
     /**
@@ -153,34 +181,58 @@ public class RequestViews {
      * rows into records, since a thread of a hundred comments is only shown, never changed.
      */
     List<CommentLine> comments(long requestId, boolean newestFirst) {
+        return writings(requestId, false, newestFirst);
+    }
+
+    /** The files of a request whose visibility {@link #view} has just checked, oldest first, without the notes' ones. */
+    List<AttachmentLine> attachments(long requestId) {
+        return files(requestId, false);
+    }
+
+    /**
+     * The thread's messages or ({@code internal}) the notes of a request. The condition is written out, not bound: each
+     * side is read from its own partial index (V48), which a generic plan with a parameter could not choose.
+     */
+    private List<CommentLine> writings(long requestId, boolean internal, boolean newestFirst) {
         return jdbc.sql("SELECT id, parent_id, author_id, from_staff, body, created_at FROM request_comment"
-                        + " WHERE request_id = ? ORDER BY created_at " + (newestFirst ? "DESC, id DESC" : ", id"))
+                        + " WHERE request_id = ? AND " + (internal ? "internal" : "NOT internal")
+                        + " ORDER BY created_at "
+                        + (newestFirst ? "DESC, id DESC" : ", id"))
                 .param(requestId)
-                .query((rs, row) -> new CommentLine(
-                        rs.getLong(1),
-                        (Long) rs.getObject(2),
-                        rs.getLong(3),
-                        rs.getBoolean(4),
-                        rs.getString(5),
-                        instant(rs, 6)))
+                .query(RequestViews::commentLine)
                 .list();
     }
 
-    /** The files of a request whose visibility {@link #view} has just checked, oldest first. */
-    List<AttachmentLine> attachments(long requestId) {
-        return jdbc.sql("""
-                        SELECT id, comment_id, file_name, content_type, size_bytes, uploaded_by, created_at
-                        FROM request_attachment WHERE request_id = ? ORDER BY created_at, id""")
+    /** The files of the thread or ({@code internal}) of the notes of a request, oldest first; as {@link #writings}. */
+    private List<AttachmentLine> files(long requestId, boolean internal) {
+        return jdbc.sql("SELECT id, comment_id, file_name, content_type, size_bytes, uploaded_by, created_at"
+                        + " FROM request_attachment WHERE request_id = ? AND "
+                        + (internal ? "internal" : "NOT internal")
+                        + " ORDER BY created_at, id")
                 .param(requestId)
-                .query((rs, row) -> new AttachmentLine(
-                        rs.getLong(1),
-                        (Long) rs.getObject(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getLong(5),
-                        rs.getLong(6),
-                        instant(rs, 7)))
+                .query(RequestViews::attachmentLine)
                 .list();
+    }
+
+    private static CommentLine commentLine(ResultSet rs, int row) throws SQLException {
+        return new CommentLine(
+                rs.getLong(1),
+                (Long) rs.getObject(2),
+                rs.getLong(3),
+                rs.getBoolean(4),
+                rs.getString(5),
+                instant(rs, 6));
+    }
+
+    private static AttachmentLine attachmentLine(ResultSet rs, int row) throws SQLException {
+        return new AttachmentLine(
+                rs.getLong(1),
+                (Long) rs.getObject(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getLong(5),
+                rs.getLong(6),
+                instant(rs, 7));
     }
 
     private static RequestStatus status(String name) {

@@ -77,7 +77,8 @@ class RequestsController {
                         result.rows().stream()
                                 .map(RequestReadModel.ListedRequest::numero)
                                 .toList(),
-                        user.id()));
+                        user.id(),
+                        actor.staff()));
         model.addAttribute("staffView", actor.staff());
         model.addAttribute("statuses", RequestStatus.values());
         model.addAttribute(
@@ -125,6 +126,7 @@ class RequestsController {
                                 .orElse(null));
         model.addAttribute("printView", false);
         model.addAttribute(FormTokens.FIELD, FormTokens.fresh());
+        model.addAttribute("noteEnvoi", FormTokens.fresh()); // its own: a note and a message never share a token
         model.addAttribute("upload", files.rules(page.state().collectivityId()));
         return "requests/show";
     }

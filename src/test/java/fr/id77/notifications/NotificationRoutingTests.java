@@ -14,6 +14,7 @@ import fr.id77.catalogue.Offers;
 import fr.id77.requests.Actor;
 import fr.id77.requests.IncomingFile;
 import fr.id77.requests.RequestConversation;
+import fr.id77.requests.RequestHandover;
 import fr.id77.requests.RequestStatus;
 import fr.id77.requests.RequestViews;
 import fr.id77.requests.RequestWorkflow;
@@ -52,6 +53,9 @@ class NotificationRoutingTests extends MailServerTest {
 
     @Autowired
     RequestViews views;
+
+    @Autowired
+    RequestHandover handover;
 
     @Autowired
     NotificationStore store;
@@ -401,6 +405,81 @@ class NotificationRoutingTests extends MailServerTest {
     }
 
     @Test
+    void anInternalNoteTellsTheOtherHandlersAndNeverTheCollectivity() {
+        int n = file(null);
+        workflow.assignResponsable(n, resp.id(), version(n), Actor.chefDeFile(chef.id()));
+        clearNotifications(n);
+        conversation.note(
+                n,
+                "Le maire est pressé : budget voté en juin.",
+                List.of(upload("devis-interne.txt")),
+                Actor.chefDeFile(chef.id()),
+                null);
+        assertTold(
+                n, NotificationEvent.NOTE_INTERNE, "Note interne sur la demande N°" + n, List.of(resp), List.of(resp));
+        assertThat(text(onlyMail(resp, "Note interne sur la demande N°" + n)))
+                .contains(
+                        "Paul Test a écrit une note interne (avec un fichier)",
+                        "La collectivité ne la voit pas",
+                        "« Le maire est pressé : budget voté en juin. »",
+                        "/demandes/" + n + "#notes");
+        for (CurrentUser member : List.of(anne, bruno, elsewhere)) {
+            assertThat(mailsAbout(member, n)).as(member.firstName()).isEmpty();
+            assertThat(jdbc.sql("SELECT count(*) FROM notification WHERE user_id = ? AND request_numero = ?")
+                            .params(member.id(), n)
+                            .query(Long.class)
+                            .single())
+                    .as(member.firstName() + " sur ID77")
+                    .isZero();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE text_body LIKE '%budget voté en juin%' "
+                                + "AND recipient NOT IN (:staff)")
+                        .param("staff", List.of(email(resp), email(chef), email(admin), email(outsider)))
+                        .query(Long.class)
+                        .single())
+                .as("no mail of the outbox quotes the note to anyone but staff")
+                .isZero();
+
+        // a staff member who unticked « Note interne » by mail still reads it on ID77
+        store.saveChoices(
+                resp.id(),
+                List.of(NotificationEvent.NOTE_INTERNE),
+                Set.of(new NotificationStore.Choice(NotificationEvent.NOTE_INTERNE, Channel.APP)));
+        clearNotifications(n);
+        conversation.note(n, "Deuxième note", List.of(), Actor.admin(admin.id()), null);
+        assertTold(
+                n,
+                NotificationEvent.NOTE_INTERNE,
+                "Note interne sur la demande N°" + n,
+                List.of(chef, resp),
+                List.of(chef));
+    }
+
+    @Test
+    void aHandoverTellsTheNewHandlerWhyAndTheCollectivityOnlyWho() {
+        int n = file(null);
+        workflow.assignResponsable(n, resp.id(), version(n), Actor.chefDeFile(chef.id()));
+        clearNotifications(n);
+        handover.handOver(n, outsider.id(), "Rémi part en congé long", version(n), Actor.chefDeFile(chef.id()));
+        sendMails();
+        assertThat(text(onlyMail(outsider, "La demande N°" + n + " vous est confiée")))
+                .contains(
+                        "Paul Test vous a confié la demande N°" + n,
+                        "Commune de Notifville",
+                        "Motif : Rémi part en congé long");
+        assertThat(text(onlyMail(resp, "La demande N°" + n + " est confiée à Olga Test")))
+                .contains("vous n'en êtes plus responsable", "Motif : Rémi part en congé long");
+        for (CurrentUser member : List.of(anne, bruno)) {
+            assertThat(text(onlyMail(member, "Contact chef de file modifié : demande N°" + n)))
+                    .contains("Olga Test suit désormais la demande N°" + n)
+                    .doesNotContain("congé");
+        }
+        assertThat(inApp(n, NotificationEvent.CONTACT_CHEF_DE_FILE))
+                .containsExactlyInAnyOrder(anne.id(), bruno.id(), resp.id(), outsider.id());
+        assertThat(mailsAbout(chef, n)).as("the actor").isEmpty();
+    }
+
+    @Test
     void theActorIsNeverToldAndAPersonWhoIsBothChefDeFileAndResponsableIsToldOnce() {
         int n = file(null);
         workflow.assignResponsable(n, chef.id(), version(n), Actor.chefDeFile(chef.id()));
@@ -570,14 +649,14 @@ class NotificationRoutingTests extends MailServerTest {
 
     private List<MimeMessage> mailsAbout(CurrentUser user, int n) {
         return mailsTo(user).stream()
-                .filter(m -> subject(m).matches(".*N°" + n + "(\\D.*)?"))
+                .filter(m -> !seen.contains(m) && subject(m).matches(".*N°" + n + "(\\D.*)?"))
                 .toList();
     }
 
     private MimeMessage onlyMail(CurrentUser user, String title) {
         sendMails();
         List<MimeMessage> found = mailsTo(user).stream()
-                .filter(m -> subject(m).equals("ID77 – " + title))
+                .filter(m -> !seen.contains(m) && subject(m).equals("ID77 – " + title))
                 .toList();
         assertThat(found).as("« " + title + " » à " + user.firstName()).hasSize(1);
         return found.getFirst();

@@ -112,7 +112,8 @@ class NotificationWebTests {
                         "Nouvelle demande",
                         "Nouvelle inscription à valider",
                         "Compléments transmis",
-                        "Relance : demande en retard");
+                        "Relance : demande en retard",
+                        "Note interne");
 
         String staff = page("/notifications/parametres", chef);
         assertThat(count(staff, "type=\"checkbox\""))
@@ -122,7 +123,8 @@ class NotificationWebTests {
                 .contains(
                         "Nouvelle demande, par e-mail",
                         "Compléments transmis, par e-mail",
-                        "Relance : demande en retard, par e-mail")
+                        "Relance : demande en retard, par e-mail",
+                        "Note interne, sur ID77")
                 .doesNotContain(
                         "Nouvelle inscription à valider",
                         "Demande déposée par un collègue",

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +41,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  *
  * <p>The scene: collectivity A filed two requests on an offer led by « the former lead ». The open one got a
  * responsable; the other was completed. Then an admin gave the offer to « the lead »: the open request followed
- * it, the completed one still names the former lead, who may read it but no longer process it.
+ * it, the completed one still names the former lead, who may read it but no longer process it. The responsable
+ * wrote an internal note with a file on the open request: staff read it, the collectivity never.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -83,7 +85,16 @@ class AuthorizationMatrixTests {
         MEMBER_AS_RESPONSABLE,
         /** on the completed request, which names the former lead */
         REOPEN_COMPLETED,
-        COMMENT_COMPLETED
+        COMMENT_COMPLETED,
+        /** an internal note (a member's is a forged form) */
+        WRITE_NOTE,
+        /** the file of the responsable's internal note, by its id */
+        NOTE_FILE,
+        /** handing the open request to another agent */
+        HAND_OVER,
+        /** posting a member of collectivity A as the agent who receives the request */
+        HAND_OVER_TO_MEMBER,
+        HAND_OVER_COMPLETED
     }
 
     private static Arguments[] row(Route route, Outcome... byWho) {
@@ -108,7 +119,12 @@ class AuthorizationMatrixTests {
                         row(Route.UPLOAD, SIGN_IN, DONE, HIDDEN, DONE, HIDDEN, DONE, DONE),
                         row(Route.CANCEL, SIGN_IN, DONE, HIDDEN, REFUSED, HIDDEN, REFUSED, REFUSED),
                         row(Route.REOPEN_COMPLETED, SIGN_IN, REFUSED, HIDDEN, DONE, REFUSED, HIDDEN, DONE),
-                        row(Route.COMMENT_COMPLETED, SIGN_IN, DONE, HIDDEN, DONE, REFUSED, HIDDEN, DONE))
+                        row(Route.COMMENT_COMPLETED, SIGN_IN, DONE, HIDDEN, DONE, REFUSED, HIDDEN, DONE),
+                        row(Route.WRITE_NOTE, SIGN_IN, REFUSED, HIDDEN, DONE, HIDDEN, DONE, DONE),
+                        row(Route.NOTE_FILE, SIGN_IN, HIDDEN, HIDDEN, DONE, HIDDEN, DONE, DONE),
+                        row(Route.HAND_OVER, SIGN_IN, REFUSED, HIDDEN, DONE, HIDDEN, DONE, DONE),
+                        row(Route.HAND_OVER_TO_MEMBER, SIGN_IN, REFUSED, HIDDEN, REFUSED, HIDDEN, REFUSED, REFUSED),
+                        row(Route.HAND_OVER_COMPLETED, SIGN_IN, REFUSED, HIDDEN, REFUSED, REFUSED, HIDDEN, REFUSED))
                 .flatMap(Arrays::stream);
     }
 
@@ -121,6 +137,9 @@ class AuthorizationMatrixTests {
     @Autowired
     RequestWorkflow workflow;
 
+    @Autowired
+    RequestConversation conversation;
+
     Map<Who, CurrentUser> people;
     Fixtures.Collectivity communeA;
     Fixtures.Collectivity communeB;
@@ -128,6 +147,7 @@ class AuthorizationMatrixTests {
     int open;
     int completed;
     long fileId;
+    long noteFileId;
 
     @BeforeEach
     void scene() throws Exception {
@@ -172,6 +192,19 @@ class AuthorizationMatrixTests {
         workflow.changeStatus(completed, RequestStatus.TERMINEE, "Rapport remis", version(completed), paul);
         fileId = jdbc.sql(
                         "SELECT a.id FROM request_attachment a JOIN request r ON r.id = a.request_id WHERE r.numero = ?")
+                .param(open)
+                .query(Long.class)
+                .single();
+
+        byte[] memo = "Rappeler le maire avant jeudi".getBytes();
+        conversation.note(
+                open,
+                "Budget serré : voir le devis joint",
+                List.of(new IncomingFile("devis-interne.txt", memo.length, new ByteArrayResource(memo))),
+                RequestPages.actor(responsable),
+                null);
+        noteFileId = jdbc.sql("SELECT id FROM request_attachment WHERE internal AND file_name = 'devis-interne.txt' "
+                        + "AND request_id = (SELECT id FROM request WHERE numero = ?)")
                 .param(open)
                 .query(Long.class)
                 .single();
@@ -239,7 +272,18 @@ class AuthorizationMatrixTests {
             case REOPEN_COMPLETED ->
                 action(done + "/statut", completed).param("statut", "EN_COURS").param("motif", "Compléments");
             case COMMENT_COMPLETED -> action(done + "/commentaires", completed).param("message", "Encore moi");
+            case WRITE_NOTE -> action(page + "/notes", open).param("note", "Vu avec le service juridique");
+            case NOTE_FILE -> get(page + "/fichiers/" + noteFileId);
+            case HAND_OVER -> handOver(page, open).param("agent", "" + anotherAgent.id());
+            case HAND_OVER_TO_MEMBER ->
+                handOver(page, open)
+                        .param("agent", "" + people.get(Who.MEMBER_A).id());
+            case HAND_OVER_COMPLETED -> handOver(done, completed).param("agent", "" + anotherAgent.id());
         };
+    }
+
+    private MockHttpServletRequestBuilder handOver(String page, int numero) {
+        return action(page + "/transfert", numero).param("motifTransfert", "Congé de l'agent");
     }
 
     private MockHttpServletRequestBuilder action(String url, int numero) {
@@ -247,7 +291,7 @@ class AuthorizationMatrixTests {
     }
 
     private static boolean isWrite(Route route) {
-        return route != Route.VIEW && route != Route.LIST && route != Route.DOWNLOAD;
+        return route != Route.VIEW && route != Route.LIST && route != Route.DOWNLOAD && route != Route.NOTE_FILE;
     }
 
     private Outcome outcome(Route route, MvcResult result) throws Exception {
@@ -269,7 +313,11 @@ class AuthorizationMatrixTests {
         }
         assertThat(redirect).as("an action answers with the request's page").startsWith("/demandes/");
         Object success = result.getFlashMap().get("success");
-        Object error = result.getFlashMap().get("error");
+        Object error = Stream.of("error", "noteError", "handoverError") // refused above the page or beside the field
+                .map(result.getFlashMap()::get)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         assertThat(success == null ^ error == null)
                 .as("exactly one message: %s / %s", success, error)
                 .isTrue();

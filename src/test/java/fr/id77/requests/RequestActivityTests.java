@@ -61,7 +61,7 @@ class RequestActivityTests {
     }
 
     private long news(int numero, Actor viewer) {
-        return activity.news(List.of(numero), viewer.userId()).getOrDefault(numero, 0L);
+        return activity.news(List.of(numero), viewer.userId(), viewer.staff()).getOrDefault(numero, 0L);
     }
 
     @Test
@@ -107,11 +107,11 @@ class RequestActivityTests {
         workflow.assignResponsable(quiet, people.admin().userId(), version(quiet), chef);
         conversation.comment(busy, "Une question", null, chef);
 
-        Map<Integer, Long> news = activity.news(List.of(quiet, busy), member.userId());
+        Map<Integer, Long> news = activity.news(List.of(quiet, busy), member.userId(), false);
         assertThat(news)
                 .as("who is « responsable » is ID77's business: not news to the collectivity")
                 .isEqualTo(Map.of(busy, 1L));
-        assertThat(activity.news(List.of(), member.userId())).isEmpty();
+        assertThat(activity.news(List.of(), member.userId(), false)).isEmpty();
     }
 
     @Test

@@ -24,7 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The heart of ID77 in a real browser: a collectivity favourites an offer, files a request from the
  * favourite with two files, the chef de file accepts and comments, the collectivity answers with a
- * file, the chef de file completes it; a second request is cancelled; the duplicate warning appears.
+ * file, the chef de file completes it; a second request is cancelled; the duplicate warning appears. Staff side: the
+ * chef de file writes an internal note with a file that the collectivity never sees, an admin hands the request to
+ * another chef de file, who finds it on his dashboard.
  */
 class RequestJourneyIT extends BrowserTest {
 
@@ -38,6 +40,10 @@ class RequestJourneyIT extends BrowserTest {
 
     String member;
     String chef;
+    String admin;
+    String otherChef;
+    long chefId;
+    Path memo;
     Path plan;
     Path budget;
     Path answer;
@@ -64,7 +70,23 @@ class RequestJourneyIT extends BrowserTest {
                 new NewAccount(
                         chef, chef + "@id77.example", "M", "Paul", "Chef", "01 64 00 00 00", Role.CHEF_DE_FILE, null),
                 PASSWORD);
-        long chefId = jdbc.sql("SELECT id FROM app_user WHERE identifiant = :i")
+        admin = "adminparcours" + suffix;
+        otherChef = "autrechef" + suffix;
+        accounts.createDemoAccount(
+                new NewAccount(admin, admin + "@id77.example", "MME", "Claire", "Admin", null, Role.ADMIN, null),
+                PASSWORD);
+        accounts.createDemoAccount(
+                new NewAccount(
+                        otherChef,
+                        otherChef + "@id77.example",
+                        "MME",
+                        "Lucie",
+                        "Relais",
+                        null,
+                        Role.CHEF_DE_FILE,
+                        null),
+                PASSWORD);
+        chefId = jdbc.sql("SELECT id FROM app_user WHERE identifiant = :i")
                 .param("i", chef)
                 .query(Long.class)
                 .single();
@@ -75,6 +97,7 @@ class RequestJourneyIT extends BrowserTest {
         plan = Files.writeString(dir.resolve("plan-du-bourg.pdf"), "%PDF-1.4\nplan du bourg");
         budget = Files.writeString(dir.resolve("budget.csv"), "poste;montant\nétudes;12000\n");
         answer = Files.writeString(dir.resolve("reponse.txt"), "Voici les comptages de vitesse demandés.");
+        memo = Files.writeString(dir.resolve("memo-interne.txt"), "Appeler la DGS avant jeudi.");
     }
 
     private void signIn(String identifiant) {
@@ -294,5 +317,83 @@ class RequestJourneyIT extends BrowserTest {
         visit("/demandes/" + numero);
         assertThat(find(By.id("delai")).getText()).containsPattern("En retard de \\d+ j");
         screenshot("demande-en-retard");
+    }
+
+    @Test
+    void anInternalNoteStaysWithStaffAndAnAdminHandsTheRequestToAnotherChef() {
+        signIn(member);
+        visit("/demandes/nouvelle?offre=O36&nouvelle=1");
+        new Select(find(By.id("referent"))).selectByIndex(1);
+        clickOn(By.cssSelector("main form button[type=submit]"));
+        int numero = currentNumero();
+        assertThat(findAll(By.id("notes")))
+                .as("no notes section for the collectivity")
+                .isEmpty();
+
+        // the chef de file writes an internal note with a file
+        signIn(chef);
+        visit("/demandes/" + numero);
+        find(By.id("note")).sendKeys("Budget serré : voir avec la DGS avant d'accepter.");
+        find(By.id("note-files")).sendKeys(memo.toString());
+        submitUpload(By.xpath("//button[contains(., 'Enregistrer la note interne')]"));
+        checkAccessibility();
+        String notes = find(By.id("notes")).getText();
+        assertThat(notes)
+                .contains("Notes internes (1)", "NOTE INTERNE", "Budget serré", "memo-interne.txt")
+                .contains("la collectivité ne voit ni ces notes");
+        assertThat(find(By.id("historique")).getText()).contains("Note interne ajoutée (1 fichier)");
+        screenshot("demande-note-interne");
+
+        // the collectivity sees neither the note, nor its file, nor its line in the history
+        signIn(member);
+        visit("/demandes/" + numero);
+        String page = find(By.tagName("main")).getText();
+        assertThat(page).doesNotContain("Budget serré", "memo-interne.txt", "Note interne", "Notes internes");
+        screenshot("demande-vue-par-la-collectivite");
+
+        // an admin hands it over: a reason of blanks is refused beside its field, then it is handed
+        signIn(admin);
+        visit("/demandes/" + numero);
+        new Select(find(By.id("agent"))).selectByVisibleText("Lucie Relais");
+        find(By.id("motifTransfert")).sendKeys("   ");
+        clickOn(By.xpath("//button[contains(., 'Confier la demande')]"));
+        assertThat(find(By.id("motifTransfert-erreur")).getText())
+                .isEqualTo("Indiquez le motif : il restera dans l'historique de la demande.");
+        assertThat(find(By.id("motifTransfert")).getAttribute("aria-describedby"))
+                .isEqualTo("motifTransfert-erreur");
+        checkAccessibility();
+        screenshot("demande-confier-refus");
+        new Select(find(By.id("agent"))).selectByVisibleText("Lucie Relais");
+        find(By.id("motifTransfert")).sendKeys("Paul Chef part en congé trois semaines.");
+        clickOn(By.xpath("//button[contains(., 'Confier la demande')]"));
+        checkAccessibility();
+        assertThat(find(By.cssSelector(".flash-messages")).getText())
+                .contains("La demande a été confiée à Lucie Relais.");
+        assertThat(find(By.id("historique")).getText())
+                .contains("Demande confiée à Lucie Relais", "par Claire Admin", "Paul Chef part en congé");
+        screenshot("demande-confiee");
+        visit("/admin/comptes/" + chefId + "/demandes");
+        assertThat(find(By.tagName("h1")).getText()).isEqualTo("Demandes ouvertes de Paul Chef");
+        screenshot("admin-demandes-ouvertes-agent");
+
+        // the new handler finds it on his dashboard and processes it
+        signIn(otherChef);
+        visit("/tableau-de-bord");
+        assertThat(findAll(By.cssSelector("a[href='/demandes/" + numero + "']")))
+                .isNotEmpty();
+        screenshot("tableau-de-bord-agent-confie");
+        visit("/demandes/" + numero);
+        assertThat(find(By.id("notes")).getText()).contains("Budget serré");
+        clickOn(By.xpath("//button[contains(., 'Accepter la demande')]"));
+        checkAccessibility();
+        assertThat(status()).isEqualTo("En cours");
+
+        // the collectivity reads who follows its request, never why
+        signIn(member);
+        visit("/demandes/" + numero);
+        assertThat(find(By.id("historique")).getText())
+                .contains("Demande confiée à Lucie Relais")
+                .doesNotContain("congé");
+        assertThat(find(By.cssSelector(".request-facts")).getText()).contains("Lucie Relais");
     }
 }

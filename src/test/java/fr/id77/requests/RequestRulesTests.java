@@ -405,6 +405,86 @@ class RequestRulesTests {
         assertThat(request.getResponsableId()).isEqualTo(HANDLER);
     }
 
+    @Test
+    void staffWhoSeeARequestReadItsNotesThoseWhoProcessItWriteThemTheCollectivityNeither() {
+        for (RequestStatus status : RequestStatus.values()) {
+            Request request = in(status);
+            for (Map.Entry<String, Actor> entry : ACTORS.entrySet()) {
+                Actor actor = entry.getValue();
+                boolean processes = actor == HANDLER_STAFF || actor == ADMIN;
+                assertThat(request.canReadNotes(actor))
+                        .as(status + " reads: " + entry.getKey())
+                        .isEqualTo(processes || actor == FORMER_CHEF);
+                assertThat(request.canWriteNote(actor))
+                        .as(status + " writes: " + entry.getKey())
+                        .isEqualTo(processes);
+                if (processes) {
+                    request.noted(9, "note", 1, actor);
+                    assertThat(request.registeredEvents().getLast())
+                            .isEqualTo(new RequestEvents.NoteWritten(
+                                    new RequestEvents.RequestRef(0, 0, 100, COLLECTIVITY, null, HANDLER, 50L),
+                                    actor.userId(),
+                                    9,
+                                    "note",
+                                    1));
+                } else {
+                    int events = request.registeredEvents().size();
+                    assertThatThrownBy(() -> request.noted(9, "note", 0, actor))
+                            .as(status + " " + entry.getKey())
+                            .isInstanceOf(RequestException.class);
+                    assertThat(request.registeredEvents()).hasSize(events);
+                }
+            }
+        }
+    }
+
+    @Test
+    void processorsHandAnOpenRequestToOtherActiveStaffForAReason() {
+        for (RequestStatus status : RequestStatus.values()) {
+            for (Map.Entry<String, Actor> entry : ACTORS.entrySet()) {
+                Actor actor = entry.getValue();
+                Request request = in(status);
+                boolean may = (actor == HANDLER_STAFF || actor == ADMIN) && status.isOpen();
+                assertThat(request.canHandOver(actor))
+                        .as(status + " " + entry.getKey())
+                        .isEqualTo(may);
+                if (may) {
+                    request.handOver(7L, " congés ", actor, id -> true, NOW.plusSeconds(5));
+                    assertThat(request.getResponsableId()).isEqualTo(7L);
+                    assertThat(request.getUpdatedAt()).isEqualTo(NOW.plusSeconds(5));
+                    assertThat(request.registeredEvents().getLast())
+                            .isEqualTo(new RequestEvents.HandedOver(
+                                    new RequestEvents.RequestRef(0, 0, 100, COLLECTIVITY, null, 7L, 50L),
+                                    actor.userId(),
+                                    HANDLER,
+                                    "congés"));
+                } else {
+                    assertThatThrownBy(() -> request.handOver(7L, "congés", actor, id -> true, NOW))
+                            .as(status + " " + entry.getKey())
+                            .isInstanceOf(RequestException.class);
+                    assertThat(request.getResponsableId()).isEqualTo(HANDLER);
+                }
+            }
+        }
+        Request request = in(EN_COURS);
+        int events = request.registeredEvents().size();
+        for (Long refused : new Long[] {null, 8L}) {
+            assertThatThrownBy(() -> request.handOver(refused, "congés", ADMIN, id -> id != 8L, NOW))
+                    .isInstanceOfSatisfying(
+                            FieldRefusal.class, e -> assertThat(e.field()).isEqualTo(Request.HANDOVER_TO));
+        }
+        assertThatThrownBy(() -> request.handOver(HANDLER, "congés", ADMIN, id -> true, NOW))
+                .isInstanceOfSatisfying(
+                        FieldRefusal.class, e -> assertThat(e.getMessage()).contains("déjà confiée"));
+        for (String reason : new String[] {null, "  ", "x".repeat(Request.MAX_REASON + 1)}) {
+            assertThatThrownBy(() -> request.handOver(7L, reason, ADMIN, id -> true, NOW))
+                    .isInstanceOfSatisfying(
+                            FieldRefusal.class, e -> assertThat(e.field()).isEqualTo(Request.HANDOVER_REASON));
+        }
+        request.handOver(7L, "x".repeat(Request.MAX_REASON), ADMIN, id -> true, NOW);
+        assertThat(request.registeredEvents()).hasSize(events + 1);
+    }
+
     /** The actor does not see the request: « not found », nothing changes. */
     private static void assertHidden(Request request, RequestStatus target, Actor actor, String what) {
         RequestStatus before = request.getStatus();

@@ -605,4 +605,284 @@ class RequestWebTests {
                 .isEqualTo(smallList)
                 .isEqualTo(6);
     }
+
+    // --- internal notes and handover (issue 11) ---------------------------------------------------
+
+    private String page(int numero, CurrentUser viewer) throws Exception {
+        return mvc.perform(get("/demandes/" + numero).with(as(viewer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private String memberExport() throws Exception {
+        return mvc.perform(get("/demandes/export.csv").with(as(member)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private long storageUsed() {
+        return jdbc.sql("SELECT coalesce(max(bytes), 0) FROM collectivity_storage_use WHERE collectivity_id = ?")
+                .param(commune.id())
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void internalNotesAndTheirFilesNeverReachTheCollectivity() throws Exception {
+        int numero = fileRequest("O36");
+        String exportBefore = memberExport();
+        long storageBefore = storageUsed();
+        mvc.perform(multipart("/demandes/" + numero + "/notes")
+                        .file(new MockMultipartFile(
+                                "fichiers", "memo-interne.txt", "text/plain", "à rappeler".getBytes()))
+                        .param("note", "Budget serré : voir avec la DGS avant d'accepter.")
+                        .with(csrf())
+                        .with(as(chef)))
+                .andExpect(redirectedUrl("/demandes/" + numero + "#notes"))
+                .andExpect(flash().attribute(
+                                "success", "Votre note interne a été enregistrée : seule l'équipe d'ID77 la voit."));
+        long noteFile = jdbc.sql("SELECT id FROM request_attachment WHERE file_name = 'memo-interne.txt' AND internal "
+                        + "AND request_id = (SELECT id FROM request WHERE numero = ?)")
+                .param(numero)
+                .query(Long.class)
+                .single();
+        long noteId = jdbc.sql("SELECT id FROM request_comment WHERE internal AND request_id = "
+                        + "(SELECT id FROM request WHERE numero = ?)")
+                .param(numero)
+                .query(Long.class)
+                .single();
+
+        // « nouveautés »: the note is news to staff, never to the collectivity
+        mvc.perform(get("/demandes").param("numero", "" + numero).with(as(member)))
+                .andExpect(content().string(not(containsString("nouveauté"))));
+        mvc.perform(get("/demandes").param("numero", "" + numero).with(as(admin)))
+                .andExpect(content().string(containsString("1 nouveauté<")));
+
+        // staff who see the request read it, with its file, labelled in words
+        assertThat(page(numero, chef))
+                .contains("Notes internes (<span>1</span>)", "Note interne", "Budget serré", "memo-interne.txt")
+                .contains("Fichiers (<span>1</span>)");
+        assertThat(page(numero, admin)).contains("Budget serré", "memo-interne.txt");
+        mvc.perform(get("/demandes/" + numero + "/fichiers/" + noteFile).with(as(admin)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/demandes/" + numero).with(as(otherChef))).andExpect(status().isNotFound());
+        mvc.perform(get("/demandes/" + numero + "/fichiers/" + noteFile).with(as(otherChef)))
+                .andExpect(status().isNotFound());
+
+        // the collectivity: not on its page, its print view, its file list, its history, its export, its space
+        for (String url : List.of("/demandes/" + numero, "/demandes/" + numero + "/impression")) {
+            assertThat(mvc.perform(get(url).with(as(member)))
+                            .andExpect(status().isOk())
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(StandardCharsets.UTF_8))
+                    .as(url)
+                    .doesNotContain("Budget serré", "memo-interne.txt", "Note interne", "Notes internes", "/notes")
+                    .contains("Commentaires (<span>1</span>)", "Fichiers (<span>1</span>)");
+        }
+        mvc.perform(get("/demandes/" + numero + "/fichiers/" + noteFile).with(as(member)))
+                .andExpect(status().isNotFound());
+        assertThat(memberExport()).isEqualTo(exportBefore);
+        assertThat(storageUsed()).isEqualTo(storageBefore);
+        assertThat(views.view(numero, RequestPages.actor(member)).history())
+                .extracting(RequestViews.HistoryLine::kind)
+                .containsExactly("CREATED");
+
+        // forged forms: a member writes no note, and answers none
+        mvc.perform(post("/demandes/" + numero + "/notes")
+                        .param("note", "Je me fais passer pour ID77")
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(flash().attribute(
+                                "error", "Vous n'avez pas le droit de faire cette action sur cette demande."));
+        mvc.perform(post("/demandes/" + numero + "/commentaires")
+                        .param("message", "Je réponds à la note")
+                        .param("repondA", "" + noteId)
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(flash().attribute("error", RequestConversation.REPLY_UNKNOWN));
+        mvc.perform(post("/demandes/" + numero + "/notes")
+                        .param("note", "intrus")
+                        .with(csrf())
+                        .with(as(otherChef)))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("SELECT count(*) FROM request_comment WHERE request_id = (SELECT id FROM request "
+                                + "WHERE numero = ?)")
+                        .param(numero)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedNoteComesBackBesideItsFieldWithWhatWasTyped() throws Exception {
+        int numero = fileRequest("O36");
+        mvc.perform(post("/demandes/" + numero + "/notes")
+                        .param("note", "   ")
+                        .with(csrf())
+                        .with(as(chef)))
+                .andExpect(redirectedUrl("/demandes/" + numero + "#notes"))
+                .andExpect(flash().attribute("noteField", "note"))
+                .andExpect(flash().attribute("noteError", "Écrivez la note avant de l'enregistrer."));
+        byte[] exe = {'M', 'Z', 0, 0, 0, 0, 0, 0, 0, 0};
+        mvc.perform(multipart("/demandes/" + numero + "/notes")
+                        .file(new MockMultipartFile("fichiers", "outil.pdf", "application/pdf", exe))
+                        .param("note", "Ma note tapée avec soin")
+                        .with(csrf())
+                        .with(as(chef)))
+                .andExpect(flash().attribute("noteField", "fichiers"))
+                .andExpect(flash().attribute("noteDraft", "Ma note tapée avec soin"))
+                .andExpect(flash().attribute("noteError", containsString("« outil.pdf » n'est pas d'un type accepté")));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM request_comment WHERE internal AND request_id = "
+                                + "(SELECT id FROM request WHERE numero = ?)")
+                        .param(numero)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private org.springframework.test.web.servlet.ResultActions handOver(int numero, String agent, String reason)
+            throws Exception {
+        return mvc.perform(post("/demandes/" + numero + "/transfert")
+                .param("agent", agent)
+                .param("motifTransfert", reason)
+                .param("version", "" + version(numero))
+                .with(csrf())
+                .with(as(chef)));
+    }
+
+    private Long responsable(int numero) {
+        return jdbc.sql("SELECT responsable_id FROM request WHERE numero = ?")
+                .param(numero)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+    }
+
+    @Test
+    void aRequestIsHandedToActiveStaffOnlyForAReasonThatOnlyStaffRead() throws Exception {
+        int numero = fileRequest("O36");
+        CurrentUser gone = new Fixtures(jdbc).chefDeFile("Gaston");
+        jdbc.sql("UPDATE app_user SET status = 'DISABLED' WHERE id = ?")
+                .param(gone.id())
+                .update();
+        String agentRefused = "Choisissez l'agent parmi les agents actifs d'ID77.";
+        for (String forged : List.of("", "abc", "" + member.id(), "" + gone.id(), "999999999")) {
+            handOver(numero, forged, "Congés")
+                    .andExpect(flash().attribute("handoverField", "agent"))
+                    .andExpect(flash().attribute("handoverError", agentRefused));
+        }
+        mvc.perform(post("/demandes/" + numero + "/transfert")
+                        .param("agent", "" + otherChef.id())
+                        .param("motifTransfert", " ")
+                        .param("version", "" + version(numero))
+                        .with(csrf())
+                        .with(as(chef)))
+                .andExpect(flash().attribute("handoverField", "motifTransfert"))
+                .andExpect(flash().attribute(
+                                "handoverError", "Indiquez le motif : il restera dans l'historique de la demande."));
+        assertThat(responsable(numero)).isNull();
+
+        // neither a chef de file of another offer nor a member hands it over, even to a real agent
+        mvc.perform(post("/demandes/" + numero + "/transfert")
+                        .param("agent", "" + otherChef.id())
+                        .param("motifTransfert", "Je me l'attribue")
+                        .param("version", "" + version(numero))
+                        .with(csrf())
+                        .with(as(otherChef)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/demandes/" + numero + "/transfert")
+                        .param("agent", "" + otherChef.id())
+                        .param("motifTransfert", "Plus vite")
+                        .param("version", "" + version(numero))
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(flash().attribute(
+                                "error", "Vous n'avez pas le droit de faire cette action sur cette demande."));
+        assertThat(responsable(numero)).isNull();
+        handOver(numero, "" + otherChef.id(), "Paul part en congé")
+                .andExpect(flash().attribute("success", "La demande a été confiée à Lucie Test."));
+        assertThat(responsable(numero)).isEqualTo(otherChef.id());
+        assertThat(page(numero, otherChef)).contains("Accepter la demande", "Demande confiée à Lucie Test");
+        assertThat(page(numero, chef)).contains("Motif : Paul part en congé");
+        assertThat(page(numero, member))
+                .contains("Demande confiée à Lucie Test", "Lucie Test")
+                .doesNotContain("Paul part en congé", "Confier la demande");
+        mvc.perform(get("/tableau-de-bord").with(as(otherChef)))
+                .andExpect(content().string(containsString("/demandes/" + numero + "\"")));
+        handOver(numero, "" + otherChef.id(), "Encore")
+                .andExpect(flash().attribute(
+                                "handoverError", "La demande est déjà confiée à cet agent : choisissez-en un autre."));
+    }
+
+    @Test
+    void anAdminHandsEveryOpenRequestOfAPersonWhoLeavesInOneGo() throws Exception {
+        int first = fileRequest("O36");
+        int second = fileRequest("O69");
+        int closed = fileRequest("O36");
+        for (String to : List.of("EN_COURS", "TERMINEE")) {
+            mvc.perform(post("/demandes/" + closed + "/statut")
+                    .param("statut", to)
+                    .param("version", "" + version(closed))
+                    .with(csrf())
+                    .with(as(chef)));
+        }
+        String url = "/admin/comptes/" + chef.id() + "/demandes";
+        mvc.perform(get(url).with(as(chef))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/comptes/" + member.id() + "/demandes").with(as(admin)))
+                .andExpect(status().isNotFound());
+        long open = jdbc.sql("SELECT count(*) FROM request r JOIN offer o ON o.id = r.offer_id WHERE r.status IN "
+                        + "('EN_ATTENTE', 'EN_COURS') AND (r.responsable_id = :c OR (r.responsable_id IS NULL AND "
+                        + "o.chef_de_file_id = :c))")
+                .param("c", chef.id())
+                .query(Long.class)
+                .single();
+        assertThat(open).as("the tests before left requests on his offers").isGreaterThanOrEqualTo(2);
+        mvc.perform(get(url).with(as(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Confier ses " + open + " demandes ouvertes")))
+                .andExpect(content().string(containsString("N°" + first)))
+                .andExpect(content().string(not(containsString("N°" + closed + "<"))));
+        mvc.perform(post(url)
+                        .param("agent", "" + chef.id())
+                        .param("motifTransfert", "Départ")
+                        .with(csrf())
+                        .with(as(admin)))
+                .andExpect(
+                        flash().attribute("handoverError", "Choisissez un autre agent que la personne qui s'en va."));
+        mvc.perform(post(url)
+                        .param("agent", "" + otherChef.id())
+                        .param("motifTransfert", "")
+                        .with(csrf())
+                        .with(as(admin)))
+                .andExpect(flash().attribute("handoverField", "motifTransfert"));
+        mvc.perform(post(url)
+                        .param("agent", "" + member.id())
+                        .param("motifTransfert", "Départ")
+                        .with(csrf())
+                        .with(as(admin)))
+                .andExpect(flash().attribute("handoverField", "agent"));
+        assertThat(responsable(first)).isNull();
+        assertThat(responsable(second)).isNull();
+
+        mvc.perform(post(url)
+                        .param("agent", "" + otherChef.id())
+                        .param("motifTransfert", "Départ de Paul le 31 mars")
+                        .with(csrf())
+                        .with(as(admin)))
+                .andExpect(redirectedUrl(url))
+                .andExpect(flash().attribute("success", open + " demandes confiées à Lucie Test."));
+        assertThat(responsable(first)).isEqualTo(otherChef.id());
+        assertThat(responsable(second)).isEqualTo(otherChef.id());
+        assertThat(responsable(closed)).isNull();
+        assertThat(page(first, otherChef)).contains("Motif : Départ de Paul le 31 mars");
+        mvc.perform(get(url).with(as(admin))).andExpect(content().string(containsString("Aucune demande ouverte")));
+        mvc.perform(get("/admin/comptes").param("q", chef.identifiant()).with(as(admin)))
+                .andExpect(content().string(containsString("href=\"" + url + "\"")));
+    }
 }
