@@ -164,7 +164,12 @@ class HtmlValidityTests {
         mvc.perform(post(request + "/transfert")
                         .param("agent", String.valueOf(admin.id()))
                         .param("motifTransfert", "Relecture")
-                        .param("version", String.valueOf(version + 1))
+                        .param(
+                                "version",
+                                jdbc.sql("SELECT version FROM request WHERE numero = :n")
+                                        .param("n", Integer.parseInt(request.replace("/demandes/", "")))
+                                        .query(String.class)
+                                        .single())
                         .with(csrf())
                         .with(as(chef)))
                 .andExpect(status().is3xxRedirection());

@@ -837,7 +837,7 @@ class RequestWebTests {
         mvc.perform(get("/admin/comptes/" + member.id() + "/demandes").with(as(admin)))
                 .andExpect(status().isNotFound());
         long open = jdbc.sql("SELECT count(*) FROM request r JOIN offer o ON o.id = r.offer_id WHERE r.status IN "
-                        + "('EN_ATTENTE', 'EN_COURS') AND (r.responsable_id = :c OR (r.responsable_id IS NULL AND "
+                        + "('EN_ATTENTE', 'EN_COURS', 'COMPLEMENTS') AND (r.responsable_id = :c OR (r.responsable_id IS NULL AND "
                         + "o.chef_de_file_id = :c))")
                 .param("c", chef.id())
                 .query(Long.class)
