@@ -320,9 +320,10 @@ class RequestNotifications {
                             RELANCE_RETARD,
                             "Relance : demande N°" + e.numero() + " en retard de " + days,
                             "La demande N°" + e.numero() + " (" + a.offer() + "), déposée par " + a.collectivity()
-                                    + ", devait avoir une réponse au plus tard le " + since
-                                    + " : elle est en retard de "
-                                    + days + ".",
+                                    + (e.status() == RequestStatus.EN_COURS
+                                            ? ", devait être terminée au plus tard le "
+                                            : ", devait avoir une réponse au plus tard le ")
+                                    + since + " : elle est en retard de " + days + ".",
                             null,
                             ""));
         } else {

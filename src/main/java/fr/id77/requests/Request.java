@@ -405,7 +405,7 @@ class Request extends AbstractAggregateRoot<Request> {
 
     /** The daily job reminds of this request (late, or waiting for compléments): told by the notifications. */
     void remind(RequestEvents.Reminder kind, LocalDate since, long workingDays) {
-        registerEvent(new RequestEvents.ReminderDue(ref(), 0L, kind, since, workingDays));
+        registerEvent(new RequestEvents.ReminderDue(ref(), 0L, kind, status, since, workingDays));
     }
 
     /** The events registered since the last save, in order (they are published, then cleared, by the repository's save). */

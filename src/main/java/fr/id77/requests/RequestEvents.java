@@ -72,10 +72,12 @@ public final class RequestEvents {
     }
 
     /**
-     * The daily job reminds of a request ({@code actorId} 0: nobody acted): {@code LATE} since {@code since} (its due
-     * date), by {@code workingDays}; or waiting for {@code COMPLEMENTS} since {@code since}, for {@code workingDays}.
+     * The daily job reminds of a request in {@code status} ({@code actorId} 0: nobody acted): {@code LATE} since
+     * {@code since} (the due date of its answer while « En attente », of its completion while « En cours »), by
+     * {@code workingDays}; or waiting for {@code COMPLEMENTS} since {@code since}, for {@code workingDays}.
      */
-    public record ReminderDue(RequestRef request, long actorId, Reminder kind, LocalDate since, long workingDays)
+    public record ReminderDue(
+            RequestRef request, long actorId, Reminder kind, RequestStatus status, LocalDate since, long workingDays)
             implements Change {}
 
     /** Files were added to a request (with a comment or on their own). */

@@ -155,7 +155,8 @@ class RequestNeverStallsIT extends BrowserTest {
         signIn(chef);
         visit("/notifications");
         assertThat(find(By.tagName("main")).getText())
-                .containsPattern("Relance : demande N°" + numero + " en retard de \\d+ jours ouvrés");
+                .containsPattern("Relance : demande N°" + numero + " en retard de \\d+ jours ouvrés")
+                .contains("devait être terminée au plus tard le");
         checkAccessibility();
         screenshot("relance-demande-en-retard");
         visit("/demandes/" + numero);

@@ -79,6 +79,11 @@ class RequestRemindersTests {
                         .query(String.class)
                         .single())
                 .startsWith("Relance : demande N°" + late + " en retard de ");
+        assertThat(jdbc.sql("SELECT body FROM notification WHERE request_numero = ? AND event = 'RELANCE_RETARD'")
+                        .param(late)
+                        .query(String.class)
+                        .single())
+                .contains("devait avoir une réponse au plus tard le");
         assertThat(told(onTime, "RELANCE_RETARD")).isEmpty();
 
         assertThat(reminders.remindAll()).as("not twice in a week").isZero();
