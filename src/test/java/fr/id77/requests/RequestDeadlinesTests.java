@@ -42,6 +42,23 @@ class RequestDeadlinesTests {
     }
 
     @Test
+    void aTargetSkipsEveryOtherPublicHolidayOfTheYear() {
+        // Easter Monday 6 April 2026: filed on Friday 3 April, one day is Tuesday 7
+        assertThat(RequestDeadlines.due(day("2026-04-03"), 1)).isEqualTo(day("2026-04-07"));
+        // 14 July 2026 is a Tuesday: filed on Monday 13, one day is Wednesday 15
+        assertThat(RequestDeadlines.due(day("2026-07-13"), 1)).isEqualTo(day("2026-07-15"));
+        // 15 August 2025 is a Friday: filed on Thursday 14, one day is Monday 18
+        assertThat(RequestDeadlines.due(day("2025-08-14"), 1)).isEqualTo(day("2025-08-18"));
+        // 1 November 2027 (Toussaint) is a Monday: filed on Friday 29 October, one day is Tuesday 2 November
+        assertThat(RequestDeadlines.due(day("2027-10-29"), 1)).isEqualTo(day("2027-11-02"));
+        // 11 November 2026 (Armistice) is a Wednesday: filed on Tuesday 10, one day is Thursday 12
+        assertThat(RequestDeadlines.due(day("2026-11-10"), 1)).isEqualTo(day("2026-11-12"));
+        // and the lateness counts none of them: due on Monday 13 July 2026, on Thursday 16 it is two days late
+        assertThat(RequestDeadlines.lateBy(day("2026-07-13"), day("2026-07-16")))
+                .isEqualTo(2);
+    }
+
+    @Test
     void theWorkingDaysSpentWaitingForComplementsMoveTheDeadline() {
         LocalDate due = day("2026-03-20");
         // asked on Monday 9 March, answered on Wednesday 11: two working days (Tuesday, Wednesday) added
