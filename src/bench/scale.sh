@@ -29,9 +29,9 @@ COMMENTS=$(sql "SELECT count(*) FROM request_comment k JOIN request r ON r.id = 
 
 # What each user measures. A deep page is the middle of that user's list (the farthest from both ends).
 URLS_ANONYMOUS=("/?q=amenagement")
-URLS_benchadmin=("/demandes" "/demandes?canton=MEAUX&statut=TERMINEE" "/demandes?page=2500" "/demandes/$THREAD"
+URLS_benchadmin=("/demandes" "/demandes?canton=MEAUX&statut=TERMINEE" "/demandes?page=2500" "/demandes?retard=oui" "/demandes/$THREAD"
   "/notifications" "/statistiques" "/statistiques?periode=12mois&canton=MEAUX" "/admin" "/tableau-de-bord")
-URLS_benchchef=("/demandes" "/demandes?statut=EN_COURS" "/demandes?page=213" "/demandes/$THREAD" "/notifications"
+URLS_benchchef=("/demandes" "/demandes?statut=EN_COURS" "/demandes?page=213" "/demandes?retard=oui&tri=retard" "/demandes/$THREAD" "/notifications"
   "/statistiques" "/tableau-de-bord")
 URLS_benchmembre=("/demandes" "/demandes?statut=TERMINEE" "/demandes?page=35" "/demandes/$THREAD" "/notifications")
 USERS=(benchadmin benchchef benchmembre)
