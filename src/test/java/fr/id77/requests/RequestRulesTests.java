@@ -459,9 +459,14 @@ class RequestRulesTests {
                                     HANDLER,
                                     "congés"));
                 } else {
+                    boolean processes = actor == HANDLER_STAFF || actor == ADMIN; // a closed request: told why
                     assertThatThrownBy(() -> request.handOver(7L, "congés", actor, id -> true, NOW))
                             .as(status + " " + entry.getKey())
-                            .isInstanceOf(RequestException.class);
+                            .isInstanceOf(RequestException.class)
+                            .hasMessage(
+                                    processes
+                                            ? "Seule une demande « En attente » ou « En cours » peut être confiée."
+                                            : "Vous n'avez pas le droit de faire cette action sur cette demande.");
                     assertThat(request.getResponsableId()).isEqualTo(HANDLER);
                 }
             }
