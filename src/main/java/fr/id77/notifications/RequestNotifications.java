@@ -126,8 +126,8 @@ class RequestNotifications {
         // each status change: its kind of notification, its title, the sentence and, if any, the reason given
         if (e.from() == RequestStatus.COMPLEMENTS
                 && (e.to() == RequestStatus.EN_ATTENTE || e.to() == RequestStatus.EN_COURS)) {
-            notifier.tell(
-                    handlers(e.request().chefDeFileId(), e.request().responsableId()),
+            tellHandlers(
+                    e.request(),
                     e.actorId(),
                     a.message(
                             COMPLEMENTS_TRANSMIS,
@@ -180,7 +180,7 @@ class RequestNotifications {
         // the collectivity cancels for its handlers; any other change is told to the collectivity and, made by someone
         // else (an admin, the responsable), to the chef de file and the responsable
         if (e.to() == RequestStatus.ANNULEE) {
-            notifier.tell(handlers(e.request().chefDeFileId(), e.request().responsableId()), e.actorId(), message);
+            tellHandlers(e.request(), e.actorId(), message);
         } else {
             tellCollectivity(e.request(), e.actorId(), message, true);
         }
@@ -227,8 +227,8 @@ class RequestNotifications {
                         .referent(e.request().collectivityId(), e.referentId())
                         .map(RequestNotifications::referentLabel)
                         .orElse(null);
-        notifier.tell(
-                handlers(e.request().chefDeFileId(), e.request().responsableId()),
+        tellHandlers(
+                e.request(),
                 e.actorId(),
                 a.message(
                         CONTACT_ADHERENT,
@@ -313,8 +313,8 @@ class RequestNotifications {
         String since = DAY.format(e.since());
         String days = e.workingDays() + (e.workingDays() > 1 ? " jours ouvrés" : " jour ouvré");
         if (e.kind() == RequestEvents.Reminder.LATE) {
-            notifier.tell(
-                    handlers(e.request().chefDeFileId(), e.request().responsableId()),
+            tellHandlers(
+                    e.request(),
                     null,
                     a.message(
                             RELANCE_RETARD,
@@ -348,8 +348,8 @@ class RequestNotifications {
         About a = about(e.request(), e.actorId());
         String files =
                 e.files() == 0 ? "" : e.files() == 1 ? " (avec un fichier)" : " (avec " + e.files() + " fichiers)";
-        notifier.tell(
-                handlers(e.request().chefDeFileId(), e.request().responsableId()),
+        tellHandlers(
+                e.request(),
                 e.actorId(),
                 a.message(
                         NOTE_INTERNE,
@@ -429,8 +429,13 @@ class RequestNotifications {
         if (fromStaff) {
             tellCollectivity(request, actorId, message, true);
         } else {
-            notifier.tell(handlers(request.chefDeFileId(), request.responsableId()), actorId, message);
+            tellHandlers(request, actorId, message);
         }
+    }
+
+    /** Tells the request's chef de file and responsable (the admins when it has neither). */
+    private void tellHandlers(RequestEvents.RequestRef request, Long actorId, Message message) {
+        notifier.tell(handlers(request.chefDeFileId(), request.responsableId()), actorId, message);
     }
 
     /** The members of the collectivity that filed the request. */
