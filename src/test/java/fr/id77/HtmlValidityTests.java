@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fr.id77.account.CurrentUser;
 import fr.id77.support.Fixtures;
+import fr.id77.support.RequestRows;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -126,10 +127,8 @@ class HtmlValidityTests {
         assertValid("/statistiques", as(admin));
         assertValid("/statistiques?periode=dates&du=2020-02-30&au=x&canton=X", as(admin));
         assertValid(request, as(chef));
-        long version = jdbc.sql("SELECT version FROM request WHERE numero = :n")
-                .param("n", Integer.parseInt(request.replace("/demandes/", "")))
-                .query(Long.class)
-                .single();
+        int numero = Integer.parseInt(request.replace("/demandes/", ""));
+        long version = RequestRows.version(jdbc, numero);
         mvc.perform(post(request + "/statut")
                         .param("statut", "EN_COURS")
                         .param("version", String.valueOf(version))
@@ -139,7 +138,7 @@ class HtmlValidityTests {
         assertValid(request, as(chef));
         // late on its completion target: « En retard de N j » on the page, the list (filtered) and the dashboard
         jdbc.sql("UPDATE request SET completion_due = current_date - 7, due_on = current_date - 7 WHERE numero = :n")
-                .param("n", Integer.parseInt(request.replace("/demandes/", "")))
+                .param("n", numero)
                 .update();
         assertValid(request, as(chef));
         assertValid("/demandes?retard=oui&tri=retard", as(chef));
@@ -164,12 +163,7 @@ class HtmlValidityTests {
         mvc.perform(post(request + "/transfert")
                         .param("agent", String.valueOf(admin.id()))
                         .param("motifTransfert", "Relecture")
-                        .param(
-                                "version",
-                                jdbc.sql("SELECT version FROM request WHERE numero = :n")
-                                        .param("n", Integer.parseInt(request.replace("/demandes/", "")))
-                                        .query(String.class)
-                                        .single())
+                        .param("version", String.valueOf(RequestRows.version(jdbc, numero)))
                         .with(csrf())
                         .with(as(chef)))
                 .andExpect(status().is3xxRedirection());

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import fr.id77.account.CurrentUser;
 import fr.id77.support.Fixtures;
+import fr.id77.support.RequestRows;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -338,9 +339,6 @@ class AuthorizationMatrixTests {
     }
 
     private long version(int numero) {
-        return jdbc.sql("SELECT version FROM request WHERE numero = ?")
-                .param(numero)
-                .query(Long.class)
-                .single();
+        return RequestRows.version(jdbc, numero);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.id77.catalogue.Offers;
 import fr.id77.shared.time.TimeConfiguration;
+import fr.id77.support.RequestRows;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -54,10 +55,7 @@ class RequestActivityTests {
     }
 
     private long version(int numero) {
-        return jdbc.sql("SELECT version FROM request WHERE numero = :n")
-                .param("n", numero)
-                .query(Long.class)
-                .single();
+        return RequestRows.version(jdbc, numero);
     }
 
     private long news(int numero, Actor viewer) {

@@ -9,6 +9,7 @@ import fr.id77.shared.time.TimeConfiguration;
 import fr.id77.support.BrowserTest;
 import fr.id77.support.ExportFiles;
 import fr.id77.support.Fixtures;
+import fr.id77.support.RequestRows;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,11 +69,7 @@ class RequestExportIT extends BrowserTest {
                 .single();
         waiting = workflow.file(anne, o36, null, commune.referentId());
         accepted = workflow.file(anne, o37, chef.userId(), commune.referentId());
-        long version = jdbc.sql("SELECT version FROM request WHERE numero = :n")
-                .param("n", accepted)
-                .query(Long.class)
-                .single();
-        workflow.changeStatus(accepted, RequestStatus.EN_COURS, null, version, chef);
+        workflow.changeStatus(accepted, RequestStatus.EN_COURS, null, RequestRows.version(jdbc, accepted), chef);
     }
 
     @Test

@@ -11,6 +11,7 @@ import fr.id77.shared.time.TimeConfiguration;
 import fr.id77.support.ExportFiles;
 import fr.id77.support.Fixtures;
 import fr.id77.support.QueryCounting;
+import fr.id77.support.RequestRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -321,10 +322,7 @@ class RequestExportTests {
     }
 
     private long version(int numero) {
-        return jdbc.sql("SELECT version FROM request WHERE numero = :n")
-                .param("n", numero)
-                .query(Long.class)
-                .single();
+        return RequestRows.version(jdbc, numero);
     }
 
     /** Moves a request's filing ({@code created}) or its move to a status back to {@code instant}. */

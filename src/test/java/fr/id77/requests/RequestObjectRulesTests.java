@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fr.id77.account.CurrentUser;
 import fr.id77.support.Fixtures;
+import fr.id77.support.RequestRows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,10 +74,7 @@ class RequestObjectRulesTests {
     }
 
     private long version(int numero) {
-        return jdbc.sql("SELECT version FROM request WHERE numero = ?")
-                .param(numero)
-                .query(Long.class)
-                .single();
+        return RequestRows.version(jdbc, numero);
     }
 
     private Long column(String column, int numero) {

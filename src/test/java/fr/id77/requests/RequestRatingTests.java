@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fr.id77.account.CurrentUser;
 import fr.id77.support.Fixtures;
+import fr.id77.support.RequestRows;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,11 +65,7 @@ class RequestRatingTests {
                 .single();
         int numero = workflow.file(Actor.adherent(member.id(), commune.id()), offer, null, commune.referentId());
         for (RequestStatus to : path) {
-            long version = jdbc.sql("SELECT version FROM request WHERE numero = :n")
-                    .param("n", numero)
-                    .query(Long.class)
-                    .single();
-            workflow.changeStatus(numero, to, null, version, Actor.chefDeFile(chef.id()));
+            workflow.changeStatus(numero, to, null, RequestRows.version(jdbc, numero), Actor.chefDeFile(chef.id()));
         }
         return numero;
     }

@@ -3,6 +3,7 @@ package fr.id77.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.id77.shared.time.TimeConfiguration;
+import fr.id77.support.RequestRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,10 +44,7 @@ class RequestRemindersTests {
     }
 
     private long version(int numero) {
-        return jdbc.sql("SELECT version FROM request WHERE numero = ?")
-                .param(numero)
-                .query(Long.class)
-                .single();
+        return RequestRows.version(jdbc, numero);
     }
 
     private void sql(String statement, Object... params) {

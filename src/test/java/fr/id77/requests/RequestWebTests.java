@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import fr.id77.account.CurrentUser;
 import fr.id77.support.Fixtures;
 import fr.id77.support.QueryCounting;
+import fr.id77.support.RequestRows;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,10 +83,7 @@ class RequestWebTests {
     }
 
     private long version(int numero) {
-        return jdbc.sql("SELECT version FROM request WHERE numero = :n")
-                .param("n", numero)
-                .query(Long.class)
-                .single();
+        return RequestRows.version(jdbc, numero);
     }
 
     @Test
