@@ -3,6 +3,7 @@ package fr.id77.catalogue;
 import fr.id77.catalogue.CatalogueReference.DomainRef;
 import fr.id77.catalogue.CatalogueReference.ThematicRef;
 import fr.id77.catalogue.CatalogueReference.TypologyRef;
+import fr.id77.shared.web.AddressChoice;
 import fr.id77.shared.web.InputSanitizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,7 +34,7 @@ public record CatalogueQuery(
     static final int MAX_FILTERS = 20;
     private static final Pattern CODE = Pattern.compile("^([A-Z])0*([0-9]{1,4})$");
 
-    public enum Sort {
+    public enum Sort implements AddressChoice {
         PERTINENCE("pertinence", "Pertinence"),
         IDENTIFIANT("identifiant", "Identifiant"),
         TITRE("titre", "Titre (A → Z)"),
@@ -47,21 +48,18 @@ public record CatalogueQuery(
             this.label = label;
         }
 
+        @Override
         public String getParam() {
             return param;
         }
 
+        @Override
         public String getLabel() {
             return label;
         }
 
         static Optional<Sort> of(String param) {
-            for (Sort s : values()) {
-                if (s.param.equals(param)) {
-                    return Optional.of(s);
-                }
-            }
-            return Optional.empty();
+            return AddressChoice.byParam(Sort.class, param);
         }
     }
 

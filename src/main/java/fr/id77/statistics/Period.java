@@ -1,5 +1,6 @@
 package fr.id77.statistics;
 
+import fr.id77.shared.web.AddressChoice;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.List;
 /** The filing dates a statistics page covers, both included, and how they were asked for. */
 record Period(Kind kind, LocalDate from, LocalDate to) {
 
-    enum Kind {
+    enum Kind implements AddressChoice {
         ANNEE("annee", "Cette année"),
         DOUZE_MOIS("12mois", "Les 12 derniers mois"),
         DATES("dates", "Dates choisies");
@@ -21,21 +22,18 @@ record Period(Kind kind, LocalDate from, LocalDate to) {
             this.label = label;
         }
 
+        @Override
         public String getParam() {
             return param;
         }
 
+        @Override
         public String getLabel() {
             return label;
         }
 
         static Kind of(String param) {
-            for (Kind k : values()) {
-                if (k.param.equals(param)) {
-                    return k;
-                }
-            }
-            return ANNEE;
+            return AddressChoice.byParam(Kind.class, param).orElse(ANNEE);
         }
     }
 
