@@ -62,8 +62,8 @@ class RequestReminders {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, TimeConfiguration.PARIS);
         Timestamp weekAgo = Timestamp.from(now.minus(EVERY));
-        Timestamp complementsBefore = Timestamp.from(
-                waitingSince(today).atStartOfDay(TimeConfiguration.PARIS).toInstant());
+        // compléments asked before this instant have waited more than COMPLEMENTS_WORKING_DAYS working days
+        Timestamp complementsBefore = Timestamp.from(RequestActivity.filedBefore(COMPLEMENTS_WORKING_DAYS, today));
         List<Long> due = jdbc.sql("SELECT id FROM request WHERE (reminded_at IS NULL OR reminded_at < :weekAgo) AND ("
                         + "(status IN ('EN_ATTENTE', 'EN_COURS') AND due_on < :today) "
                         + "OR (status = 'COMPLEMENTS' AND complements_since < :complementsBefore)) ORDER BY id")
@@ -85,15 +85,6 @@ class RequestReminders {
             }
         }
         return reminded;
-    }
-
-    /** The first day from which compléments asked are more than {@value #COMPLEMENTS_WORKING_DAYS} working days old. */
-    static LocalDate waitingSince(LocalDate today) {
-        LocalDate day = today;
-        while (WorkingDays.between(day, today) <= COMPLEMENTS_WORKING_DAYS) {
-            day = day.minusDays(1);
-        }
-        return day.plusDays(1);
     }
 
     private boolean remind(long id, Instant now, LocalDate today, Timestamp weekAgo) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.id77.shared.time.TimeConfiguration;
 import fr.id77.support.RequestRows;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -108,16 +109,12 @@ class RequestRemindersTests {
         }
         sql(
                 "UPDATE request SET complements_since = ? WHERE numero = ?",
-                Timestamp.from(RequestReminders.waitingSince(today())
-                        .minusDays(1)
-                        .atStartOfDay(TimeConfiguration.PARIS)
-                        .toInstant()),
+                Timestamp.from(RequestActivity.filedBefore(RequestReminders.COMPLEMENTS_WORKING_DAYS, today())
+                        .minus(Duration.ofDays(1))),
                 old);
         sql(
                 "UPDATE request SET complements_since = ? WHERE numero = ?",
-                Timestamp.from(RequestReminders.waitingSince(today())
-                        .atStartOfDay(TimeConfiguration.PARIS)
-                        .toInstant()),
+                Timestamp.from(RequestActivity.filedBefore(RequestReminders.COMPLEMENTS_WORKING_DAYS, today())),
                 recent);
 
         assertThat(reminders.remindAll()).isEqualTo(1);
@@ -137,7 +134,10 @@ class RequestRemindersTests {
     void complementsAreLateAfterTenWorkingDaysAcrossAPublicHoliday() {
         // Monday 16 November 2026 (Wednesday 11 November, Armistice, is a holiday): asked on Friday 30 October, ten
         // working days have passed (2 to 16 November); asked on Thursday 29 October or before, more than ten
-        assertThat(RequestReminders.waitingSince(LocalDate.of(2026, 11, 16))).isEqualTo(LocalDate.of(2026, 10, 30));
+        assertThat(RequestActivity.filedBefore(RequestReminders.COMPLEMENTS_WORKING_DAYS, LocalDate.of(2026, 11, 16)))
+                .isEqualTo(LocalDate.of(2026, 10, 30)
+                        .atStartOfDay(TimeConfiguration.PARIS)
+                        .toInstant());
     }
 
     @Test
