@@ -76,12 +76,7 @@ class Notifier {
             if (inDigest.contains(person.id())) {
                 digest.keep(person.id(), message, body);
             } else if (person.email() != null && !person.email().isBlank()) {
-                Map<String, Object> vars = new HashMap<>();
-                vars.put("name", person.displayName());
-                vars.put("title", message.title());
-                vars.put("body", message.body());
-                vars.put("quote", message.quote());
-                vars.put("link", mail.link(message.link()));
+                Map<String, Object> vars = mailOf(person.displayName(), message);
                 vars.put("linkLabel", message.linkLabel());
                 vars.put("eventLabel", message.event().getLabel());
                 vars.put("settingsLink", mail.link("/notifications/parametres"));
@@ -104,13 +99,19 @@ class Notifier {
                 || alsoTold.stream().anyMatch(referent.email()::equalsIgnoreCase)) {
             return;
         }
+        Map<String, Object> vars = mailOf(referent.fullName(), message);
+        vars.put("unsubscribeLink", mail.link("/contacts/desabonnement/" + referent.unsubscribeToken()));
+        mail.enqueue(referent.email(), "ID77 – " + message.title(), "notification-referent", vars);
+    }
+
+    /** What every mail of a message says, to {@code name}: its title, sentence, quote and the link to its page. */
+    private Map<String, Object> mailOf(String name, Message message) {
         Map<String, Object> vars = new HashMap<>();
-        vars.put("name", referent.fullName());
+        vars.put("name", name);
         vars.put("title", message.title());
         vars.put("body", message.body());
         vars.put("quote", message.quote());
         vars.put("link", mail.link(message.link()));
-        vars.put("unsubscribeLink", mail.link("/contacts/desabonnement/" + referent.unsubscribeToken()));
-        mail.enqueue(referent.email(), "ID77 – " + message.title(), "notification-referent", vars);
+        return vars;
     }
 }
