@@ -1,6 +1,7 @@
 package fr.id77.catalogue;
 
 import fr.id77.account.CurrentUser;
+import fr.id77.shared.web.PageSection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,16 +26,19 @@ class CatalogueController {
     private final OfferRepository offers;
 
     private final ObjectProvider<FavouriteMarks> favouriteMarks;
+    private final List<OfferPageSections> sections;
 
     CatalogueController(
             CatalogueSearch search,
             CatalogueReference reference,
             OfferRepository offers,
-            ObjectProvider<FavouriteMarks> favouriteMarks) {
+            ObjectProvider<FavouriteMarks> favouriteMarks,
+            ObjectProvider<OfferPageSections> sections) {
         this.search = search;
         this.reference = reference;
         this.offers = offers;
         this.favouriteMarks = favouriteMarks;
+        this.sections = sections.orderedStream().toList();
     }
 
     /** The favourites among these offers for a signed-in person; null for a visitor (no star to light). */
@@ -85,8 +89,24 @@ class CatalogueController {
                 .filter(o -> o.isPublished() || admin)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("offer", OfferDetails.of(offer));
+        model.addAttribute("sections", sections(offer, CurrentUser.from(authentication)));
         Set<Long> favourite = favourites(authentication, List.of(offer.getId()));
         model.addAttribute("favourite", favourite == null ? null : !favourite.isEmpty());
         return "catalogue/offer";
+    }
+
+    /** What other modules add to this offer's page (an exhibition's calendar, a training's sessions). */
+    private List<PageSection> sections(Offer offer, Optional<CurrentUser> user) {
+        OfferPageSections.Offer seen = new OfferPageSections.Offer(
+                offer.getId(),
+                offer.getCode(),
+                offer.getTitle(),
+                offer.getTypology().getSlug(),
+                offer.getChefDeFileId(),
+                offer.isPublished());
+        return sections.stream()
+                .map(s -> s.section(seen, user))
+                .flatMap(Optional::stream)
+                .toList();
     }
 }

@@ -4,12 +4,15 @@ import fr.id77.account.CurrentUser;
 import fr.id77.account.Role;
 import fr.id77.catalogue.Offers;
 import fr.id77.catalogue.Offers.OfferSummary;
+import fr.id77.shared.web.PageSection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,11 +59,32 @@ class RequestPages {
     private final RequestViews views;
     private final RequestReadModel read;
     private final Offers offers;
+    private final List<RequestPageSections> sections;
 
-    RequestPages(RequestViews views, RequestReadModel read, Offers offers) {
+    RequestPages(
+            RequestViews views, RequestReadModel read, Offers offers, ObjectProvider<RequestPageSections> sections) {
         this.views = views;
         this.read = read;
         this.offers = offers;
+        this.sections = sections.orderedStream().toList();
+    }
+
+    /** What other modules add to this request's page (an exhibition's booking), for this viewer. */
+    List<PageSection> sections(RequestViews.RequestState state, Actor viewer, boolean printView) {
+        RequestPageSections.Request seen = new RequestPageSections.Request(
+                state.id(),
+                state.numero(),
+                state.offerId(),
+                state.collectivityId(),
+                state.chefDeFileId(),
+                state.status(),
+                state.version(),
+                state.canProcess(),
+                viewer);
+        return sections.stream()
+                .map(s -> s.section(seen, printView))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     static Actor actor(CurrentUser user) {

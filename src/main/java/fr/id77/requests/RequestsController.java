@@ -125,6 +125,7 @@ class RequestsController {
                                 .findFirst()
                                 .orElse(null));
         model.addAttribute("printView", false);
+        model.addAttribute("sections", pages.sections(page.state(), RequestPages.actor(user), false));
         model.addAttribute(FormTokens.FIELD, FormTokens.fresh());
         model.addAttribute("noteEnvoi", FormTokens.fresh()); // its own: a note and a message never share a token
         model.addAttribute("upload", files.rules(page.state().collectivityId()));
@@ -144,6 +145,7 @@ class RequestsController {
         model.addAttribute("p", page);
         model.addAttribute("rating", ratings.of(page.state(), RequestPages.actor(user)));
         model.addAttribute("printView", true);
+        model.addAttribute("sections", pages.sections(page.state(), RequestPages.actor(user), true));
         return "requests/show";
     }
 
