@@ -24,19 +24,19 @@ record AvailabilityCalendar(List<Month> months) {
 
     /** A day of a month table; {@code null} in a week pads the days of the neighbouring months. */
     record Day(LocalDate date, DayState state) {
-        int number() {
+        public int number() {
             return date.getDayOfMonth();
         }
 
-        String label() {
+        public String label() {
             return DAY.format(date) + " : " + state.label();
         }
 
-        String css() {
+        public String css() {
             return state.css();
         }
 
-        String stateLabel() {
+        public String stateLabel() {
             return state.label();
         }
     }

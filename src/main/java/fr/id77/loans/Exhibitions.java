@@ -29,30 +29,30 @@ class Exhibitions {
     record Exhibition(
             long offerId, int minDays, int maxDays, int bufferDays, long version, List<Copy> copies, boolean stored) {
 
-        LoanRules.Settings settings() {
+        public LoanRules.Settings settings() {
             return new LoanRules.Settings(minDays, maxDays, bufferDays);
         }
 
-        List<Long> activeCopyIds() {
+        public List<Long> activeCopyIds() {
             return copies.stream().filter(Copy::active).map(Copy::id).toList();
         }
 
-        int activeCopies() {
+        public int activeCopies() {
             return activeCopyIds().size();
         }
 
-        Optional<Copy> copy(Long id) {
+        public Optional<Copy> copy(Long id) {
             return copies.stream().filter(c -> id != null && c.id() == id).findFirst();
         }
 
-        String copyLabel(Long id) {
+        public String copyLabel(Long id) {
             return copy(id).map(Copy::label).orElse(null);
         }
     }
 
     /** An exhibition offer as the pages name it. */
     record ExhibitionOffer(long id, String code, String title, Long chefDeFileId, boolean published) {
-        String label() {
+        public String label() {
             return code + " – " + title;
         }
     }

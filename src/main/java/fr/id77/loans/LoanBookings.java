@@ -45,6 +45,12 @@ class LoanBookings {
     /** SQLSTATE of an exclusion constraint violation. */
     static final String EXCLUSION_VIOLATION = "23P01";
 
+    /**
+     * SQLSTATE of a deadlock: two confirmations of the same copy at once may each wait for the other's row to decide the
+     * constraint; PostgreSQL then fails one of them, whose copy the other one takes.
+     */
+    static final String DEADLOCK = "40P01";
+
     enum Status {
         WISHED("Période demandée"),
         CONFIRMED("Réservation confirmée"),
@@ -56,7 +62,7 @@ class LoanBookings {
             this.label = label;
         }
 
-        String label() {
+        public String label() {
             return label;
         }
     }
@@ -92,7 +98,7 @@ class LoanBookings {
 
     /** Whether a copy is free for a wished period, and if not the next free periods of the same length. */
     record Answer(Period period, boolean free, List<Period> proposals) {
-        String message() {
+        public String message() {
             return free
                     ? "Un exemplaire est libre " + period.label() + " : vous pouvez envoyer votre demande."
                     : "Aucun exemplaire n'est libre " + period.label() + ". " + LoanRules.proposals(proposals);
@@ -393,7 +399,7 @@ class LoanBookings {
             connection.releaseSavepoint(savepoint);
             return true;
         } catch (DataAccessException e) {
-            if (!isExclusionViolation(e)) {
+            if (!isTaken(e)) {
                 throw e;
             }
             try {
@@ -408,8 +414,17 @@ class LoanBookings {
     }
 
     static boolean isExclusionViolation(Throwable e) {
+        return hasState(e, EXCLUSION_VIOLATION);
+    }
+
+    /** The copy was taken by another loan: the constraint refused it, or a race with another confirmation was lost. */
+    static boolean isTaken(Throwable e) {
+        return isExclusionViolation(e) || hasState(e, DEADLOCK);
+    }
+
+    private static boolean hasState(Throwable e, String state) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
                 return true;
             }
         }

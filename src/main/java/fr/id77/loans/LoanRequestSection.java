@@ -36,7 +36,17 @@ class LoanRequestSection implements RequestPageSections {
             List<Exhibitions.Copy> copies,
             List<Conflict> conflicts) {
 
-        boolean showChoice() {
+        /** The copy lent, else the one the handler chose, else when it will be given. */
+        public String copyText() {
+            if (copy != null) {
+                return copy;
+            }
+            return chosenCopy != null
+                    ? chosenCopy + " (choisi, confirmé à l'acceptation)"
+                    : "attribué à l'acceptation de la demande";
+        }
+
+        public boolean showChoice() {
             return handler && !printView && status != LoanBookings.Status.RELEASED && copies.size() > 1;
         }
     }

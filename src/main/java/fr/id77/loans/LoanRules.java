@@ -37,25 +37,25 @@ final class LoanRules {
             }
         }
 
-        long days() {
+        public long days() {
             return ChronoUnit.DAYS.between(start, end) + 1;
         }
 
         /** What a loan over this period holds: {@code buffer} transport days before and after it. */
-        Period held(int buffer) {
+        public Period held(int buffer) {
             return new Period(start.minusDays(buffer), end.plusDays(buffer));
         }
 
-        boolean overlaps(Period other) {
+        public boolean overlaps(Period other) {
             return !start.isAfter(other.end) && !other.start.isAfter(end);
         }
 
-        boolean contains(LocalDate day) {
+        public boolean contains(LocalDate day) {
             return !day.isBefore(start) && !day.isAfter(end);
         }
 
         /** « du 02/03/2027 au 15/03/2027 ». */
-        String label() {
+        public String label() {
             return "du " + DAY.format(start) + " au " + DAY.format(end);
         }
     }
@@ -82,11 +82,11 @@ final class LoanRules {
             this.label = label;
         }
 
-        String label() {
+        public String label() {
             return label;
         }
 
-        String css() {
+        public String css() {
             return "loan-day-" + name().toLowerCase();
         }
     }
