@@ -74,12 +74,18 @@ class HtmlValidityTests {
         if (who != null) {
             request.with(who);
         }
+        assertValid(request, url);
+    }
+
+    /** The page answered to {@code request} (a form posted back with its answer, say), named {@code what}. */
+    void assertValid(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String what)
+            throws Exception {
         String html = mvc.perform(request)
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(errorsIn(html)).as("erreurs HTML de %s", url).isEmpty();
+        assertThat(errorsIn(html)).as("erreurs HTML de %s", what).isEmpty();
     }
 
     @Test
@@ -214,19 +220,14 @@ class HtmlValidityTests {
                 new String[] {start.toString(), start.plusDays(10).toString(), "verifier"}, // taken: next periods
                 new String[] {start.plusDays(60).toString(), start.plusDays(70).toString(), "verifier"}, // free
                 new String[] {start.minusDays(40).toString(), "x", "reserver"})) { // refused next to the fields
-            String html = mvc.perform(post("/expositions/R08/reserver")
+            assertValid(
+                    post("/expositions/R08/reserver")
                             .param("debut", post[0])
                             .param("fin", post[1])
                             .param("action", post[2])
                             .with(csrf())
-                            .with(as(member)))
-                    .andExpect(status().isOk())
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString(StandardCharsets.UTF_8);
-            assertThat(errorsIn(html))
-                    .as("erreurs HTML de la réservation %s", String.join(" ", post))
-                    .isEmpty();
+                            .with(as(member)),
+                    "la réservation " + String.join(" ", post));
         }
         assertValid(request, as(member));
         assertValid(request, as(chef));

@@ -18,9 +18,6 @@ import org.springframework.stereotype.Component;
 @Order(10)
 class LoanRequestSection implements RequestPageSections {
 
-    /** Another booking that overlaps this one's period (transport days included). */
-    record Conflict(int numero, String collectivity, String period, String status, String copy) {}
-
     /** What the fragment {@code loans/sections :: request} shows. */
     record LoanView(
             int numero,
@@ -34,7 +31,7 @@ class LoanRequestSection implements RequestPageSections {
             boolean handler,
             boolean printView,
             List<Exhibitions.Copy> copies,
-            List<Conflict> conflicts) {
+            List<StaffCalendar.Loan> conflicts) {
 
         /** The copy lent, else the one the handler chose, else when it will be given. */
         public String copyText() {
@@ -66,7 +63,7 @@ class LoanRequestSection implements RequestPageSections {
         return bookings.byRequest(request.id()).map(b -> {
             Exhibitions.Exhibition exhibition = exhibitions.of(b.offerId());
             boolean handler = request.canProcess();
-            List<Conflict> conflicts =
+            List<StaffCalendar.Loan> conflicts =
                     handler && b.status() != LoanBookings.Status.RELEASED ? conflicts(b, exhibition) : List.of();
             int buffer = b.status() == LoanBookings.Status.CONFIRMED ? b.bufferDays() : exhibition.bufferDays();
             return new PageSection(
@@ -90,7 +87,8 @@ class LoanRequestSection implements RequestPageSections {
         });
     }
 
-    private List<Conflict> conflicts(LoanBookings.Booking booking, Exhibitions.Exhibition exhibition) {
+    /** The other bookings that overlap this one's period (transport days included). */
+    private List<StaffCalendar.Loan> conflicts(LoanBookings.Booking booking, Exhibitions.Exhibition exhibition) {
         int buffer = booking.status() == LoanBookings.Status.CONFIRMED ? booking.bufferDays() : exhibition.bufferDays();
         Period held = booking.period().held(buffer);
         List<LoanBookings.Booking> others = bookings.active(booking.offerId(), held).stream()
@@ -103,12 +101,7 @@ class LoanRequestSection implements RequestPageSections {
                 .names(others.stream().map(LoanBookings.Booking::collectivityId).toList(), List.of())
                 .collectivities();
         return others.stream()
-                .map(o -> new Conflict(
-                        o.numero(),
-                        names.getOrDefault(o.collectivityId(), "Collectivité"),
-                        o.period().label(),
-                        o.status().label(),
-                        exhibition.copyLabel(o.copyId() != null ? o.copyId() : o.chosenCopyId())))
+                .map(o -> StaffCalendar.Loan.of(o, names, exhibition))
                 .toList();
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The rules of a loan, without Spring or database: how long it may last, what it holds (its period plus the
@@ -204,11 +203,5 @@ final class LoanRules {
         }
         return "Prochaines périodes libres de la même durée : "
                 + String.join(", ", free.stream().map(Period::label).toList()) + ".";
-    }
-
-    static Optional<Period> of(LocalDate start, LocalDate end) {
-        return start == null || end == null || end.isBefore(start)
-                ? Optional.empty()
-                : Optional.of(new Period(start, end));
     }
 }

@@ -29,7 +29,18 @@ class StaffCalendar {
     record Line(String copy, List<List<Item>> months) {}
 
     /** A booking of the list under the calendar. */
-    record Loan(int numero, String collectivity, String period, String copy, String status, boolean confirmed) {}
+    record Loan(int numero, String collectivity, String period, String copy, String status, boolean confirmed) {
+
+        static Loan of(LoanBookings.Booking b, Map<Long, String> names, Exhibitions.Exhibition exhibition) {
+            return new Loan(
+                    b.numero(),
+                    names.getOrDefault(b.collectivityId(), "Collectivité"),
+                    b.period().label(),
+                    exhibition.copyLabel(b.copyId() != null ? b.copyId() : b.chosenCopyId()),
+                    b.status().label(),
+                    b.status() == LoanBookings.Status.CONFIRMED);
+        }
+    }
 
     record ExhibitionCalendar(
             Exhibitions.ExhibitionOffer offer,
@@ -83,15 +94,8 @@ class StaffCalendar {
         if (!unassigned.isEmpty()) {
             lines.add(line("Demandes sans exemplaire choisi", unassigned, names, today));
         }
-        List<Loan> loans = shown.stream()
-                .map(b -> new Loan(
-                        b.numero(),
-                        names.getOrDefault(b.collectivityId(), "Collectivité"),
-                        b.period().label(),
-                        exhibition.copyLabel(b.copyId() != null ? b.copyId() : b.chosenCopyId()),
-                        b.status().label(),
-                        b.status() == LoanBookings.Status.CONFIRMED))
-                .toList();
+        List<Loan> loans =
+                shown.stream().map(b -> Loan.of(b, names, exhibition)).toList();
         return new ExhibitionCalendar(
                 offer,
                 exhibition,

@@ -74,6 +74,28 @@ class LoanWebTests {
         return Integer.parseInt(url.replace("/demandes/", ""));
     }
 
+    /** The admin's loan rules form, 2 transport days, at version 0. */
+    private org.springframework.test.web.servlet.ResultActions settings(String min, String max) throws Exception {
+        return mvc.perform(post("/admin/expositions/R18")
+                .param("minDays", min)
+                .param("maxDays", max)
+                .param("bufferDays", "2")
+                .param("version", "0")
+                .with(csrf())
+                .with(as(p.admin())));
+    }
+
+    /** The booking form with only its dates, sent by {@code who} with the button {@code action}. */
+    private org.springframework.test.web.servlet.ResultActions form(
+            String debut, String fin, String action, fr.id77.account.CurrentUser who) throws Exception {
+        return mvc.perform(post("/expositions/R18/reserver")
+                .param("debut", debut)
+                .param("fin", fin)
+                .param("action", action)
+                .with(csrf())
+                .with(as(who)));
+    }
+
     @Test
     void askingForAnExhibitionLeadsToItsBookingPage() throws Exception {
         mvc.perform(get("/demandes/nouvelle").param("offre", "R18").with(as(p.member())))
@@ -102,20 +124,10 @@ class LoanWebTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"debut-erreur\"")))
                 .andExpect(content().string(containsString("Cette date est passée")));
-        mvc.perform(post("/expositions/R18/reserver")
-                        .param("debut", day(10))
-                        .param("fin", day(12))
-                        .param("action", "verifier")
-                        .with(csrf())
-                        .with(as(p.member())))
+        form(day(10), day(12), "verifier", p.member())
                 .andExpect(content().string(containsString("id=\"fin-erreur\"")))
                 .andExpect(content().string(containsString("au moins 7 jours (ici 3)")));
-        mvc.perform(post("/expositions/R18/reserver")
-                        .param("debut", "31/02/2027")
-                        .param("fin", day(12))
-                        .param("action", "reserver")
-                        .with(csrf())
-                        .with(as(p.member())))
+        form("31/02/2027", day(12), "reserver", p.member())
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"debut-erreur\"")))
                 .andExpect(content().string(containsString("Choisissez le référent technique")));
@@ -142,12 +154,7 @@ class LoanWebTests {
     void checkingTellsWhetherACopyIsFreeAndProposesTheNextPeriods() throws Exception {
         book(20, 34);
         book(20, 34); // two copies: both taken now
-        mvc.perform(post("/expositions/R18/reserver")
-                        .param("debut", day(25))
-                        .param("fin", day(31))
-                        .param("action", "verifier")
-                        .with(csrf())
-                        .with(as(p.otherMember())))
+        form(day(25), day(31), "verifier", p.otherMember())
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Déjà prise")))
                 .andExpect(content()
@@ -156,12 +163,7 @@ class LoanWebTests {
                                                 bookings.today().plusDays(41),
                                                 bookings.today().plusDays(47))
                                         .label())));
-        mvc.perform(post("/expositions/R18/reserver")
-                        .param("debut", day(41))
-                        .param("fin", day(47))
-                        .param("action", "verifier")
-                        .with(csrf())
-                        .with(as(p.otherMember())))
+        form(day(41), day(47), "verifier", p.otherMember())
                 .andExpect(content().string(containsString("Un exemplaire est libre")));
     }
 
@@ -239,32 +241,13 @@ class LoanWebTests {
         mvc.perform(get("/gestion/expositions").with(as(p.member()))).andExpect(status().is4xxClientError());
         mvc.perform(get("/admin/expositions/R18").with(as(p.chef()))).andExpect(status().is4xxClientError());
         mvc.perform(get("/admin/expositions/R18").with(as(p.admin()))).andExpect(status().isOk());
-        mvc.perform(post("/admin/expositions/R18")
-                        .param("minDays", "10")
-                        .param("maxDays", "5")
-                        .param("bufferDays", "2")
-                        .param("version", "0")
-                        .with(csrf())
-                        .with(as(p.admin())))
+        settings("10", "5")
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"maxDays-erreur\"")));
-        mvc.perform(post("/admin/expositions/R18")
-                        .param("minDays", "abc")
-                        .param("maxDays", "5")
-                        .param("bufferDays", "2")
-                        .param("version", "0")
-                        .with(csrf())
-                        .with(as(p.admin())))
+        settings("abc", "5")
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"minDays-erreur\"")));
-        mvc.perform(post("/admin/expositions/R18")
-                        .param("minDays", "5")
-                        .param("maxDays", "30")
-                        .param("bufferDays", "2")
-                        .param("version", "0")
-                        .with(csrf())
-                        .with(as(p.admin())))
-                .andExpect(redirectedUrl("/admin/expositions/R18"));
+        settings("5", "30").andExpect(redirectedUrl("/admin/expositions/R18"));
         assertThat(jdbc.sql(
                                 "SELECT min_days || '-' || max_days || '-' || buffer_days FROM exhibition WHERE offer_id = :o")
                         .param("o", p.offerId())
