@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo data (embedded database mode only, once, after the demo requests): « Commune de MaCommune » has borrowed or asks
  * for a few exhibitions, so that their offer pages and the staff calendar are filled: a loan under way (R03), a loan to
- * come on a two-copy exhibition (R01) with a second wish there, a wish waiting (R05) and a cancelled one (R02).
+ * come on a two-copy exhibition (R01) with a second wish over part of it (those days read « demandé »), a wish
+ * waiting (R05) and a cancelled one (R02).
  */
 @Component
 @Conditional(EmbeddedDatabaseCondition.class)
@@ -98,7 +99,7 @@ class DemoLoans implements ApplicationRunner {
                     "Pour la semaine du développement durable, dans le hall de la mairie.");
             accept(underWay, chefDeFile);
             clock.reset();
-            // R01 has two copies: a loan to come, and another commune's wish over part of it on the other copy
+            // R01 has two copies: a loan to come, and a second wish over part of it (which the other copy takes)
             exhibitions.ensure(offerId("R01"));
             exhibitions.addCopy(offerId("R01"), "Exemplaire 2");
             int toCome = book(
@@ -112,8 +113,8 @@ class DemoLoans implements ApplicationRunner {
             book(
                     commune,
                     "R01",
-                    today.plusDays(60),
-                    today.plusDays(80),
+                    today.plusDays(25),
+                    today.plusDays(45),
                     referent,
                     "Une seconde présentation, à l'école élémentaire cette fois.");
             // R05: a wish the chef de file has not answered yet

@@ -128,8 +128,12 @@ class LoanJourneyIT extends BrowserTest {
         clickOn(By.linkText("Réserver cette exposition"));
         assertThat(pathOnceItContains("/reserver")).isEqualTo("/expositions/" + CODE + "/reserver");
         checkAccessibility();
+        // a mark on the page survives only if htmx swaps the form in place instead of reloading the page
+        ((JavascriptExecutor) driver).executeScript("window.bookingNotReloaded = true;");
         wish(start, end);
         assertThat(find(By.id("disponibilite")).getText()).contains("Libre");
+        assertThat(((JavascriptExecutor) driver).executeScript("return window.bookingNotReloaded === true;"))
+                .isEqualTo(true);
         screenshot("loans-book-free");
         new Select(find(By.id("referent"))).selectByIndex(1);
         find(By.id("message")).sendKeys("Dans le hall de la mairie, du lundi au samedi.");
