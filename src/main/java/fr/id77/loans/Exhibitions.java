@@ -4,8 +4,12 @@ import fr.id77.catalogue.CatalogueReference;
 import fr.id77.catalogue.Offers;
 import fr.id77.shared.web.FieldRefusal;
 import fr.id77.shared.web.Versions;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -96,19 +100,51 @@ class Exhibitions {
 
     @Transactional(readOnly = true)
     Exhibition of(long offerId) {
-        return jdbc.sql("SELECT min_days, max_days, buffer_days, version FROM exhibition WHERE offer_id = :o")
-                .param("o", offerId)
-                .query((rs, n) -> new Exhibition(
-                        offerId, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getLong(4), copies(offerId), true))
-                .optional()
-                .orElseGet(() -> new Exhibition(
-                        offerId,
-                        DEFAULT_MIN_DAYS,
-                        DEFAULT_MAX_DAYS,
-                        DEFAULT_BUFFER_DAYS,
-                        0,
-                        List.of(new Copy(0, FIRST_COPY, true)),
-                        false));
+        return of(List.of(offerId)).get(offerId);
+    }
+
+    /** The exhibitions of these offers (the defaults for one without a row), in two statements. */
+    @Transactional(readOnly = true)
+    Map<Long, Exhibition> of(Collection<Long> offerIds) {
+        if (offerIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<Copy>> copies = new HashMap<>();
+        jdbc.sql("SELECT offer_id, id, label, active FROM exhibition_copy WHERE offer_id IN (:o) ORDER BY id")
+                .param("o", offerIds)
+                .query(rs -> {
+                    copies.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Copy(rs.getLong(2), rs.getString(3), rs.getBoolean(4)));
+                });
+        Map<Long, Exhibition> found = new HashMap<>();
+        jdbc.sql("SELECT offer_id, min_days, max_days, buffer_days, version FROM exhibition WHERE offer_id IN (:o)")
+                .param("o", offerIds)
+                .query(rs -> {
+                    long id = rs.getLong(1);
+                    found.put(
+                            id,
+                            new Exhibition(
+                                    id,
+                                    rs.getInt(2),
+                                    rs.getInt(3),
+                                    rs.getInt(4),
+                                    rs.getLong(5),
+                                    List.copyOf(copies.getOrDefault(id, List.of())),
+                                    true));
+                });
+        for (long id : offerIds) {
+            found.computeIfAbsent(
+                    id,
+                    k -> new Exhibition(
+                            k,
+                            DEFAULT_MIN_DAYS,
+                            DEFAULT_MAX_DAYS,
+                            DEFAULT_BUFFER_DAYS,
+                            0,
+                            List.of(new Copy(0, FIRST_COPY, true)),
+                            false));
+        }
+        return found;
     }
 
     /** The exhibition's row and first copy, written with the defaults if it has none yet; then the exhibition. */
@@ -125,13 +161,6 @@ class Exhibitions {
             addCopy(offerId, FIRST_COPY);
         }
         return of(offerId);
-    }
-
-    private List<Copy> copies(long offerId) {
-        return jdbc.sql("SELECT id, label, active FROM exhibition_copy WHERE offer_id = :o ORDER BY id")
-                .param("o", offerId)
-                .query((rs, n) -> new Copy(rs.getLong(1), rs.getString(2), rs.getBoolean(3)))
-                .list();
     }
 
     /** Changes the loan rules, provided nobody changed them since {@code version}. */

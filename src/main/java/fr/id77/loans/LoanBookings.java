@@ -152,11 +152,14 @@ class LoanBookings {
                 .optional();
     }
 
-    /** The bookings of an exhibition that hold or ask for a copy within {@code within}, in date order. */
-    List<Booking> active(long offerId, Period within) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM loan_booking WHERE offer_id = :o AND status <> 'RELEASED' "
+    /** The bookings of these exhibitions that hold or ask for a copy within {@code within}, in date order. */
+    List<Booking> active(java.util.Collection<Long> offerIds, Period within) {
+        if (offerIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM loan_booking WHERE offer_id IN (:o) AND status <> 'RELEASED' "
                         + "AND held && daterange(:from, :to, '[]') ORDER BY starts_on, id")
-                .param("o", offerId)
+                .param("o", offerIds)
                 .param("from", within.start())
                 .param("to", within.end())
                 .query((rs, n) -> booking(rs))

@@ -58,6 +58,20 @@ class LoanFeeds {
                 .optional();
     }
 
+    /** The feed addresses of these exhibitions that have one, by offer. */
+    Map<Long, String> exhibitionTokens(java.util.Collection<Long> offerIds) {
+        if (offerIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> tokens = new java.util.HashMap<>();
+        jdbc.sql("SELECT offer_id, token FROM loan_calendar_feed WHERE offer_id IN (:o) AND revoked_at IS NULL")
+                .param("o", offerIds)
+                .query(rs -> {
+                    tokens.put(rs.getLong(1), rs.getString(2));
+                });
+        return tokens;
+    }
+
     Optional<String> chefToken(long userId) {
         return jdbc.sql("SELECT token FROM loan_calendar_feed WHERE user_id = :u AND revoked_at IS NULL")
                 .param("u", userId)

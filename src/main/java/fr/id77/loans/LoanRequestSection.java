@@ -91,7 +91,7 @@ class LoanRequestSection implements RequestPageSections {
     private List<StaffCalendar.Loan> conflicts(LoanBookings.Booking booking, Exhibitions.Exhibition exhibition) {
         int buffer = booking.status() == LoanBookings.Status.CONFIRMED ? booking.bufferDays() : exhibition.bufferDays();
         Period held = booking.period().held(buffer);
-        List<LoanBookings.Booking> others = bookings.active(booking.offerId(), held).stream()
+        List<LoanBookings.Booking> others = bookings.active(List.of(booking.offerId()), held).stream()
                 .filter(o -> o.id() != booking.id())
                 .filter(o -> o.period()
                         .held(o.status() == LoanBookings.Status.CONFIRMED ? o.bufferDays() : buffer)

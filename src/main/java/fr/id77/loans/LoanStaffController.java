@@ -53,10 +53,11 @@ class LoanStaffController {
         model.addAttribute("months", calendar.months(bookings.today()));
         model.addAttribute(
                 "calendars",
-                all.stream()
-                        .filter(o -> chosen == null || o.code().equals(chosen))
-                        .map(o -> calendar.of(o, bookings.today()))
-                        .toList());
+                calendar.of(
+                        all.stream()
+                                .filter(o -> chosen == null || o.code().equals(chosen))
+                                .toList(),
+                        bookings.today()));
         model.addAttribute("myFeed", feeds.chefToken(user.id()).map(feeds::url).orElse(null));
         return "loans/staff";
     }

@@ -70,14 +70,37 @@ class StaffCalendar {
         return names;
     }
 
+    /**
+     * The calendars of these exhibitions, in a fixed number of statements whatever their number (their rules and copies,
+     * their bookings, the collectivities' names, the feeds).
+     */
     @Transactional(readOnly = true)
-    ExhibitionCalendar of(Exhibitions.ExhibitionOffer offer, LocalDate today) {
-        Exhibitions.Exhibition exhibition = exhibitions.of(offer.id());
-        Period span = AvailabilityCalendar.span(today);
-        List<LoanBookings.Booking> shown = bookings.active(offer.id(), span);
+    List<ExhibitionCalendar> of(List<Exhibitions.ExhibitionOffer> offers, LocalDate today) {
+        List<Long> ids = offers.stream().map(Exhibitions.ExhibitionOffer::id).toList();
+        Map<Long, Exhibitions.Exhibition> all = exhibitions.of(ids);
+        List<LoanBookings.Booking> shown = bookings.active(ids, AvailabilityCalendar.span(today));
         Map<Long, String> names = collectivities
                 .names(shown.stream().map(LoanBookings.Booking::collectivityId).toList(), List.of())
                 .collectivities();
+        Map<Long, String> tokens = feeds.exhibitionTokens(ids);
+        return offers.stream()
+                .map(o -> calendar(
+                        o,
+                        all.get(o.id()),
+                        shown.stream().filter(b -> b.offerId() == o.id()).toList(),
+                        names,
+                        tokens.containsKey(o.id()) ? feeds.url(tokens.get(o.id())) : null,
+                        today))
+                .toList();
+    }
+
+    private static ExhibitionCalendar calendar(
+            Exhibitions.ExhibitionOffer offer,
+            Exhibitions.Exhibition exhibition,
+            List<LoanBookings.Booking> shown,
+            Map<Long, String> names,
+            String feedUrl,
+            LocalDate today) {
         List<Line> lines = new ArrayList<>();
         for (Exhibitions.Copy copy : exhibition.copies()) {
             List<LoanBookings.Booking> onCopy = shown.stream()
@@ -96,12 +119,7 @@ class StaffCalendar {
         }
         List<Loan> loans =
                 shown.stream().map(b -> Loan.of(b, names, exhibition)).toList();
-        return new ExhibitionCalendar(
-                offer,
-                exhibition,
-                lines,
-                loans,
-                feeds.exhibitionToken(offer.id()).map(feeds::url).orElse(null));
+        return new ExhibitionCalendar(offer, exhibition, lines, loans, feedUrl);
     }
 
     private static Line line(
