@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fr.id77.requests.RequestStatus;
 import fr.id77.requests.RequestWorkflow;
+import fr.id77.support.QueryCounting;
 import fr.id77.support.RequestRows;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -31,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(QueryCounting.class)
 class LoanWebTests {
 
     @Autowired
@@ -311,5 +314,22 @@ class LoanWebTests {
                 .param("id", id)
                 .query(String.class)
                 .single();
+    }
+
+    @Test
+    void theStaffCalendarOfAllExhibitionsCostsAsManyStatementsAsOne() throws Exception {
+        int numero = book(20, 34);
+        workflow.changeStatus(numero, RequestStatus.EN_COURS, null, RequestRows.version(jdbc, numero), p.chefActor());
+        mvc.perform(get("/gestion/expositions").with(as(p.chef()))).andExpect(status().isOk()); // offers read once
+        QueryCounting.reset();
+        mvc.perform(get("/gestion/expositions").param("offre", "R18").with(as(p.chef())))
+                .andExpect(status().isOk());
+        long one = QueryCounting.count();
+        QueryCounting.reset();
+        mvc.perform(get("/gestion/expositions").with(as(p.chef())))
+                .andExpect(content().string(containsString("N°" + numero)));
+        assertThat(QueryCounting.count())
+                .as(QueryCounting.statements().toString())
+                .isEqualTo(one);
     }
 }
