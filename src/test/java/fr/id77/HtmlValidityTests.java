@@ -74,12 +74,18 @@ class HtmlValidityTests {
         if (who != null) {
             request.with(who);
         }
+        assertValid(request, url);
+    }
+
+    /** The page answered to {@code request} (a form posted back with its answer, say), named {@code what}. */
+    void assertValid(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String what)
+            throws Exception {
         String html = mvc.perform(request)
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(errorsIn(html)).as("erreurs HTML de %s", url).isEmpty();
+        assertThat(errorsIn(html)).as("erreurs HTML de %s", what).isEmpty();
     }
 
     @Test
@@ -180,5 +186,56 @@ class HtmlValidityTests {
                 "/admin/journal")) {
             assertValid(page, as(admin));
         }
+    }
+
+    /** The exhibition loans' pages: offer calendar, booking form (its answer and its refusals), request, staff, admin. */
+    @Test
+    void theLoanPagesAreValidHtml() throws Exception {
+        Fixtures f = new Fixtures(jdbc);
+        Fixtures.Collectivity commune = f.collectivity("Commune des Expositions", "Melun");
+        CurrentUser member = f.adherent(commune, "Valérie");
+        CurrentUser chef = f.chefDeFile("Vincent");
+        CurrentUser admin = f.admin("Viviane");
+        f.lead("R08", chef);
+        jdbc.sql("DELETE FROM loan_booking WHERE offer_id = (SELECT id FROM offer WHERE code = 'R08')")
+                .update();
+        java.time.LocalDate start = java.time.LocalDate.now(fr.id77.shared.time.TimeConfiguration.PARIS)
+                .plusDays(20);
+        String request = mvc.perform(post("/expositions/R08/reserver")
+                        .param("debut", start.toString())
+                        .param("fin", start.plusDays(10).toString())
+                        .param("referent", String.valueOf(commune.referentId()))
+                        .param("action", "reserver")
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        assertValid("/offres/R08", null);
+        assertValid("/offres/R08", as(member));
+        assertValid("/offres/R08", as(admin));
+        assertValid("/expositions/R08/reserver", as(member));
+        for (String[] post : List.of(
+                new String[] {start.toString(), start.plusDays(10).toString(), "verifier"}, // taken: next periods
+                new String[] {start.plusDays(60).toString(), start.plusDays(70).toString(), "verifier"}, // free
+                new String[] {start.minusDays(40).toString(), "x", "reserver"})) { // refused next to the fields
+            assertValid(
+                    post("/expositions/R08/reserver")
+                            .param("debut", post[0])
+                            .param("fin", post[1])
+                            .param("action", post[2])
+                            .with(csrf())
+                            .with(as(member)),
+                    "la réservation " + String.join(" ", post));
+        }
+        assertValid(request, as(member));
+        assertValid(request, as(chef));
+        assertValid("/gestion/expositions", as(chef));
+        mvc.perform(post("/gestion/expositions/R08/abonnement").with(csrf()).with(as(chef)));
+        mvc.perform(post("/gestion/expositions/mon-abonnement").with(csrf()).with(as(chef)));
+        assertValid("/gestion/expositions?offre=R08", as(chef));
+        assertValid("/admin/expositions/R08", as(admin));
+        assertValid("/notifications/parametres", as(member));
     }
 }

@@ -42,10 +42,11 @@ class ModularityTests {
                 "membership", Set.of("account", "shared"),
                 "favourites", Set.of("account", "catalogue", "shared"),
                 "requests", Set.of("account", "catalogue", "membership", "shared"),
-                "notifications", Set.of("account", "catalogue", "membership", "requests", "shared"),
+                "notifications", Set.of("account", "catalogue", "loans", "membership", "requests", "shared"),
                 "audit", Set.of("account", "catalogue", "membership", "shared"),
                 "statistics", Set.of("account", "catalogue", "membership", "requests", "shared"),
                 "dashboard", Set.of("account", "audit", "catalogue", "membership", "requests", "shared")));
+        expected.put("loans", Set.of("account", "catalogue", "membership", "requests", "shared"));
         Map<String, Set<String>> actual = modules.stream()
                 .collect(Collectors.toMap(
                         ModularityTests::name,

@@ -23,7 +23,9 @@ enum NotificationEvent {
     DEPOT_COLLEGUE(14, "Demande déposée par un collègue", Audience.MEMBERS),
     RELANCE_RETARD(15, "Relance : demande en retard", Audience.STAFF),
     RELANCE_COMPLEMENTS(16, "Relance : compléments attendus", Audience.MEMBERS),
-    NOTE_INTERNE(17, "Note interne", Audience.STAFF);
+    NOTE_INTERNE(17, "Note interne", Audience.STAFF),
+    RAPPEL_RETRAIT(18, "Rappel : retrait d'exposition", Audience.EVERYONE),
+    RAPPEL_RETOUR(19, "Rappel : retour d'exposition", Audience.EVERYONE);
 
     enum Audience {
         EVERYONE,

@@ -57,7 +57,7 @@ class RequestNotifications {
     private static final int EXCERPT = 300;
 
     /** What every message about one request says of it. */
-    private record About(long requestId, int numero, String offer, String collectivity, String actor) {
+    record About(long requestId, int numero, String offer, String collectivity, String actor) {
         String link(String anchor) {
             return "/demandes/" + numero + anchor;
         }
@@ -402,7 +402,7 @@ class RequestNotifications {
      * Tells the collectivity's members and, when {@code alsoStaff}, the chef de file and the responsable (what other
      * staff do); mails the request's technical referent if his collectivity asked for it.
      */
-    private void tellCollectivity(RequestEvents.RequestRef request, long actorId, Message message, boolean alsoStaff) {
+    void tellCollectivity(RequestEvents.RequestRef request, long actorId, Message message, boolean alsoStaff) {
         List<AccountSummary> members = members(request.collectivityId());
         List<AccountSummary> recipients =
                 alsoStaff ? concat(members, staffHandlers(request.chefDeFileId(), request.responsableId())) : members;
@@ -471,7 +471,7 @@ class RequestNotifications {
 
     // --- wording ---------------------------------------------------------------------------------
 
-    private About about(RequestEvents.RequestRef request, long actorId) {
+    About about(RequestEvents.RequestRef request, long actorId) {
         long collectivityId = request.collectivityId();
         String offer = offers.byIds(List.of(request.offerId())).values().stream()
                 .findFirst()

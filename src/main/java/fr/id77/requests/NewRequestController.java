@@ -1,6 +1,7 @@
 package fr.id77.requests;
 
 import fr.id77.account.CurrentUser;
+import fr.id77.catalogue.CatalogueReference;
 import fr.id77.catalogue.Offers;
 import fr.id77.catalogue.Offers.OfferSummary;
 import fr.id77.shared.web.FieldRefusal;
@@ -33,6 +34,7 @@ class NewRequestController {
     private final RequestFiles files;
     private final NewRequestFormValidator validator;
     private final FormBinding forms;
+    private final CatalogueReference reference;
 
     NewRequestController(
             RequestWorkflow service,
@@ -41,7 +43,9 @@ class NewRequestController {
             FormTokens tokens,
             RequestFiles files,
             NewRequestFormValidator validator,
-            FormBinding forms) {
+            FormBinding forms,
+            CatalogueReference reference) {
+        this.reference = reference;
         this.validator = validator;
         this.forms = forms;
         this.service = service;
@@ -58,6 +62,9 @@ class NewRequestController {
             CurrentUser user,
             Model model) {
         OfferSummary offer = offer(code);
+        if (isExhibition(offer)) {
+            return exhibitionBooking(offer);
+        }
         model.addAttribute("offer", offer);
         if (user.collectivityId() == null) {
             return "requests/staff-cannot-file";
@@ -84,6 +91,9 @@ class NewRequestController {
             Model model,
             RedirectAttributes flash) {
         OfferSummary offer = offer(form.offre());
+        if (isExhibition(offer)) {
+            return exhibitionBooking(offer);
+        }
         UUID token = FormTokens.parse(form.envoi());
         model.addAttribute(FormTokens.FIELD, token == null ? FormTokens.fresh() : token.toString());
         if (user.collectivityId() == null) {
@@ -170,6 +180,18 @@ class NewRequestController {
             model.addAttribute("errors", List.of());
         }
         return "requests/new";
+    }
+
+    /** An exhibition is booked for a period: the loans module files its requests (without depending on it here). */
+    private boolean isExhibition(OfferSummary offer) {
+        return reference
+                .typology("exposition")
+                .map(t -> t.label().equals(offer.typology()))
+                .orElse(false);
+    }
+
+    private static String exhibitionBooking(OfferSummary offer) {
+        return "redirect:/expositions/" + offer.code() + "/reserver";
     }
 
     private OfferSummary offer(String code) {

@@ -1,7 +1,6 @@
 package fr.id77.requests;
 
 import fr.id77.account.CurrentUser;
-import fr.id77.account.Role;
 import fr.id77.catalogue.Offers;
 import fr.id77.catalogue.Offers.OfferSummary;
 import fr.id77.shared.web.PageSection;
@@ -88,13 +87,7 @@ class RequestPages {
     }
 
     static Actor actor(CurrentUser user) {
-        if (user.isAdmin()) {
-            return Actor.admin(user.id());
-        }
-        if (user.hasRole(Role.CHEF_DE_FILE)) {
-            return Actor.chefDeFile(user.id());
-        }
-        return new Actor(user.id(), user.collectivityId(), false, false);
+        return Actor.of(user);
     }
 
     @Transactional(readOnly = true)

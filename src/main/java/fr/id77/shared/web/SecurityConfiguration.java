@@ -27,6 +27,7 @@ class SecurityConfiguration {
         "/mot-de-passe-oublie/**",
         "/mot-de-passe/**",
         "/contacts/desabonnement/**",
+        "/calendriers/**",
         "/courriels",
         "/css/**",
         "/img/**",
