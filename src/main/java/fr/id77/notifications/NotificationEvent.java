@@ -23,7 +23,11 @@ enum NotificationEvent {
     DEPOT_COLLEGUE(14, "Demande déposée par un collègue", Audience.MEMBERS),
     RELANCE_RETARD(15, "Relance : demande en retard", Audience.STAFF),
     RELANCE_COMPLEMENTS(16, "Relance : compléments attendus", Audience.MEMBERS),
-    NOTE_INTERNE(17, "Note interne", Audience.STAFF);
+    NOTE_INTERNE(17, "Note interne", Audience.STAFF),
+    INSCRIPTION_SESSION(21, "Inscription à une session", Audience.MEMBERS),
+    PLACE_LIBEREE(22, "Place libérée : inscription confirmée", Audience.MEMBERS),
+    SESSION_ANNULEE(23, "Session annulée", Audience.MEMBERS),
+    NOUVELLE_INSCRIPTION_SESSION(24, "Nouvelle inscription à une session", Audience.STAFF);
 
     enum Audience {
         EVERYONE,
