@@ -90,10 +90,10 @@ class DemoTrainings implements ApplicationRunner {
                 member.get().id(),
                 "CONFIRMED",
                 List.of(
-                        new String[] {"Claire Martin", "Maire adjointe à l'urbanisme", "claire.martin@macommune.example"
+                        new P("Claire Martin", "Maire adjointe à l'urbanisme", "claire.martin@macommune.example"
                         },
-                        new String[] {"Hugo Bernard", "Conseiller municipal", "hugo.bernard@macommune.example"}));
-        register(open, agglo, by, "CONFIRMED", List.of(new String[] {
+                        new P("Hugo Bernard", "Conseiller municipal", "hugo.bernard@macommune.example")));
+        register(open, agglo, by, "CONFIRMED", List.of(new P(
             "Sophie Laurent", "Vice-présidente aménagement", "s.laurent@meaux.example"
         }));
 
@@ -104,10 +104,10 @@ class DemoTrainings implements ApplicationRunner {
                 by,
                 "CONFIRMED",
                 List.of(
-                        new String[] {"Marc Petit", "Directeur des services techniques", "m.petit@meaux.example"},
-                        new String[] {"Inès Roux", "Chargée de mission urbanisme", "i.roux@meaux.example"},
-                        new String[] {"Paul Garnier", "Conseiller communautaire", "p.garnier@meaux.example"}));
-        register(full, commune, member.get().id(), "CONFIRMED", List.of(new String[] {
+                        new P("Marc Petit", "Directeur des services techniques", "m.petit@meaux.example"),
+                        new P("Inès Roux", "Chargée de mission urbanisme", "i.roux@meaux.example"),
+                        new P("Paul Garnier", "Conseiller communautaire", "p.garnier@meaux.example")));
+        register(full, commune, member.get().id(), "CONFIRMED", List.of(new P(
             "Julie Moreau", "Secrétaire de mairie", "julie.moreau@macommune.example"
         }));
         register(
@@ -116,8 +116,8 @@ class DemoTrainings implements ApplicationRunner {
                 member.get().id(),
                 "WAITING",
                 List.of(
-                        new String[] {"Thomas Fournier", "Maire", "maire@macommune.example"},
-                        new String[] {"Nadia Chevalier", "Adjointe aux travaux", "n.chevalier@macommune.example"}));
+                        new P("Thomas Fournier", "Maire", "maire@macommune.example"),
+                        new P("Nadia Chevalier", "Adjointe aux travaux", "n.chevalier@macommune.example")));
 
         long cancelled = session(
                 f102.get().id(),
@@ -129,7 +129,7 @@ class DemoTrainings implements ApplicationRunner {
                 12,
                 today.plusWeeks(1),
                 by);
-        register(cancelled, commune, member.get().id(), "CONFIRMED", List.of(new String[] {
+        register(cancelled, commune, member.get().id(), "CONFIRMED", List.of(new P(
             "Hugo Bernard", "Conseiller municipal", "hugo.bernard@macommune.example"
         }));
         jdbc.sql("UPDATE training_session SET cancelled_at = now(), cancel_reason = :r WHERE id = :id")
@@ -153,22 +153,25 @@ class DemoTrainings implements ApplicationRunner {
                 member.get().id(),
                 "CONFIRMED",
                 List.of(
-                        new String[] {"Claire Martin", "Maire adjointe à l'urbanisme", "claire.martin@macommune.example"
+                        new P("Claire Martin", "Maire adjointe à l'urbanisme", "claire.martin@macommune.example"
                         },
-                        new String[] {"Julie Moreau", "Secrétaire de mairie", "julie.moreau@macommune.example"}));
+                        new P("Julie Moreau", "Secrétaire de mairie", "julie.moreau@macommune.example")));
         register(
                 held,
                 agglo,
                 by,
                 "CONFIRMED",
                 List.of(
-                        new String[] {"Marc Petit", "Directeur des services techniques", "m.petit@meaux.example"},
-                        new String[] {"Inès Roux", "Chargée de mission urbanisme", "i.roux@meaux.example"}));
+                        new P("Marc Petit", "Directeur des services techniques", "m.petit@meaux.example"),
+                        new P("Inès Roux", "Chargée de mission urbanisme", "i.roux@meaux.example")));
         jdbc.sql("UPDATE session_registration SET attended = (email <> 'i.roux@meaux.example') WHERE session_id = :s")
                 .param("s", held)
                 .update();
         log.info("Démonstration : 4 sessions de formation (F101, F102) avec leurs participants");
     }
+
+    /** A participant of the demo. */
+    private record P(String name, String function, String email) {}
 
     private long session(
             long offerId,
@@ -203,17 +206,17 @@ class DemoTrainings implements ApplicationRunner {
                 .single();
     }
 
-    private void register(long session, long collectivity, long by, String status, List<String[]> people) {
-        for (String[] p : people) {
+    private void register(long session, long collectivity, long by, String status, List<P> people) {
+        for (P p : people) {
             jdbc.sql("INSERT INTO session_registration (session_id, collectivity_id, registered_by, participant_name, "
                             + "participant_function, email, status, confirmed_at) VALUES (:s, :c, :by, :n, :f, :e, :st, "
                             + "CASE WHEN :st = 'CONFIRMED' THEN now() END)")
                     .param("s", session)
                     .param("c", collectivity)
                     .param("by", by)
-                    .param("n", p[0])
-                    .param("f", p[1])
-                    .param("e", p[2])
+                    .param("n", p.name())
+                    .param("f", p.function())
+                    .param("e", p.email())
                     .param("st", status)
                     .update();
         }
