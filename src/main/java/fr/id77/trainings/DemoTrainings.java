@@ -90,12 +90,14 @@ class DemoTrainings implements ApplicationRunner {
                 member.get().id(),
                 "CONFIRMED",
                 List.of(
-                        new P("Claire Martin", "Maire adjointe à l'urbanisme", "claire.martin@macommune.example"
-                        },
+                        new P("Claire Martin", "Maire adjointe à l'urbanisme", "claire.martin@macommune.example"),
                         new P("Hugo Bernard", "Conseiller municipal", "hugo.bernard@macommune.example")));
-        register(open, agglo, by, "CONFIRMED", List.of(new P(
-            "Sophie Laurent", "Vice-présidente aménagement", "s.laurent@meaux.example"
-        }));
+        register(
+                open,
+                agglo,
+                by,
+                "CONFIRMED",
+                List.of(new P("Sophie Laurent", "Vice-présidente aménagement", "s.laurent@meaux.example")));
 
         long full = session(f101.get().id(), today.plusWeeks(5), 14, 17, null, true, 4, today.plusWeeks(4), by);
         register(
@@ -107,9 +109,12 @@ class DemoTrainings implements ApplicationRunner {
                         new P("Marc Petit", "Directeur des services techniques", "m.petit@meaux.example"),
                         new P("Inès Roux", "Chargée de mission urbanisme", "i.roux@meaux.example"),
                         new P("Paul Garnier", "Conseiller communautaire", "p.garnier@meaux.example")));
-        register(full, commune, member.get().id(), "CONFIRMED", List.of(new P(
-            "Julie Moreau", "Secrétaire de mairie", "julie.moreau@macommune.example"
-        }));
+        register(
+                full,
+                commune,
+                member.get().id(),
+                "CONFIRMED",
+                List.of(new P("Julie Moreau", "Secrétaire de mairie", "julie.moreau@macommune.example")));
         register(
                 full,
                 commune,
@@ -129,9 +134,12 @@ class DemoTrainings implements ApplicationRunner {
                 12,
                 today.plusWeeks(1),
                 by);
-        register(cancelled, commune, member.get().id(), "CONFIRMED", List.of(new P(
-            "Hugo Bernard", "Conseiller municipal", "hugo.bernard@macommune.example"
-        }));
+        register(
+                cancelled,
+                commune,
+                member.get().id(),
+                "CONFIRMED",
+                List.of(new P("Hugo Bernard", "Conseiller municipal", "hugo.bernard@macommune.example")));
         jdbc.sql("UPDATE training_session SET cancelled_at = now(), cancel_reason = :r WHERE id = :id")
                 .param("r", "Intervenant indisponible : une nouvelle date sera proposée au printemps.")
                 .param("id", cancelled)
@@ -153,8 +161,7 @@ class DemoTrainings implements ApplicationRunner {
                 member.get().id(),
                 "CONFIRMED",
                 List.of(
-                        new P("Claire Martin", "Maire adjointe à l'urbanisme", "claire.martin@macommune.example"
-                        },
+                        new P("Claire Martin", "Maire adjointe à l'urbanisme", "claire.martin@macommune.example"),
                         new P("Julie Moreau", "Secrétaire de mairie", "julie.moreau@macommune.example")));
         register(
                 held,
