@@ -22,14 +22,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Members: « Inscrire des participants » to a session, and « Mes inscriptions » (their collectivity's) with cancel. */
 @Controller
-class RegistrationController {
+class SessionRegistrationController {
 
     private final SessionStore store;
     private final Registrations registrations;
     private final FormBinding forms;
     private final Clock clock;
 
-    RegistrationController(SessionStore store, Registrations registrations, FormBinding forms, Clock clock) {
+    SessionRegistrationController(SessionStore store, Registrations registrations, FormBinding forms, Clock clock) {
         this.store = store;
         this.registrations = registrations;
         this.forms = forms;
