@@ -25,7 +25,7 @@ record SessionForm(
         @Size(max = 300, message = "Le lieu dépasse 300 caractères : raccourcissez-le.")
         String lieu,
 
-        boolean distance,
+        Boolean distance,
 
         @NotNull(message = "Indiquez le nombre de places.")
         @Min(value = 1, message = "Il faut au moins une place.")
@@ -51,6 +51,11 @@ record SessionForm(
                 s.seats(),
                 s.registrationDeadline(),
                 s.version());
+    }
+
+    /** Whether « À distance » was ticked (an unticked box sends nothing). */
+    boolean remote() {
+        return Boolean.TRUE.equals(distance);
     }
 
     String place() {

@@ -33,7 +33,7 @@ class SessionFormValidator {
                 && !form.fin().isAfter(form.debut())) {
             errors.rejectValue("fin", "order", "L'heure de fin doit suivre l'heure de début.");
         }
-        if (!form.distance() && form.place() == null && !errors.hasFieldErrors("lieu")) {
+        if (!form.remote() && form.place() == null && !errors.hasFieldErrors("lieu")) {
             errors.rejectValue("lieu", "required", "Indiquez le lieu, ou cochez « À distance ».");
         }
         if (form.dateLimite() != null && form.date() != null && !errors.hasFieldErrors("dateLimite")) {

@@ -38,7 +38,10 @@ class SessionRegistrationController {
 
     @GetMapping("/sessions/{id}/inscription")
     String form(@PathVariable long id, CurrentUser user, Model model) {
-        model.addAttribute("form", RegistrationForm.empty());
+        RegistrationForm empty = RegistrationForm.empty();
+        model.addAttribute("form", empty);
+        model.addAttribute("rows", empty.participants());
+        model.addAttribute("formRows", 0);
         return page(id, user, model);
     }
 
@@ -64,13 +67,17 @@ class SessionRegistrationController {
                 errors.reject("quota", e.getMessage());
             }
         }
-        model.addAttribute("form", form.padded());
+        // the rows shown, empty ones added; the form itself stays in the model with its errors
+        model.addAttribute("rows", form.padded().participants());
+        model.addAttribute(
+                "formRows",
+                form.participants() == null ? 0 : form.participants().size());
         return page(id, user, model);
     }
 
     private String page(long id, CurrentUser user, Model model) {
         Session session = store.byId(id).orElseThrow(Registrations::notFound);
-        model.addAttribute("session", session);
+        model.addAttribute("trainingSession", session);
         model.addAttribute("refusal", session.refusal(clock.instant()));
         model.addAttribute("member", user.collectivityId() != null);
         model.addAttribute("maxRows", RegistrationForm.MAX_ROWS);

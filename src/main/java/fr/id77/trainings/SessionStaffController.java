@@ -97,7 +97,7 @@ class SessionStaffController {
         staff(user);
         Session session = admin.managed(user, id);
         List<Registration> all = store.registrations(id);
-        model.addAttribute("session", session);
+        model.addAttribute("trainingSession", session);
         model.addAttribute(
                 "confirmed", all.stream().filter(Registration::isConfirmed).toList());
         model.addAttribute(
@@ -153,7 +153,7 @@ class SessionStaffController {
         if (closed(session)) {
             return closed(session, flash);
         }
-        model.addAttribute("session", session);
+        model.addAttribute("trainingSession", session);
         model.addAttribute("form", new CancelSessionForm(""));
         return "trainings/staff-cancel";
     }
@@ -179,7 +179,7 @@ class SessionStaffController {
                 e.rejectInto(errors);
             }
         }
-        model.addAttribute("session", session);
+        model.addAttribute("trainingSession", session);
         return "trainings/staff-cancel";
     }
 
@@ -234,7 +234,7 @@ class SessionStaffController {
 
     private String form(Model model, Offers.OfferSummary offer, Session session) {
         model.addAttribute("offer", offer);
-        model.addAttribute("session", session);
+        model.addAttribute("trainingSession", session);
         return "trainings/staff-form";
     }
 
