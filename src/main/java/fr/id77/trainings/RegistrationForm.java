@@ -11,8 +11,8 @@ import java.util.List;
  * form here; the rows' required fields and duplicates are {@link RegistrationFormValidator}'s.
  */
 record RegistrationForm(
-        @Valid @Size(max = RegistrationForm.MAX_ROWS, message = "Au plus 20 participants à la fois.")
-        List<Row> participants) {
+        @Size(max = RegistrationForm.MAX_ROWS, message = "Au plus 20 participants à la fois.")
+        List<@Valid Row> participants) {
 
     /** Rows shown by the form. */
     static final int ROWS = 5;
