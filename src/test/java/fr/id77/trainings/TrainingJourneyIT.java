@@ -106,6 +106,7 @@ class TrainingJourneyIT extends BrowserTest {
         assertThat(find(By.cssSelector(".training-sessions tbody")).getText())
                 .contains("Salle des fêtes, Meaux")
                 .contains("3 places restantes");
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('sessions-titre').scrollIntoView();");
         screenshot("trainings-2-offre");
         clickOn(By.linkText("Inscrire des participants"));
         pathOnceItContains("/inscription");
