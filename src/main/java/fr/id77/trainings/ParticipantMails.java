@@ -31,6 +31,12 @@ class ParticipantMails {
                 "Une place s'est libérée : vous quittez la liste d'attente et êtes inscrit(e) à la session ci-dessous.",
                 true,
                 false),
+        UPDATED(
+                "Session modifiée",
+                "La session ci-dessous, à laquelle vous êtes inscrit(e), a changé : voici sa date, ses horaires et son "
+                        + "lieu à jour.",
+                true,
+                false),
         REMINDER(
                 "Rappel : session dans deux jours",
                 "Rappel : vous êtes inscrit(e) à la session ci-dessous.",

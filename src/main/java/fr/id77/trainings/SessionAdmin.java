@@ -96,16 +96,12 @@ class SessionAdmin {
     @Transactional
     long create(CurrentUser user, String offerCode, SessionForm form) {
         Offers.OfferSummary offer = offerToManage(user, offerCode);
-        return jdbc.sql("INSERT INTO training_session (offer_id, starts_at, ends_at, place, remote, seats, "
-                        + "registration_deadline, created_by) VALUES (:offer, :start, :end, :place, :remote, :seats, "
-                        + ":deadline, :by) RETURNING id")
+        return withForm(
+                        jdbc.sql("INSERT INTO training_session (offer_id, starts_at, ends_at, place, remote, seats, "
+                                + "registration_deadline, created_by) VALUES (:offer, :start, :end, :place, :remote, "
+                                + ":seats, :deadline, :by) RETURNING id"),
+                        form)
                 .param("offer", offer.id())
-                .param("start", start(form))
-                .param("end", end(form))
-                .param("place", form.place())
-                .param("remote", form.remote())
-                .param("seats", form.places())
-                .param("deadline", form.dateLimite())
                 .param("by", user.id())
                 .query(Long.class)
                 .single();
@@ -117,33 +113,34 @@ class SessionAdmin {
      */
     @Transactional
     void update(CurrentUser user, long sessionId, SessionForm form) {
-        Session session = registrations.lock(sessionId);
-        if (!session.managedBy(user)) {
-            throw Registrations.notFound();
-        }
-        if (session.isCancelled()) {
-            throw new FieldRefusal(null, "Cette session est annulée : elle ne peut plus être modifiée.");
-        }
+        Session session = lockOpen(user, sessionId, "Cette session est annulée : elle ne peut plus être modifiée.");
         if (form.places() < session.confirmed()) {
             throw new FieldRefusal(
                     "places",
                     session.confirmed() + " participants ont déjà une place : il faut au moins autant de places "
                             + "(annulez d'abord des inscriptions).");
         }
-        int changed = jdbc.sql("UPDATE training_session SET starts_at = :start, ends_at = :end, place = :place, "
-                        + "remote = :remote, seats = :seats, registration_deadline = :deadline, version = version + 1 "
-                        + "WHERE id = :id AND version = :version")
-                .param("start", start(form))
-                .param("end", end(form))
-                .param("place", form.place())
-                .param("remote", form.remote())
-                .param("seats", form.places())
-                .param("deadline", form.dateLimite())
+        int changed = withForm(
+                        jdbc.sql("UPDATE training_session SET starts_at = :start, ends_at = :end, place = :place, "
+                                + "remote = :remote, seats = :seats, registration_deadline = :deadline, "
+                                + "version = version + 1 WHERE id = :id AND version = :version"),
+                        form)
                 .param("id", sessionId)
                 .param("version", Objects.requireNonNullElse(form.version(), -1))
                 .update();
         if (changed == 0) {
             throw new OptimisticLockingFailureException("La session a été modifiée entre-temps");
+        }
+        Session updated = store.byId(sessionId).orElseThrow();
+        if (!updated.startsAt().equals(session.startsAt())
+                || !updated.endsAt().equals(session.endsAt())
+                || !Objects.equals(updated.placeLabel(), session.placeLabel())) {
+            // those with a seat get the new date and place, with the .ics that moves the event in their calendar
+            for (Registration r : store.registrations(sessionId)) {
+                if (r.isConfirmed()) {
+                    mails.send(ParticipantMails.Kind.UPDATED, updated, r.name(), r.email(), null);
+                }
+            }
         }
         registrations.promoteWaiting(sessionId);
     }
@@ -151,13 +148,7 @@ class SessionAdmin {
     /** Cancels a session: every participant still registered gets a mail, every collectivity a notification. */
     @Transactional
     Session cancel(CurrentUser user, long sessionId, String reason) {
-        Session session = registrations.lock(sessionId);
-        if (!session.managedBy(user)) {
-            throw Registrations.notFound();
-        }
-        if (session.isCancelled()) {
-            throw new FieldRefusal(null, "Cette session est déjà annulée.");
-        }
+        Session session = lockOpen(user, sessionId, "Cette session est déjà annulée.");
         if (session.hasStarted(clock.instant())) {
             throw new FieldRefusal(null, "Cette session a déjà eu lieu : elle ne peut plus être annulée.");
         }
@@ -191,6 +182,29 @@ class SessionAdmin {
                 .param("present", present.isEmpty() ? List.of(-1L) : present)
                 .param("s", sessionId)
                 .update();
+    }
+
+    /** The session, locked, if this person manages it (else not found) and it is not cancelled (else refused). */
+    private Session lockOpen(CurrentUser user, long sessionId, String ifCancelled) {
+        Session session = registrations.lock(sessionId);
+        if (!session.managedBy(user)) {
+            throw Registrations.notFound();
+        }
+        if (session.isCancelled()) {
+            throw new FieldRefusal(null, ifCancelled);
+        }
+        return session;
+    }
+
+    /** The columns the form sets, for an INSERT or an UPDATE. */
+    private static JdbcClient.StatementSpec withForm(JdbcClient.StatementSpec statement, SessionForm form) {
+        return statement
+                .param("start", start(form))
+                .param("end", end(form))
+                .param("place", form.place())
+                .param("remote", form.remote())
+                .param("seats", form.places())
+                .param("deadline", form.dateLimite());
     }
 
     private String trainingLabel() {

@@ -294,6 +294,63 @@ class TrainingRegistrationTests {
     }
 
     @Test
+    void movingASessionMailsThoseWithASeatAndMoreSeatsPromoteTheWaiting() {
+        long session = t.session(Duration.ofDays(20), 1);
+        Registrations.Participant seated = TrainingFixtures.participant("Has Seat");
+        Registrations.Participant waiting = TrainingFixtures.participant("Waits Here");
+        registrations.register(t.member(), session, List.of(seated, waiting));
+        LocalDate day = LocalDate.now().plusDays(25);
+        admin.update(
+                t.chef(),
+                session,
+                new SessionForm(
+                        day,
+                        java.time.LocalTime.of(14, 0),
+                        java.time.LocalTime.of(16, 0),
+                        "Mairie annexe",
+                        null,
+                        2,
+                        day.minusDays(2),
+                        0));
+
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM mail_outbox WHERE recipient = :r AND subject LIKE '%Session modifiée%' "
+                                        + "AND text_body LIKE '%Mairie annexe%' AND attachment_name IS NOT NULL")
+                        .param("r", seated.email())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(t.status(t.registrationOf(session, "Waits Here"))).isEqualTo("CONFIRMED");
+        assertThatThrownBy(() -> admin.update(
+                        t.chef(),
+                        session,
+                        new SessionForm(
+                                day,
+                                java.time.LocalTime.of(14, 0),
+                                java.time.LocalTime.of(16, 0),
+                                "Mairie",
+                                null,
+                                1,
+                                day.minusDays(2),
+                                1)))
+                .isInstanceOf(FieldRefusal.class)
+                .hasMessageContaining("2 participants ont déjà une place");
+        assertThatThrownBy(() -> admin.update(
+                        t.chef(),
+                        session,
+                        new SessionForm(
+                                day,
+                                java.time.LocalTime.of(14, 0),
+                                java.time.LocalTime.of(16, 0),
+                                "Mairie",
+                                null,
+                                5,
+                                day.minusDays(2),
+                                0)))
+                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+    }
+
+    @Test
     void eachParticipantIsRemindedOnceTwoDaysBefore() {
         long soon = t.session(Duration.ofHours(30), 5);
         long later = t.session(Duration.ofDays(10), 5);
