@@ -37,7 +37,15 @@ final class RegistrationFormValidator {
             }
         }
         if (!anyone && !errors.hasErrors()) {
-            errors.rejectValue("participants[0].nom", "required", "Indiquez au moins un participant.");
+            int first = -1;
+            for (int i = 0; i < rows.size() && first < 0; i++) {
+                first = rows.get(i) == null ? -1 : i;
+            }
+            if (first < 0) { // no row at all posted: nothing to show the message next to
+                errors.reject("required", "Indiquez au moins un participant.");
+            } else {
+                errors.rejectValue("participants[" + first + "].nom", "required", "Indiquez au moins un participant.");
+            }
         }
     }
 }

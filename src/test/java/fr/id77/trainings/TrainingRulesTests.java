@@ -131,6 +131,17 @@ class TrainingRulesTests {
     }
 
     @Test
+    void aFormWithoutRowsIsRefusedAsAWhole() {
+        for (RegistrationForm form :
+                List.of(new RegistrationForm(null), new RegistrationForm(java.util.Arrays.asList(null, null)))) {
+            Errors errors = new BeanPropertyBindingResult(form, "form");
+            RegistrationFormValidator.validate(form, errors);
+            assertThat(errors.getGlobalError().getDefaultMessage()).isEqualTo("Indiquez au moins un participant.");
+            assertThat(form.filled()).isEmpty();
+        }
+    }
+
+    @Test
     void aSessionFormsRulesBetweenFields() {
         LocalDate today = LocalDate.parse("2027-01-01");
         SessionForm bad = new SessionForm(
