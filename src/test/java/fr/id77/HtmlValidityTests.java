@@ -238,4 +238,101 @@ class HtmlValidityTests {
         assertValid("/admin/expositions/R08", as(admin));
         assertValid("/notifications/parametres", as(member));
     }
+
+    @Test
+    void theTrainingPagesAreValidHtml() throws Exception {
+        Fixtures f = new Fixtures(jdbc);
+        Fixtures.Collectivity commune = f.collectivity("Commune de Formation Valide", "Melun");
+        CurrentUser member = f.adherent(commune, "Valérie");
+        CurrentUser chef = f.chefDeFile("Vincent");
+        CurrentUser admin = f.admin("Violette");
+        f.lead("F101", chef);
+        java.time.LocalDate day = java.time.LocalDate.now().plusDays(20);
+        String session = mvc.perform(post("/gestion/sessions")
+                        .param("offre", "F101")
+                        .param("date", day.toString())
+                        .param("debut", "09:30")
+                        .param("fin", "12:00")
+                        .param("lieu", "Salle du conseil, Melun")
+                        .param("places", "1")
+                        .param("dateLimite", day.minusDays(3).toString())
+                        .with(csrf())
+                        .with(as(chef)))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        long id = Long.parseLong(session.replace("/gestion/sessions/", ""));
+        mvc.perform(post("/sessions/" + id + "/inscription")
+                        .param("participants[0].nom", "Valérie Test")
+                        .param("participants[0].fonction", "Maire")
+                        .param("participants[0].email", "valerie." + id + "@valide.example")
+                        .param("participants[1].nom", "Vivien Test")
+                        .param("participants[1].fonction", "Adjoint")
+                        .param("participants[1].email", "vivien." + id + "@valide.example")
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(status().is3xxRedirection());
+        // a session held last week, its attendance to mark
+        long held = jdbc.sql("INSERT INTO training_session (offer_id, starts_at, ends_at, place, remote, seats, "
+                        + "registration_deadline, created_by) SELECT id, now() - interval '7 days', "
+                        + "now() - interval '7 days' + interval '3 hours', NULL, TRUE, 5, current_date - 9, :by "
+                        + "FROM offer WHERE code = 'F101' RETURNING id")
+                .param("by", chef.id())
+                .query(Long.class)
+                .single();
+        jdbc.sql("INSERT INTO session_registration (session_id, collectivity_id, registered_by, participant_name, "
+                        + "participant_function, email, status) VALUES (:s, :c, :u, 'Présente Test', 'Agent', "
+                        + "'presente@valide.example', 'CONFIRMED')")
+                .param("s", held)
+                .param("c", commune.id())
+                .param("u", member.id())
+                .update();
+
+        assertValid("/offres/F101", null);
+        assertValid("/offres/F101", as(member));
+        assertValid("/offres/F101", as(chef));
+        assertValid("/sessions/" + id + "/inscription", as(member));
+        assertValid("/sessions/" + id + "/inscription", as(chef));
+        assertValid("/mes-inscriptions", as(member));
+        assertValid("/mes-inscriptions", as(chef));
+        assertValid("/gestion/sessions", as(chef));
+        assertValid("/gestion/sessions?offre=F101", as(admin));
+        assertValid("/gestion/sessions/nouvelle?offre=F101", as(chef));
+        assertValid(session, as(chef));
+        assertValid(session + "/modifier", as(chef));
+        assertValid(session + "/annulation", as(chef));
+        assertValid("/gestion/sessions/" + held, as(chef));
+        assertValid("/statistiques", as(admin));
+        // a form refused: the reasons next to the fields
+        String refused = mvc.perform(post("/sessions/" + id + "/inscription")
+                        .param("participants[0].nom", "Sans Adresse")
+                        .param("participants[1].email", "pas-une-adresse")
+                        .with(csrf())
+                        .with(as(member)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("Indiquez son adresse e-mail.").contains("Saisissez une adresse e-mail valide");
+        assertThat(errorsIn(refused)).isEmpty();
+        String badSession = mvc.perform(post("/gestion/sessions")
+                        .param("offre", "F101")
+                        .param("date", "2020-01-01")
+                        .param("debut", "25:00")
+                        .param("fin", "09:00")
+                        .param("places", "0")
+                        .with(csrf())
+                        .with(as(chef)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(badSession)
+                .contains("La session doit avoir lieu après aujourd&#39;hui.")
+                .contains("Saisissez une heure valide")
+                .contains("Indiquez le lieu")
+                .contains("Il faut au moins une place.");
+        assertThat(errorsIn(badSession)).isEmpty();
+    }
 }

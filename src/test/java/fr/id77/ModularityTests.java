@@ -42,11 +42,14 @@ class ModularityTests {
                 "membership", Set.of("account", "shared"),
                 "favourites", Set.of("account", "catalogue", "shared"),
                 "requests", Set.of("account", "catalogue", "membership", "shared"),
-                "notifications", Set.of("account", "catalogue", "loans", "membership", "requests", "shared"),
+                "notifications",
+                        Set.of("account", "catalogue", "loans", "membership", "requests", "shared", "trainings"),
                 "audit", Set.of("account", "catalogue", "membership", "shared"),
-                "statistics", Set.of("account", "catalogue", "membership", "requests", "shared"),
+                "statistics", Set.of("account", "catalogue", "membership", "requests", "shared", "trainings"),
                 "dashboard", Set.of("account", "audit", "catalogue", "membership", "requests", "shared")));
         expected.put("loans", Set.of("account", "catalogue", "membership", "requests", "shared"));
+        // training sessions: on catalogue and membership; notifications tells of their events, statistics reads figures
+        expected.put("trainings", Set.of("account", "catalogue", "membership", "shared"));
         Map<String, Set<String>> actual = modules.stream()
                 .collect(Collectors.toMap(
                         ModularityTests::name,

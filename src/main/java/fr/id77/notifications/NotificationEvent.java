@@ -25,7 +25,11 @@ enum NotificationEvent {
     RELANCE_COMPLEMENTS(16, "Relance : compléments attendus", Audience.MEMBERS),
     NOTE_INTERNE(17, "Note interne", Audience.STAFF),
     RAPPEL_RETRAIT(18, "Rappel : retrait d'exposition", Audience.EVERYONE),
-    RAPPEL_RETOUR(19, "Rappel : retour d'exposition", Audience.EVERYONE);
+    RAPPEL_RETOUR(19, "Rappel : retour d'exposition", Audience.EVERYONE),
+    INSCRIPTION_SESSION(21, "Inscription à une session", Audience.MEMBERS),
+    PLACE_LIBEREE(22, "Place libérée : inscription confirmée", Audience.MEMBERS),
+    SESSION_ANNULEE(23, "Session annulée", Audience.MEMBERS),
+    NOUVELLE_INSCRIPTION_SESSION(24, "Nouvelle inscription à une session", Audience.STAFF);
 
     enum Audience {
         EVERYONE,

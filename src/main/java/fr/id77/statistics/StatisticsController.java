@@ -6,6 +6,7 @@ import fr.id77.catalogue.CatalogueReference;
 import fr.id77.catalogue.Offers.OfferRef;
 import fr.id77.membership.Collectivities;
 import fr.id77.shared.export.CsvWriter;
+import fr.id77.trainings.TrainingFigures;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +38,15 @@ class StatisticsController {
     private final StatisticsFilters filters;
     private final CatalogueReference catalogue;
     private final Collectivities collectivities;
+    private final TrainingFigures trainings;
 
     StatisticsController(
             Statistics statistics,
             StatisticsFilters filters,
             CatalogueReference catalogue,
-            Collectivities collectivities) {
+            Collectivities collectivities,
+            TrainingFigures trainings) {
+        this.trainings = trainings;
         this.statistics = statistics;
         this.filters = filters;
         this.catalogue = catalogue;
@@ -56,6 +60,7 @@ class StatisticsController {
         List<OfferRef> offers = statistics.offersOf(viewer);
         StatisticsQuery query = filters.read(filter, errors, offers, statistics.today());
         model.addAttribute("report", statistics.report(query, viewer, offers));
+        model.addAttribute("trainings", trainingFigures(query, offers));
         model.addAttribute("query", query);
         model.addAttribute("periods", Period.Kind.values());
         model.addAttribute("offers", offers);
@@ -87,6 +92,21 @@ class StatisticsController {
         CsvWriter csv = new CsvWriter(response.getOutputStream());
         table.rows().forEach(csv::row);
         csv.flush();
+    }
+
+    /** The sessions held, registrations and attendance of the period, for the offers and canton filtered. */
+    private TrainingFigures.Summary trainingFigures(StatisticsQuery query, List<OfferRef> offers) {
+        List<Long> counted = offers.stream()
+                .filter(o -> query.offer() == null || o.id() == query.offer().id())
+                .filter(o -> query.domain() == null
+                        || o.domainIds().contains(query.domain().id()))
+                .map(OfferRef::id)
+                .toList();
+        return trainings.over(
+                query.period().from(),
+                query.period().to(),
+                counted,
+                query.canton().isEmpty() ? null : collectivities.idsMatching("", query.canton()));
     }
 
     private static <T> Map<String, String> choices(

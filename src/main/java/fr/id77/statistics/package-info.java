@@ -7,10 +7,10 @@
  * <p>A read model for reporting: it reads, never writes, the rows it counts in SQL ({@code statistics_request}, kept by
  * PostgreSQL from the requests and their history, V40; {@code collectivity}; the adhesions of {@code audit_entry}),
  * and takes offers, domains, typologies, cantons and the labels of statuses from the public API of catalogue,
- * membership and requests. No other
+ * membership and requests; the training sessions' figures come from {@link fr.id77.trainings.TrainingFigures}. No other
  * module depends on it.
  */
-@ApplicationModule(allowedDependencies = {"account", "catalogue", "membership", "requests", "shared"})
+@ApplicationModule(allowedDependencies = {"account", "catalogue", "membership", "requests", "shared", "trainings"})
 package fr.id77.statistics;
 
 import org.springframework.modulith.ApplicationModule;

@@ -33,7 +33,17 @@ public class MailOutbox {
      */
     @Transactional
     public void enqueue(String to, String subject, String templateName, Map<String, ?> variables) {
-        insert(to, subject, templateName, variables, null, null);
+        insert(to, subject, templateName, variables, null, null, null);
+    }
+
+    /** A file sent with a mail (a training session's {@code .ics}): its name, media type and content. */
+    public record Attachment(String name, String contentType, byte[] body) {}
+
+    /** Like {@link #enqueue(String, String, String, Map)}, the mail carrying {@code attachment}. */
+    @Transactional
+    public void enqueue(
+            String to, String subject, String templateName, Map<String, ?> variables, Attachment attachment) {
+        insert(to, subject, templateName, variables, null, null, attachment);
     }
 
     /**
@@ -44,11 +54,17 @@ public class MailOutbox {
     @Transactional
     public void enqueueWithLink(
             String to, String subject, String templateName, Map<String, ?> variables, String linkKind, long owner) {
-        insert(to, subject, templateName, variables, linkKind, owner);
+        insert(to, subject, templateName, variables, linkKind, owner, null);
     }
 
     private void insert(
-            String to, String subject, String templateName, Map<String, ?> variables, String linkKind, Long owner) {
+            String to,
+            String subject,
+            String templateName,
+            Map<String, ?> variables,
+            String linkKind,
+            Long owner,
+            Attachment attachment) {
         subject = oneLine(subject, 300);
         Map<String, Object> vars = new HashMap<>(variables);
         vars.put("baseUrl", baseUrl);
@@ -56,9 +72,18 @@ public class MailOutbox {
         Context context = new Context(Locale.FRANCE, vars);
         String html = mailTemplates.process(templateName + ".html", context);
         String text = mailTemplates.process(templateName + ".txt", context);
-        jdbc.sql(
-                        "INSERT INTO mail_outbox (recipient, subject, html_body, text_body, link_kind, link_owner) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(to, subject, html, text, linkKind, owner)
+        jdbc.sql("INSERT INTO mail_outbox (recipient, subject, html_body, text_body, link_kind, link_owner, "
+                        + "attachment_name, attachment_type, attachment_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        to,
+                        subject,
+                        html,
+                        text,
+                        linkKind,
+                        owner,
+                        attachment == null ? null : oneLine(attachment.name(), 200),
+                        attachment == null ? null : attachment.contentType(),
+                        attachment == null ? null : attachment.body())
                 .update();
     }
 

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -62,7 +63,16 @@ class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
-    record PendingMail(long id, String recipient, String subject, String htmlBody, String textBody, int attempts) {}
+    record PendingMail(
+            long id,
+            String recipient,
+            String subject,
+            String htmlBody,
+            String textBody,
+            int attempts,
+            String attachmentName,
+            String attachmentType,
+            byte[] attachmentBody) {}
 
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mailSender;
@@ -153,7 +163,8 @@ class OutboxSender {
                         UPDATE mail_outbox SET status = 'SENDING', claimed_at = now()
                         WHERE id IN (SELECT id FROM mail_outbox WHERE status = 'PENDING' AND next_attempt_at <= now()
                                      ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED)
-                        RETURNING id, recipient, subject, html_body, text_body, attempts""").param("batch", BATCH).query(PendingMail.class).list().stream()
+                        RETURNING id, recipient, subject, html_body, text_body, attempts,
+                                  attachment_name, attachment_type, attachment_body""").param("batch", BATCH).query(PendingMail.class).list().stream()
                 .sorted(Comparator.comparingLong(PendingMail::id))
                 .toList();
     }
@@ -174,6 +185,10 @@ class OutboxSender {
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(mail.textBody(), mail.htmlBody());
+        if (mail.attachmentName() != null) {
+            helper.addAttachment(
+                    mail.attachmentName(), new ByteArrayResource(mail.attachmentBody()), mail.attachmentType());
+        }
         // the same on every try: a copy sent again after a crash can be recognised as the same mail
         message.setHeader("Message-ID", "<outbox-" + mail.id() + "@" + messageIdDomain + ">");
         return message;
