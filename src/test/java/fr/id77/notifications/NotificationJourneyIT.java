@@ -162,7 +162,8 @@ class NotificationJourneyIT extends BrowserTest {
         submit(By.partialLinkText("Paramètres de notifications"));
         assertThat(path()).isEqualTo("/notifications/parametres");
         checkAccessibility();
-        assertThat(findAll(By.cssSelector("input[type=checkbox]:checked"))).hasSize(24);
+        assertThat(findAll(By.cssSelector("input[type=checkbox]:checked")))
+                .hasSize(30); // 15 events for members (3 of training sessions), 2 channels each
         assertThat(findAll(By.cssSelector("input[name=resume]")))
                 .as("the digest is for staff")
                 .isEmpty();
