@@ -163,7 +163,7 @@ class NotificationJourneyIT extends BrowserTest {
         assertThat(path()).isEqualTo("/notifications/parametres");
         checkAccessibility();
         assertThat(findAll(By.cssSelector("input[type=checkbox]:checked")))
-                .hasSize(34); // 17 events a member is told of (loan reminders 18-19, sessions 21-23 included), 2 channels each
+                .hasSize(34); // 17 events a member is told of (loan and session ones included), 2 channels each
         assertThat(findAll(By.cssSelector("input[name=resume]")))
                 .as("the digest is for staff")
                 .isEmpty();
