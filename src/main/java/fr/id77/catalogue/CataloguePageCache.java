@@ -2,6 +2,7 @@ package fr.id77.catalogue;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.id77.shared.time.TimeConfiguration;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -10,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -80,15 +83,19 @@ class CataloguePageCache extends OncePerRequestFilter {
             "keep-alive");
 
     private final CatalogueVersion version;
+    private final Clock clock;
     private final String sessionCookie;
     private final Cache<Key, Page> pages;
     private volatile long knownVersion = -1;
+    private volatile LocalDate knownDay;
 
     CataloguePageCache(
             CatalogueVersion version,
+            Clock clock,
             @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie,
             @Value("${id77.catalogue.cache.max-size:64MB}") DataSize maxSize) {
         this.version = version;
+        this.clock = clock;
         this.sessionCookie = sessionCookie;
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(maxSize.toBytes())
@@ -96,7 +103,11 @@ class CataloguePageCache extends OncePerRequestFilter {
                 .build();
     }
 
-    private record Key(long version, String address) {}
+    /**
+     * A page is kept for one catalogue version and one day (in Paris): an offer page also shows what the day makes
+     * past (an exhibition's calendar, the sessions to come), which no change to the catalogue would move.
+     */
+    private record Key(long version, LocalDate day, String address) {}
 
     /** One rendered page: its bytes as they are and gzipped, its ETags, and the headers to send with it. */
     record Page(byte[] body, byte[] gzipped, String etag, String gzipEtag, List<String[]> headers) {
@@ -158,7 +169,7 @@ class CataloguePageCache extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Key key = new Key(current, address);
+        Key key = new Key(current, knownDay, address);
         Page page = pages.getIfPresent(key);
         if (page != null) {
             // the HTTP metrics name the page as Spring MVC would have (no handler ran to say it)
@@ -187,11 +198,16 @@ class CataloguePageCache extends OncePerRequestFilter {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
-    /** The version, and the cache emptied of older pages when it moves (their keys would never be asked again). */
+    /**
+     * The version, and the cache emptied of older pages when it or the day moves (their keys would never be asked
+     * again).
+     */
     private long currentVersion() {
         long current = version.current();
-        if (current != knownVersion) {
+        LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.PARIS));
+        if (current != knownVersion || !today.equals(knownDay)) {
             knownVersion = current;
+            knownDay = today;
             pages.invalidateAll();
         }
         return current;
