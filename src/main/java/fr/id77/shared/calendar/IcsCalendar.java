@@ -1,12 +1,11 @@
 package fr.id77.shared.calendar;
 
+import fr.id77.shared.time.TimeConfiguration;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.List;
 import net.fortuna.ical4j.data.CalendarOutputter;
@@ -32,8 +31,6 @@ public final class IcsCalendar {
 
     /** The media type of what {@link #write} returns. */
     public static final String MEDIA_TYPE = "text/calendar; charset=UTF-8";
-
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /**
      * One event. {@code uid} must stay the same for the same thing across feeds and mails (a calendar replaces the event
@@ -65,22 +62,25 @@ public final class IcsCalendar {
                 String description,
                 String url) {
             return new Event(
-                    uid, utc(start.atZone(PARIS)), utc(end.atZone(PARIS)), summary, location, description, url, false);
+                    uid,
+                    start.atZone(TimeConfiguration.PARIS).toInstant(),
+                    end.atZone(TimeConfiguration.PARIS).toInstant(),
+                    summary,
+                    location,
+                    description,
+                    url,
+                    false);
         }
 
         /** The same event, marked cancelled. */
         public Event cancel() {
             return new Event(uid, start, end, summary, location, description, url, true);
         }
-
-        private static Instant utc(ZonedDateTime time) {
-            return time.toInstant();
-        }
     }
 
     private IcsCalendar() {}
 
-    /** The calendar holding these events ({@code publish}: a feed or an information; else a request). */
+    /** The calendar named {@code name} holding these events, published (a feed or an information, never a request). */
     public static String write(String name, List<Event> events, Instant now) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//ID77//Plateforme ID77//FR"));
