@@ -71,8 +71,11 @@ class TrainingJourneyIT extends BrowserTest {
         find(By.id("participant-" + row + "-email")).sendKeys(email);
     }
 
+    /** The flash message of the page a form led to, once it is there (a submit can return before the page). */
     private String flash() {
-        return find(By.cssSelector(".flash-messages .alert")).getText();
+        By message = By.cssSelector(".flash-messages .alert");
+        waiting().until(d -> !d.findElements(message).isEmpty());
+        return find(message).getText();
     }
 
     @Test
@@ -94,7 +97,10 @@ class TrainingJourneyIT extends BrowserTest {
         find(By.id("places")).sendKeys("3");
         setValue("dateLimite", day.minusDays(5).toString());
         clickOn(By.xpath("//button[contains(., 'Créer la session')]"));
-        String sessionPage = pathOnceItContains("/gestion/sessions/");
+        // the form's own address already holds « /gestion/sessions/ »: wait for the new session's page (its number)
+        waiting().until(d -> path().matches("/gestion/sessions/\\d+.*"));
+        String sessionPage = path();
+        assertThat(sessionPage).matches("/gestion/sessions/\\d+");
         assertThat(flash()).contains("La session est créée");
         checkAccessibility();
         screenshot("trainings-1-session-creee");
