@@ -320,6 +320,9 @@ ANALYZE req;
 -- a table still empty in this transaction's statistics: 150,000 status lines made it run for more than half an hour.
 -- It is off while the histories are written; their milestones are then computed once, set-based, as V40 does.
 ALTER TABLE request_event DISABLE TRIGGER statistics_request_history_added;
+-- Likewise each request's last exchange and each agent's unseen writings (V62), computed once at the end.
+ALTER TABLE request_event DISABLE TRIGGER request_last_exchange_added;
+ALTER TABLE request_event DISABLE TRIGGER request_news_written;
 -- History: filed, then each status change (who, from, to, why), the responsable named
 INSERT INTO request_event (request_id, kind, actor_id, from_status, to_status, reason, created_at)
 SELECT id, kind, actor, from_s, to_s, reason, t FROM (
@@ -483,12 +486,23 @@ CROSS JOIN LATERAL (SELECT id FROM offer WHERE published ORDER BY (id * 31 + m.i
 -- The « nouveautés » markers (V39) as if they had existed since the first request: each person opened a request when he
 -- last wrote on it and when he read a notification about it; what others did after is news to him
 UPDATE request_view_start SET started_at = (SELECT min(created_at) FROM request);
+ALTER TABLE request_view DISABLE TRIGGER request_news_seen;
 INSERT INTO request_view (user_id, request_id, seen_at)
 SELECT user_id, request_id, max(t)
 FROM (SELECT author_id AS user_id, request_id, created_at AS t FROM request_comment
       UNION ALL
       SELECT user_id, request_id, read_at FROM notification WHERE read_at IS NOT NULL AND request_id IS NOT NULL) s
 GROUP BY user_id, request_id;
+
+-- Each request's last exchange and each agent's unseen writings (V62), as the migration computes them
+UPDATE request r SET last_exchange_at = e.last
+FROM (SELECT request_id, max(created_at) AS last FROM request_event WHERE kind IN ('COMMENT', 'ATTACHMENT')
+      GROUP BY request_id) e
+WHERE e.request_id = r.id;
+SELECT request_news_compute(ARRAY(SELECT id FROM request));
+ALTER TABLE request_event ENABLE TRIGGER request_last_exchange_added;
+ALTER TABLE request_event ENABLE TRIGGER request_news_written;
+ALTER TABLE request_view ENABLE TRIGGER request_news_seen;
 
 ANALYZE;
 SELECT 'collectivités' AS quoi, count(*) FROM collectivity

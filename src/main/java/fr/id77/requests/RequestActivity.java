@@ -1,6 +1,5 @@
 package fr.id77.requests;
 
-import fr.id77.catalogue.Offers;
 import fr.id77.shared.time.TimeConfiguration;
 import fr.id77.shared.time.WorkingDays;
 import java.sql.Timestamp;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,14 +33,8 @@ public class RequestActivity {
     /** News to the staff of a request: also the internal notes, which the collectivity never sees. */
     static final String STAFF_NEWS_KINDS = "('COMMENT', 'ATTACHMENT', 'STATUS', 'NOTE')";
 
-    /** The kinds that are an exchange (a message or a file). */
-    static final String EXCHANGE_KINDS = "('COMMENT', 'ATTACHMENT')";
-
-    /** What puts a request among a staff member's « Nouveautés »: an exchange or an internal note he has not seen. */
-    static final String UNSEEN_WRITING_KINDS = "('COMMENT', 'ATTACHMENT', 'NOTE')";
-
     /** Lines a dashboard section shows at most (the rest is one link away, in the requests list). */
-    public static final int SECTION_SIZE = 50;
+    public static final int SECTION_SIZE = 20;
 
     /**
      * A request on a dashboard: when it was filed, its last exchange (comment or file, by anyone; null if none) and
@@ -67,12 +61,10 @@ public class RequestActivity {
             Instant at, int numero, long offerId, long actorId, boolean filed, RequestStatus from, RequestStatus to) {}
 
     private final JdbcClient jdbc;
-    private final Offers offers;
     private final Clock clock;
 
-    RequestActivity(JdbcClient jdbc, Offers offers, Clock clock) {
+    RequestActivity(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.offers = offers;
         this.clock = clock;
     }
 
@@ -119,43 +111,49 @@ public class RequestActivity {
     /**
      * The desk of {@code userId} (a chef de file, or an admin for himself): « À traiter » (his requests waiting, oldest
      * first), « En cours » (the longest without exchange first) and « Nouveautés » (requests he may see with comments,
-     * files or internal notes he has not seen, the latest first). His requests: those he leads or is responsible for;
-     * his news also cover the requests he led before, as the list does. Four statements (his offers, one per section);
-     * each section picks its first lines and counts the rest before it reads the news of those lines only.
+     * files or internal notes he has not seen, the latest first). His requests: those he is chef de file or responsable
+     * of, read as two disjoint parts, each from its index in the section's order; his news also cover the requests of
+     * the offers he leads, as the list does. Three statements, one per section, each picking its first lines and
+     * counting the rest before it reads the news of those lines only. PostgreSQL keeps each request's last exchange
+     * and each agent's unseen writings ({@code request_news}, V62): no section reads the history of all his requests.
      */
     @Transactional(readOnly = true)
     public Desk desk(long userId) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("me", userId);
-        params.put("led", RequestReadModel.ledBy(offers.references(), userId));
-        String his = "(r.chef_de_file_id = :me OR r.responsable_id = :me)";
-        String lastExchange = "(SELECT e.created_at FROM request_event e WHERE e.request_id = r.id AND e.kind IN "
-                + EXCHANGE_KINDS + " ORDER BY e.created_at DESC LIMIT 1)";
-        String waiting = his + " AND r.status = 'EN_ATTENTE'";
-        String inProgress = his + " AND r.status = 'EN_COURS'";
+        Map<String, Object> params = Map.of("me", userId);
         return new Desk(
+                section(his("EN_ATTENTE", "r.created_at, r.numero"), "d.created_at, d.numero", params),
                 section(
-                        COLUMNS + lastExchange + " AS last_exchange, (SELECT count(*) FROM request r WHERE "
-                                + waiting + ") AS total FROM request r WHERE " + waiting
-                                + " ORDER BY r.created_at, r.numero LIMIT " + SECTION_SIZE,
-                        "d.created_at, d.numero",
-                        params),
-                section(
-                        COLUMNS + lastExchange + " AS last_exchange, count(*) OVER () AS total FROM request r "
-                                + "WHERE " + inProgress + " ORDER BY last_exchange NULLS FIRST, r.created_at, r.numero",
+                        his("EN_COURS", "r.last_exchange_at NULLS FIRST, r.created_at, r.numero"),
                         "d.last_exchange NULLS FIRST, d.created_at, d.numero",
                         params),
                 section(
-                        COLUMNS + "u.last_exchange, count(*) OVER () AS total FROM request r "
-                                + "LEFT JOIN request_view v ON v.request_id = r.id AND v.user_id = :me "
-                                + "CROSS JOIN LATERAL (SELECT max(e.created_at) AS last_exchange FROM request_event e "
-                                + "WHERE e.request_id = r.id AND " + unseen(true) + " AND e.kind IN "
-                                + UNSEEN_WRITING_KINDS
-                                + ") u "
-                                + "WHERE (r.offer_id IN (:led) OR " + his + ") AND u.last_exchange IS NOT NULL "
-                                + "ORDER BY u.last_exchange DESC, r.numero DESC",
-                        "d.last_exchange DESC, d.numero DESC",
+                        COLUMNS + "n.last_at AS last_exchange, n.total FROM (SELECT request_id, last_at, "
+                                + "count(*) OVER () AS total FROM request_news WHERE user_id = :me "
+                                + "ORDER BY last_at DESC, request_id DESC LIMIT " + SECTION_SIZE
+                                + ") n JOIN request r ON r.id = n.request_id",
+                        "d.last_exchange DESC, d.id DESC",
                         params));
+    }
+
+    /** The parts of {@code :me}'s own requests: those he is chef de file of, those he is only responsable of. */
+    private static final List<String> HIS =
+            List.of("r.chef_de_file_id = :me", "r.responsable_id = :me AND r.chef_de_file_id IS DISTINCT FROM :me");
+
+    /**
+     * His requests of a status in this order: the first lines of each part, merged, and the count of both.
+     */
+    private static String his(String status, String order) {
+        String where = " AND r.status = '" + status + "'";
+        return "SELECT * FROM ("
+                + HIS.stream()
+                        .map(part -> "(" + COLUMNS + "r.last_exchange_at AS last_exchange, "
+                                + HIS.stream()
+                                        .map(p -> "(SELECT count(*) FROM request r WHERE " + p + where + ")")
+                                        .collect(Collectors.joining(" + "))
+                                + " AS total FROM request r WHERE " + part + where + " ORDER BY " + order + " LIMIT "
+                                + SECTION_SIZE + ")")
+                        .collect(Collectors.joining(" UNION ALL "))
+                + ") r ORDER BY " + order.replace("r.last_exchange_at", "r.last_exchange");
     }
 
     /** What a section picks of each request, before its last exchange and the section's total. */
@@ -192,14 +190,17 @@ public class RequestActivity {
         return new Section(lines, total[0]);
     }
 
+    /** When {@code :me} last saw the request of the view {@code v}: his last view, or the start of the markers. */
+    private static final String SEEN = "coalesce(v.seen_at, (SELECT started_at FROM request_view_start))";
+
     /**
      * A line of history {@code e} of the request {@code r} that is news to {@code :me}: by someone else, of a kind
      * he sees on the request's page (internal notes only for {@code staff}), after his last view ({@code v}) or, a
      * request he never opened, since the markers exist (V39: what happened before, nobody can tell whether he saw it).
      */
     private static String unseen(boolean staff) {
-        return "e.created_at > coalesce(v.seen_at, (SELECT started_at FROM request_view_start))" + " AND e.kind IN "
-                + (staff ? STAFF_NEWS_KINDS : NEWS_KINDS) + " AND e.actor_id <> :me";
+        return "e.created_at > " + SEEN + " AND e.kind IN " + (staff ? STAFF_NEWS_KINDS : NEWS_KINDS)
+                + " AND e.actor_id <> :me";
     }
 
     /** Requests per status on the whole platform (kept by the database, V36). */

@@ -171,6 +171,9 @@ class RequestActivityTests {
         jdbc.sql("DELETE FROM request_event WHERE request_id = :id AND kind IN ('COMMENT', 'ATTACHMENT')")
                 .param("id", requestId(silent))
                 .update();
+        jdbc.sql("UPDATE request SET last_exchange_at = NULL WHERE id = :id") // kept from the history (V62)
+                .param("id", requestId(silent))
+                .update();
 
         RequestActivity.Desk desk = activity.desk(chef.userId());
 
@@ -190,6 +193,87 @@ class RequestActivityTests {
         assertThat(more.total())
                 .as("every waiting request counted, not only those shown")
                 .isEqualTo(RequestActivity.SECTION_SIZE + 1);
+    }
+
+    @Test
+    void theNewsKeptByTheDatabaseFollowWritingsViewsAndTheChangesOfWhoSeesTheRequest() {
+        Actor member = people.member();
+        Actor chef = people.chef();
+        Actor admin = people.admin();
+        Actor otherChef = people.otherChef();
+        int numero = people.file(workflow);
+        long id = requestId(numero);
+
+        conversation.comment(numero, "Bonjour, une question.", null, member);
+        assertNewsAsTheHistorySays(id, chef, admin, otherChef);
+        assertThat(newsOf(chef)).as("the chef de file of the offer").contains(numero);
+
+        activity.seen(id, chef.userId());
+        assertNewsAsTheHistorySays(id, chef, admin, otherChef);
+        assertThat(newsOf(chef)).as("seen").doesNotContain(numero);
+
+        conversation.comment(numero, "Merci de votre réponse.", null, chef);
+        assertThat(newsOf(chef)).as("his own writing is never news to him").doesNotContain(numero);
+        conversation.comment(numero, "Une précision encore.", null, member);
+        workflow.assignResponsable(numero, admin.userId(), version(numero), chef);
+        assertNewsAsTheHistorySays(id, chef, admin, otherChef);
+        assertThat(newsOf(admin))
+                .as("made responsable: what others wrote since the markers began")
+                .contains(numero);
+
+        workflow.assignResponsable(numero, otherChef.userId(), version(numero), chef);
+        assertNewsAsTheHistorySays(id, chef, admin, otherChef);
+        assertThat(newsOf(admin)).as("no longer responsable").doesNotContain(numero);
+        assertThat(newsOf(otherChef)).contains(numero);
+
+        jdbc.sql("UPDATE offer SET chef_de_file_id = :other WHERE id = :offer")
+                .param("other", admin.userId())
+                .param("offer", people.offerId())
+                .update();
+        assertNewsAsTheHistorySays(id, chef, admin, otherChef);
+        assertThat(newsOf(admin)).as("now leading the offer").contains(numero);
+        jdbc.sql("UPDATE offer SET chef_de_file_id = :chef WHERE id = :offer")
+                .param("chef", chef.userId())
+                .param("offer", people.offerId())
+                .update();
+        assertNewsAsTheHistorySays(id, chef, admin, otherChef);
+    }
+
+    /** The numbers of the requests among the « Nouveautés » of {@code viewer}'s desk. */
+    private List<Integer> newsOf(Actor viewer) {
+        return activity.desk(viewer.userId()).news().lines().stream()
+                .map(RequestActivity.DeskLine::numero)
+                .toList();
+    }
+
+    /**
+     * The row kept for each of these people on the request is what its history says: the latest writing (message,
+     * file, note) by someone else after his last view, for those who see it on their desk (the offer's chef de file,
+     * the request's chef de file and its responsable); none otherwise.
+     */
+    private void assertNewsAsTheHistorySays(long requestId, Actor... viewers) {
+        for (Actor viewer : viewers) {
+            java.util.Optional<java.time.OffsetDateTime> expected = jdbc.sql(
+                            "SELECT max(e.created_at) FROM request r JOIN offer o ON o.id = r.offer_id "
+                                    + "LEFT JOIN request_view v ON v.request_id = r.id AND v.user_id = :me "
+                                    + "JOIN request_event e ON e.request_id = r.id "
+                                    + "AND e.kind IN ('COMMENT', 'ATTACHMENT', 'NOTE') AND e.actor_id <> :me "
+                                    + "AND e.created_at > coalesce(v.seen_at, (SELECT started_at FROM request_view_start)) "
+                                    + "WHERE r.id = :id AND :me IN (o.chef_de_file_id, r.chef_de_file_id, r.responsable_id)")
+                    .param("me", viewer.userId())
+                    .param("id", requestId)
+                    .query(java.time.OffsetDateTime.class)
+                    .optional();
+            java.util.Optional<java.time.OffsetDateTime> kept = jdbc.sql(
+                            "SELECT last_at FROM request_news WHERE user_id = :me AND request_id = :id")
+                    .param("me", viewer.userId())
+                    .param("id", requestId)
+                    .query(java.time.OffsetDateTime.class)
+                    .optional();
+            assertThat(kept.map(java.time.OffsetDateTime::toInstant))
+                    .as("news of user %d", viewer.userId())
+                    .isEqualTo(expected.map(java.time.OffsetDateTime::toInstant));
+        }
     }
 
     @Test
@@ -213,7 +297,7 @@ class RequestActivityTests {
                 ZonedDateTime.of(2026, 11, 16, 10, 0, 0, 0, TimeConfiguration.PARIS)
                         .toInstant(),
                 TimeConfiguration.PARIS);
-        RequestActivity onMonday = new RequestActivity(jdbc, offers, clock);
+        RequestActivity onMonday = new RequestActivity(jdbc, clock);
         Map<Integer, Long> before = onMonday.waitingLongerThan(List.of(5, 10));
         // filed on Thursday 5 (6 working days), Friday 6 (5), Thursday 29 October (12), and one accepted (13)
         int six = filedOn(LocalDate.of(2026, 11, 5));
