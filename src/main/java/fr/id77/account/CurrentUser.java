@@ -22,6 +22,15 @@ public record CurrentUser(
         return hasRole(Role.ADMIN);
     }
 
+    /** ID77 staff: a chef de file or an admin. */
+    public boolean isStaff() {
+        return hasRole(Role.CHEF_DE_FILE) || isAdmin();
+    }
+
+    public boolean isAdherent() {
+        return hasRole(Role.ADHERENT);
+    }
+
     public static Optional<CurrentUser> from(Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
             return Optional.of(user.currentUser());
