@@ -195,6 +195,7 @@ class RequestReadModel {
         if (total == 0) {
             return new ListPage(List.of(), 0, 1, 1, counts, all, offerChoices);
         }
+        boolean wholeDepartement = actor.admin() && filters.isEmpty();
         if (q.statut() != null) {
             filters.append(" AND r.status = :status");
             params.put("status", q.statut().name());
@@ -207,6 +208,11 @@ class RequestReadModel {
         int size = (int) Math.min(RequestListQuery.PAGE_SIZE, total - skipped);
         boolean fromEnd = total - skipped - size < skipped;
         long offset = fromEnd ? total - skipped - size : skipped;
+        if (offset >= mergedFrom
+                && offersOnly
+                && List.of("recentes", "anciennes").contains(q.tri())) {
+            offset = skipMonths(offset, "recentes".equals(q.tri()) != fromEnd, wholeDepartement, selection);
+        }
         params.put("limit", size);
         params.put("offset", offset);
         params.put("reach", offset + size);
@@ -275,6 +281,46 @@ class RequestReadModel {
                 })
                 .toList();
         return new ListPage(rows, total, page, totalPages, counts, all, offerChoices);
+    }
+
+    /**
+     * A page far into a list in the order of filing skips whole months: the kept counts per month (V64, per offer for
+     * the parts of whole offers, counted for the others) give how many of the skipped requests were filed in the months
+     * walked first, and the walk starts at the edge of the page's month instead. Adds that edge to the selection's
+     * filters and answers the offset left to walk.
+     */
+    private long skipMonths(long offset, boolean newestFirst, boolean wholeDepartement, Selection selection) {
+        String filters = selection.filters().toString();
+        String perMonth = wholeDepartement
+                ? "SELECT r.month, r.requests FROM request_month_count r WHERE TRUE" + filters
+                : selection.scope().stream()
+                        .map(part -> part.wholeOffers()
+                                ? "SELECT r.month, r.requests FROM request_offer_month_count r WHERE " + part.where()
+                                        + filters
+                                : "SELECT request_month(r.created_at) AS month, count(*) AS requests FROM request r "
+                                        + "WHERE " + part.where() + filters + " GROUP BY 1")
+                        .collect(Collectors.joining(" UNION ALL "));
+        List<Map.Entry<LocalDate, Long>> months = jdbc.sql("SELECT month, sum(requests) FROM (" + perMonth
+                        + ") m GROUP BY month ORDER BY month" + (newestFirst ? " DESC" : ""))
+                .params(selection.params())
+                .query((rs, n) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getLong(2)))
+                .list();
+        long before = 0;
+        for (Map.Entry<LocalDate, Long> month : months) {
+            if (before + month.getValue() > offset) {
+                LocalDate edge = newestFirst ? month.getKey().plusMonths(1) : month.getKey();
+                selection.filters().append(newestFirst ? " AND r.created_at < :edge" : " AND r.created_at >= :edge");
+                selection
+                        .params()
+                        .put(
+                                "edge",
+                                Timestamp.from(edge.atStartOfDay(TimeConfiguration.PARIS)
+                                        .toInstant()));
+                return offset - before;
+            }
+            before += month.getValue();
+        }
+        return offset;
     }
 
     /**

@@ -68,8 +68,8 @@ class RequestListPagingTests {
         for (int i = 0; i < 47; i++) {
             int numero = workflow.file(actor, offer, chef.id(), commune.referentId());
             // four requests share each filing instant, and the instants do not follow the numbers: the number
-            // decides between requests filed at the same instant
-            Instant at = base.minus((i * 7) % 12, ChronoUnit.DAYS);
+            // decides between requests filed at the same instant; they span four months, which a deep page skips
+            Instant at = base.minus((i * 7) % 12 * 9L, ChronoUnit.DAYS);
             jdbc.sql("UPDATE request SET created_at = :at WHERE numero = :n")
                     .param("at", Timestamp.from(at))
                     .param("n", numero)
@@ -127,6 +127,34 @@ class RequestListPagingTests {
     }
 
     @Test
+    void aPageDeepInTheWholeDepartementsListSkipsMonthsAndShowsTheSameRows() throws Exception {
+        jdbc.sql("UPDATE request SET status = 'EN_COURS' WHERE numero IN (:n)")
+                .param("n", newestFirst().subList(0, 10))
+                .update();
+        for (String status : List.of("", "statut=EN_COURS&")) {
+            String where = status.isEmpty() ? "TRUE" : "status = 'EN_COURS'";
+            long count = jdbc.sql("SELECT count(*) FROM request WHERE " + where)
+                    .query(Long.class)
+                    .single();
+            // the pages around the middle of the list, read from either end (the database holds other tests' requests)
+            long pages = (count + 19) / 20;
+            for (long page = Math.max(1, pages / 2); page <= Math.min(pages, pages / 2 + 1); page++) {
+                for (String tri : List.of("", "tri=anciennes&")) {
+                    List<Integer> expected = jdbc.sql("SELECT numero FROM request r WHERE " + where + " ORDER BY "
+                                    + RequestReadModel.order(tri.isEmpty() ? "recentes" : "anciennes", false)
+                                    + " LIMIT 20 OFFSET :o")
+                            .param("o", (page - 1) * 20)
+                            .query(Integer.class)
+                            .list();
+                    assertThat(rows("?" + tri + status + "page=" + page, admin))
+                            .as("page %d %s%s", page, tri, status)
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
     void theStatusSortKeepsEachStatusTogetherNewestFirstOnEveryPage() throws Exception {
         List<Integer> numeros = newestFirst();
         // every third request accepted, every fifth rejected (some of them both: then rejected)
@@ -171,6 +199,22 @@ class RequestListPagingTests {
                         .set())
                 .as("the counts per offer and status (V37) too")
                 .isEqualTo(jdbc.sql("SELECT offer_id || status, count(*) FROM request GROUP BY offer_id, status")
+                        .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+                        .set());
+        assertThat(jdbc.sql("SELECT status || month, requests FROM request_month_count WHERE requests > 0")
+                        .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+                        .set())
+                .as("the counts per month and status (V64)")
+                .isEqualTo(jdbc.sql("SELECT status || request_month(created_at), count(*) FROM request GROUP BY 1")
+                        .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+                        .set());
+        assertThat(jdbc.sql("SELECT offer_id || status || month, requests FROM request_offer_month_count "
+                                + "WHERE requests > 0")
+                        .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+                        .set())
+                .as("and per offer (V64)")
+                .isEqualTo(jdbc.sql("SELECT offer_id || status || request_month(created_at), count(*) FROM request "
+                                + "GROUP BY 1")
                         .query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
                         .set());
         long all = counted.values().stream().mapToLong(Long::longValue).sum();
