@@ -60,3 +60,9 @@ END
 $$;
 CREATE TRIGGER request_month_count_truncate AFTER TRUNCATE ON request
     FOR EACH STATEMENT EXECUTE FUNCTION request_month_count_clear();
+
+-- The last part of a chef de file's scope, the requests he led before their offer changed hands (RequestReadModel), is
+-- read as « his requests on the offers he does not lead »: from this index, one short probe per such offer, instead of
+-- every entry of the requests he led (8,500 for a busy chef de file, read on each page of his list to find none).
+CREATE INDEX request_chef_offer_idx ON request (chef_de_file_id, offer_id)
+    INCLUDE (responsable_id, status, created_at, numero, collectivity_id);

@@ -34,7 +34,7 @@ public class RequestActivity {
     static final String STAFF_NEWS_KINDS = "('COMMENT', 'ATTACHMENT', 'STATUS', 'NOTE')";
 
     /** Lines a dashboard section shows at most (the rest is one link away, in the requests list). */
-    public static final int SECTION_SIZE = 20;
+    public static final int SECTION_SIZE = 10;
 
     /**
      * A request on a dashboard: when it was filed, its last exchange (comment or file, by anyone; null if none) and

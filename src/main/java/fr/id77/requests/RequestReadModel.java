@@ -345,11 +345,13 @@ class RequestReadModel {
                     new ScopePart("r.offer_id IN (:led)", true, led),
                     new ScopePart("r.responsable_id = :me AND r.offer_id NOT IN (:led)", false),
                     new ScopePart(
-                            "r.chef_de_file_id = :me AND r.offer_id NOT IN (:led) "
+                            "r.chef_de_file_id = :me AND r.offer_id IN (:others) "
                                     + "AND r.responsable_id IS DISTINCT FROM :me",
                             false));
             params.put("me", actor.userId());
             params.put("led", led);
+            // the offers he does not lead (V64's index: a probe each instead of every request he led)
+            params.put("others", ids(offerRefs, o -> !Objects.equals(o.chefDeFileId(), actor.userId())));
         }
         StringBuilder filters = new StringBuilder();
         boolean offersOnly = true; // the filters only keep some offers: the kept counts per offer answer them
