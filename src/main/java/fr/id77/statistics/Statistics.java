@@ -75,8 +75,10 @@ class Statistics {
         return LocalDate.now(clock);
     }
 
-    /** The offers whose requests the viewer may count, in identifier order. */
-    @Transactional(readOnly = true)
+    /**
+     * The offers whose requests the viewer may count, in identifier order; no transaction of its own: the catalogue
+     * keeps them in memory, and a transaction per display cost its round trips for nothing.
+     */
     List<OfferRef> offersOf(Viewer viewer) {
         return offers.references().stream()
                 .filter(o -> viewer.admin() || Objects.equals(o.chefDeFileId(), viewer.userId()))

@@ -7,12 +7,15 @@ import fr.id77.catalogue.Offers.OfferRef;
 import fr.id77.membership.Collectivities;
 import fr.id77.shared.export.CsvWriter;
 import fr.id77.trainings.TrainingFigures;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +29,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * {@code /statistiques}: the figures for admins (the whole département) and chefs de file (the offers they lead);
@@ -35,6 +41,8 @@ import org.springframework.web.server.ResponseStatusException;
 class StatisticsController {
 
     private final Statistics statistics;
+    private final StatisticsCache cache;
+    private final ITemplateEngine templates;
     private final StatisticsFilters filters;
     private final CatalogueReference catalogue;
     private final Collectivities collectivities;
@@ -42,12 +50,16 @@ class StatisticsController {
 
     StatisticsController(
             Statistics statistics,
+            StatisticsCache cache,
+            ITemplateEngine templates,
             StatisticsFilters filters,
             CatalogueReference catalogue,
             Collectivities collectivities,
             TrainingFigures trainings) {
         this.trainings = trainings;
         this.statistics = statistics;
+        this.cache = cache;
+        this.templates = templates;
         this.filters = filters;
         this.catalogue = catalogue;
         this.collectivities = collectivities;
@@ -55,11 +67,18 @@ class StatisticsController {
 
     @GetMapping("/statistiques")
     String page(
-            @ModelAttribute("filtre") StatisticsFilter filter, BindingResult errors, CurrentUser user, Model model) {
+            @ModelAttribute("filtre") StatisticsFilter filter,
+            BindingResult errors,
+            CurrentUser user,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Statistics.Viewer viewer = viewer(user);
         List<OfferRef> offers = statistics.offersOf(viewer);
         StatisticsQuery query = filters.read(filter, errors, offers, statistics.today());
-        model.addAttribute("report", statistics.report(query, viewer, offers));
+        StatisticsCache.Entry figures =
+                cache.figures(query, viewer, offers, report -> render(report, request, response));
+        model.addAttribute("figures", figures.html());
         model.addAttribute("trainings", trainingFigures(query, offers));
         model.addAttribute("query", query);
         model.addAttribute("periods", Period.Kind.values());
@@ -79,7 +98,7 @@ class StatisticsController {
         List<OfferRef> offers = statistics.offersOf(viewer);
         StatisticsQuery query =
                 filters.read(filter, new BeanPropertyBindingResult(filter, "filtre"), offers, statistics.today());
-        Report report = statistics.report(query, viewer, offers);
+        Report report = cache.figures(query, viewer, offers, null).report();
         StatisticsCsv.Table table = StatisticsCsv.table(report, figure)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         response.setContentType(CsvWriter.CONTENT_TYPE);
@@ -92,6 +111,19 @@ class StatisticsController {
         CsvWriter csv = new CsvWriter(response.getOutputStream());
         table.rows().forEach(csv::row);
         csv.flush();
+    }
+
+    /**
+     * The HTML of the figures (statistics/figures.html), for the cache: drawn from the report alone, in the page's
+     * language, its links (icons) built as the page's are.
+     */
+    private String render(Report report, HttpServletRequest request, HttpServletResponse response) {
+        WebContext context = new WebContext(
+                JakartaServletWebApplication.buildApplication(request.getServletContext())
+                        .buildExchange(request, response),
+                Locale.FRANCE,
+                Map.of("report", report, "query", report.query()));
+        return templates.process("statistics/figures", Set.of("figures"), context);
     }
 
     /** The sessions held, registrations and attendance of the period, for the offers and canton filtered. */

@@ -9,6 +9,9 @@
  * and takes offers, domains, typologies, cantons and the labels of statuses from the public API of catalogue,
  * membership and requests; the training sessions' figures come from {@link fr.id77.trainings.TrainingFigures}. No other
  * module depends on it.
+ *
+ * <p>The figures are computed and rendered once per version of the data they count ({@link StatisticsCache}: the
+ * numbers {@code statistics_version}, V63, and {@code catalogue_version}, V38, read in the figures' snapshot).
  */
 @ApplicationModule(allowedDependencies = {"account", "catalogue", "membership", "requests", "shared", "trainings"})
 package fr.id77.statistics;

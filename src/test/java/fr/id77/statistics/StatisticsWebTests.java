@@ -9,14 +9,11 @@ import fr.id77.account.CurrentUser;
 import fr.id77.support.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -117,20 +114,7 @@ class StatisticsWebTests {
     }
 
     private long request(long offerId, Fixtures.Collectivity c, String status, String filed) {
-        long id = jdbc.sql("INSERT INTO request (offer_id, collectivity_id, created_by, status, created_at) "
-                        + "VALUES (:offer, :c, :by, 'EN_ATTENTE', :at) RETURNING id")
-                .param("offer", offerId)
-                .param("c", c.id())
-                .param("by", member.id())
-                .param("at", at(filed))
-                .query(Long.class)
-                .single();
-        jdbc.sql("INSERT INTO request_event (request_id, kind, actor_id, to_status, created_at) "
-                        + "VALUES (:r, 'CREATED', :by, 'EN_ATTENTE', :at)")
-                .param("r", id)
-                .param("by", member.id())
-                .param("at", at(filed))
-                .update();
+        long id = StatisticsTestData.request(jdbc, offerId, c.id(), member.id(), filed);
         jdbc.sql("UPDATE request SET status = :s WHERE id = :r")
                 .param("s", status)
                 .param("r", id)
@@ -139,26 +123,15 @@ class StatisticsWebTests {
     }
 
     private void history(long requestId, String from, String to, String when) {
-        jdbc.sql("INSERT INTO request_event (request_id, kind, actor_id, from_status, to_status, created_at) "
-                        + "VALUES (:r, 'STATUS', :by, :from, :to, :at)")
-                .param("r", requestId)
-                .param("by", chefA.id())
-                .param("from", from)
-                .param("to", to)
-                .param("at", at(when))
-                .update();
+        StatisticsTestData.history(jdbc, requestId, chefA.id(), from, to, when);
     }
 
     private static Timestamp at(String parisTime) {
-        return Timestamp.from(LocalDateTime.parse(parisTime).atZone(PARIS).toInstant());
+        return StatisticsTestData.at(parisTime);
     }
 
     private String page(String query, CurrentUser who) throws Exception {
-        return mvc.perform(get("/statistiques" + query).with(as(who)))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        return StatisticsTestData.page(mvc, query, who);
     }
 
     /** A CSV download, parsed back: its rows (BOM gone, « ; » between cells, CRLF between rows). */
@@ -362,11 +335,7 @@ class StatisticsWebTests {
         return rows.stream().filter(r -> r.getFirst().equals(first)).findFirst().orElseThrow();
     }
 
-    /** The text of a key figure (its dd), spaces normalised. */
     private static String keyFigure(String html, String name) {
-        Matcher m = Pattern.compile("<dt>" + Pattern.quote(name) + "</dt>\\s*<dd>(.*?)</dd>", Pattern.DOTALL)
-                .matcher(html);
-        assertThat(m.find()).as(name).isTrue();
-        return m.group(1).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip();
+        return StatisticsTestData.keyFigure(html, name);
     }
 }
