@@ -140,18 +140,19 @@ public class RequestActivity {
             List.of("r.chef_de_file_id = :me", "r.responsable_id = :me AND r.chef_de_file_id IS DISTINCT FROM :me");
 
     /**
-     * His requests of a status in this order: the first lines of each part, merged, and the count of both.
+     * His requests of a status in this order: the first lines of each part, merged, with the count of both parts
+     * (computed once for the section).
      */
     private static String his(String status, String order) {
         String where = " AND r.status = '" + status + "'";
-        return "SELECT * FROM ("
+        return "SELECT r.*, "
                 + HIS.stream()
-                        .map(part -> "(" + COLUMNS + "r.last_exchange_at AS last_exchange, "
-                                + HIS.stream()
-                                        .map(p -> "(SELECT count(*) FROM request r WHERE " + p + where + ")")
-                                        .collect(Collectors.joining(" + "))
-                                + " AS total FROM request r WHERE " + part + where + " ORDER BY " + order + " LIMIT "
-                                + SECTION_SIZE + ")")
+                        .map(part -> "(SELECT count(*) FROM request r WHERE " + part + where + ")")
+                        .collect(Collectors.joining(" + "))
+                + " AS total FROM ("
+                + HIS.stream()
+                        .map(part -> "(" + COLUMNS + "r.last_exchange_at AS last_exchange FROM request r WHERE " + part
+                                + where + " ORDER BY " + order + " LIMIT " + SECTION_SIZE + ")")
                         .collect(Collectors.joining(" UNION ALL "))
                 + ") r ORDER BY " + order.replace("r.last_exchange_at", "r.last_exchange");
     }
@@ -190,17 +191,14 @@ public class RequestActivity {
         return new Section(lines, total[0]);
     }
 
-    /** When {@code :me} last saw the request of the view {@code v}: his last view, or the start of the markers. */
-    private static final String SEEN = "coalesce(v.seen_at, (SELECT started_at FROM request_view_start))";
-
     /**
      * A line of history {@code e} of the request {@code r} that is news to {@code :me}: by someone else, of a kind
      * he sees on the request's page (internal notes only for {@code staff}), after his last view ({@code v}) or, a
      * request he never opened, since the markers exist (V39: what happened before, nobody can tell whether he saw it).
      */
     private static String unseen(boolean staff) {
-        return "e.created_at > " + SEEN + " AND e.kind IN " + (staff ? STAFF_NEWS_KINDS : NEWS_KINDS)
-                + " AND e.actor_id <> :me";
+        return "e.created_at > coalesce(v.seen_at, (SELECT started_at FROM request_view_start))" + " AND e.kind IN "
+                + (staff ? STAFF_NEWS_KINDS : NEWS_KINDS) + " AND e.actor_id <> :me";
     }
 
     /** Requests per status on the whole platform (kept by the database, V36). */
